@@ -1,0 +1,55 @@
+/**
+ * Chapar's Eleventy configuration. Releases do not enter Eleventy as templates: they are read,
+ * validated, rendered and dated once (lib/content) into one data set (lib/site), and the page
+ * templates in layouts/pages paginate over its precomputed arrays. See ARCHITECTURE.md.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { buildStylesheet } from "./lib/features/stylesheet.ts";
+import { chaparSettings } from "./lib/site/settings.ts";
+import { takeChaparData } from "./lib/site/preload.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  const settings = chaparSettings();
+
+  // Page templates are TypeScript modules (`.11ty.ts`), run as 11ty.js through tsx.
+  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
+  eleventyConfig.setTemplateFormats(["11ty.ts"]);
+  eleventyConfig.setQuietMode(true);
+
+  // The stylesheet, hashed by content; written next to the pages after the build.
+  const stylesheet = buildStylesheet();
+
+  // The one data set every page reads: loaded once per build (the build script may preload it).
+  eleventyConfig.addGlobalData("chapar", () => takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath } }));
+
+  // The dev server watches the office's content as well as the code.
+  eleventyConfig.addWatchTarget(settings.contentDir);
+  eleventyConfig.addWatchTarget("assets/");
+
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
+    const out = directories.output;
+    const cssFile = path.join(out, stylesheet.sitePath);
+    mkdirSync(path.dirname(cssFile), { recursive: true });
+    writeFileSync(cssFile, stylesheet.css);
+    // Release images, copied as they are (under /media/, keeping their path in content/).
+    const data = takeChaparData.last;
+    for (const release of data?.model.releases ?? []) {
+      if (!release.image) continue;
+      const target = path.join(out, "media", release.image.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(settings.contentDir, release.image.file), target);
+    }
+  });
+
+  return {
+    dir: {
+      input: "layouts/pages",
+      output: settings.outputDir,
+      // Eleventy's own data folder is unused: office data lives in content/_data and is read by lib/content.
+      data: "_eleventy_data_unused",
+      includes: "_includes_unused",
+    },
+  };
+}

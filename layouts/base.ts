@@ -1,0 +1,42 @@
+/**
+ * The document shell every page shares: `<html lang="fa" dir="rtl">`, head, skip link, header,
+ * breadcrumbs, `<main>`, footer. Pages pass their content and metadata; extension points
+ * (`extendHead`, `extendFooter`) let an office add markup without forking the layout.
+ */
+import { html, type SafeHtml } from "../lib/render/html.ts";
+import type { ChaparData } from "../lib/site/data.ts";
+import { breadcrumbs, type Crumb } from "./partials/breadcrumbs.ts";
+import { footer } from "./partials/footer.ts";
+import { head } from "./partials/head.ts";
+import { header } from "./partials/header.ts";
+import { strings } from "./strings.fa.ts";
+
+export interface PageMeta {
+  /** Site path of this page (without the base path). */
+  url: string;
+  /** Page title; the site name alone on the home page. */
+  title?: string;
+  description?: string;
+  /** The navigation item to mark as current. */
+  section?: string;
+  crumbs: Crumb[];
+  extendHead?: SafeHtml;
+  extendFooter?: SafeHtml;
+  bodyClass?: string;
+}
+
+export function baseLayout(chapar: ChaparData, page: PageMeta, content: SafeHtml): string {
+  return `<!doctype html>\n${html`<html lang="fa" dir="rtl">
+${head(chapar, page)}
+<body${page.bodyClass ? html` class="${page.bodyClass}"` : ""}>
+<a class="skip-link" href="#main">${strings.skipLink}</a>
+${header(chapar, page.section)}
+${breadcrumbs(chapar, page.crumbs)}
+<main id="main" tabindex="-1">
+${content}
+</main>
+${footer(chapar, page.extendFooter)}
+</body>
+</html>
+`}`;
+}

@@ -1,0 +1,38 @@
+/** `/archive/<jalali-year>/<month>/` (and `/page/n/`): that month's releases, newest first. */
+import { html } from "../../lib/render/html.ts";
+import { formatJalaliMonth } from "../../lib/dates/format.ts";
+import type { ArchiveMonth, ListPage } from "../../lib/site/collections.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { toPersianDigits } from "../../lib/text/digits.ts";
+import { baseLayout } from "../base.ts";
+import { pageSuffix, pagination } from "../partials/pagination.ts";
+import { releaseList } from "../partials/release-card.ts";
+import { strings } from "../strings.fa.ts";
+import { onePagePer, type PageData } from "./types.ts";
+
+type Entry = { month: ArchiveMonth; page: ListPage };
+
+export const data = {
+  pagination: onePagePer("archiveMonthPages"),
+  permalink: (d: PageData<Entry>) => d.entry.page.url,
+};
+
+export function render({ chapar, entry }: PageData<Entry>): string {
+  const { month, page } = entry;
+  const monthName = formatJalaliMonth(month.jy, month.jm);
+  const title = `${strings.archiveMonthTitle(monthName)}${pageSuffix(page)}`;
+  const body = html`<h1>${title}</h1>
+${releaseList(chapar, page.releases)}
+${pagination(chapar, page)}`;
+  return baseLayout(
+    chapar,
+    {
+      url: page.url,
+      title,
+      section: siteUrls.archive,
+      crumbs: [{ label: strings.archive, url: siteUrls.archive }, { label: toPersianDigits(month.jy), url: siteUrls.archiveYear(month.jy) }, { label: monthName }],
+      bodyClass: "page-archive-month",
+    },
+    body,
+  );
+}

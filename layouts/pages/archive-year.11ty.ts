@@ -1,0 +1,28 @@
+/** `/archive/<jalali-year>/`: that year's months (Persian names) with their number of releases. */
+import { html } from "../../lib/render/html.ts";
+import { formatJalaliMonth } from "../../lib/dates/format.ts";
+import type { ArchiveYear } from "../../lib/site/collections.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { toPersianDigits } from "../../lib/text/digits.ts";
+import { baseLayout } from "../base.ts";
+import { strings } from "../strings.fa.ts";
+import { onePagePer, type PageData } from "./types.ts";
+
+export const data = {
+  pagination: onePagePer("archiveYears"),
+  permalink: (d: PageData<ArchiveYear>) => d.entry.url,
+};
+
+export function render({ chapar, entry }: PageData<ArchiveYear>): string {
+  const { urls } = chapar;
+  const title = strings.archiveYearTitle(toPersianDigits(entry.jy));
+  const body = html`<h1>${title}</h1>
+<ul class="term-list archive-months">
+${entry.months.map((m) => html`<li><a href="${urls.href(m.url)}">${formatJalaliMonth(m.jy, m.jm)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(m.releases.length))})</span></li>`)}
+</ul>`;
+  return baseLayout(
+    chapar,
+    { url: entry.url, title, section: siteUrls.archive, crumbs: [{ label: strings.archive, url: siteUrls.archive }, { label: toPersianDigits(entry.jy) }], bodyClass: "page-archive-year" },
+    body,
+  );
+}

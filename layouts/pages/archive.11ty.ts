@@ -1,0 +1,18 @@
+/** `/archive/`: Jalali years with their number of releases. */
+import { html } from "../../lib/render/html.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { toPersianDigits } from "../../lib/text/digits.ts";
+import { baseLayout } from "../base.ts";
+import { strings } from "../strings.fa.ts";
+import type { PageData } from "./types.ts";
+
+export const data = { permalink: siteUrls.archive };
+
+export function render({ chapar }: PageData): string {
+  const { urls } = chapar;
+  const body = html`<h1>${strings.archiveTitle}</h1>
+${chapar.model.archiveYears.length === 0 ? html`<p>${strings.noReleases}</p>` : html`<ul class="term-list archive-years">
+${chapar.model.archiveYears.map((y) => html`<li><a href="${urls.href(y.url)}">${toPersianDigits(y.jy)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(y.count))})</span></li>`)}
+</ul>`}`;
+  return baseLayout(chapar, { url: siteUrls.archive, title: strings.archiveTitle, section: siteUrls.archive, crumbs: [{ label: strings.archive }], bodyClass: "page-archive" }, body);
+}

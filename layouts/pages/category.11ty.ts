@@ -1,0 +1,37 @@
+/** `/category/<key>/` (and `/page/n/`): one category's releases, newest first. */
+import { html } from "../../lib/render/html.ts";
+import type { CategoryInfo, ListPage } from "../../lib/site/collections.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { baseLayout } from "../base.ts";
+import { pageSuffix, pagination } from "../partials/pagination.ts";
+import { releaseList } from "../partials/release-card.ts";
+import { strings } from "../strings.fa.ts";
+import { onePagePer, type PageData } from "./types.ts";
+
+type Entry = { category: CategoryInfo; page: ListPage };
+
+export const data = {
+  pagination: onePagePer("categoryPages"),
+  permalink: (d: PageData<Entry>) => d.entry.page.url,
+};
+
+export function render({ chapar, entry }: PageData<Entry>): string {
+  const { category, page } = entry;
+  const title = `${category.name}${pageSuffix(page)}`;
+  const body = html`<h1>${title}</h1>
+${category.description ? html`<p class="term-description">${category.description}</p>` : ""}
+${page.releases.length > 0 ? releaseList(chapar, page.releases) : html`<p>${strings.noReleases}</p>`}
+${pagination(chapar, page)}`;
+  return baseLayout(
+    chapar,
+    {
+      url: page.url,
+      title,
+      description: category.description,
+      section: siteUrls.categories,
+      crumbs: [{ label: strings.categories, url: siteUrls.categories }, page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name }, ...(page.pageNumber > 1 ? [{ label: pageSuffix(page).replace(/^ — /, "") }] : [])],
+      bodyClass: "page-category",
+    },
+    body,
+  );
+}

@@ -1,0 +1,59 @@
+/** A release page: `/<jalali-year>/<month>/<slug>/`. */
+import { formatLongDate, persianDateParts } from "../../lib/dates/format.ts";
+import { html, raw } from "../../lib/render/html.ts";
+import type { ReleasePage } from "../../lib/site/collections.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { baseLayout } from "../base.ts";
+import { releaseList } from "../partials/release-card.ts";
+import { statusBanner } from "../partials/release-status.ts";
+import { strings } from "../strings.fa.ts";
+import { onePagePer, type PageData } from "./types.ts";
+
+export const data = {
+  pagination: onePagePer("releasePages"),
+  permalink: (d: PageData<ReleasePage>) => d.entry.release.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ chapar, entry }: PageData<ReleasePage>): string {
+  const { release, category, tags, newer, older, related } = entry;
+  const { urls, site } = chapar;
+  const tz = site.timeZone;
+  const time = persianDateParts(release.date.instant, tz);
+  const body = html`<article class="release">
+<header class="release-header">
+${statusBanner(chapar, release)}
+<p class="release-category"><a href="${urls.href(category.url)}">${category.name}</a></p>
+<h1>${release.title}</h1>
+<p class="release-meta">
+<span>${strings.publishedOn}: <time datetime="${release.date.iso}">${formatLongDate(release.date.instant, tz)}</time>${
+    release.date.hasTime ? html`<span class="release-time">، ${strings.hour} ${time.hour}:${time.minute}</span>` : ""
+  }</span>
+${release.updated ? html`<span>${strings.updatedOn}: <time datetime="${release.updated.iso}">${formatLongDate(release.updated.instant, tz)}</time></span>` : ""}
+</p>
+${release.summary ? html`<p class="lead">${release.summary}</p>` : ""}
+</header>
+${release.image ? html`<figure class="release-image"><img src="${urls.href(`/media/${release.image.file}`)}" alt="${release.image.alt}"></figure>` : ""}
+<div class="release-body">
+${raw(release.html)}
+</div>
+${tags.length > 0 ? html`<footer class="release-tags"><h2>${strings.tagsHeading}</h2><ul>${tags.map((t) => html`<li><a href="${urls.href(t.url)}" rel="tag">${t.name}</a></li>`)}</ul></footer>` : ""}
+</article>
+${newer || older ? html`<nav class="release-nav" aria-label="${strings.otherReleases}"><ul>
+${newer ? html`<li class="release-nav-newer"><span>${strings.newerRelease}</span> <a href="${urls.href(newer.url)}" rel="next">${newer.title}</a></li>` : ""}
+${older ? html`<li class="release-nav-older"><span>${strings.olderRelease}</span> <a href="${urls.href(older.url)}" rel="prev">${older.title}</a></li>` : ""}
+</ul></nav>` : ""}
+${related.length > 0 ? html`<section class="related" aria-labelledby="related-heading"><h2 id="related-heading">${strings.related}</h2>${releaseList(chapar, related, 3)}</section>` : ""}`;
+  return baseLayout(
+    chapar,
+    {
+      url: release.url,
+      title: release.title,
+      description: release.summary,
+      section: siteUrls.categories,
+      crumbs: [{ label: strings.categories, url: siteUrls.categories }, { label: category.name, url: category.url }, { label: release.title }],
+      bodyClass: "page-release",
+    },
+    body,
+  );
+}

@@ -1,0 +1,22 @@
+/** Site header: the site name and the main navigation, with the current section marked. */
+import { html, type SafeHtml } from "../../lib/render/html.ts";
+import type { ChaparData } from "../../lib/site/data.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { strings } from "../strings.fa.ts";
+
+const NAV = [
+  { url: siteUrls.home, label: strings.home },
+  { url: siteUrls.categories, label: strings.categories },
+  { url: siteUrls.tags, label: strings.tags },
+  { url: siteUrls.archive, label: strings.archive },
+] as const;
+
+export function header(chapar: ChaparData, section: string | undefined): SafeHtml {
+  const { urls, site } = chapar;
+  return html`<header class="site-header">
+<a class="site-name" href="${urls.href(siteUrls.home)}">${site.name}</a>
+<nav class="site-nav" aria-label="${strings.mainNav}"><ul>
+${NAV.map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${item.label}</a></li>`)}
+</ul></nav>
+</header>`;
+}

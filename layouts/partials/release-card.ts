@@ -1,0 +1,27 @@
+/** A release in a list: linked title, date, category and lead. */
+import { formatDate } from "../../lib/dates/format.ts";
+import type { Release } from "../../lib/content/load.ts";
+import { html, type SafeHtml } from "../../lib/render/html.ts";
+import type { ChaparData } from "../../lib/site/data.ts";
+import { siteUrls } from "../../lib/site/urls.ts";
+import { statusBanner } from "./release-status.ts";
+
+export function releaseList(chapar: ChaparData, releases: Release[], headingLevel: 2 | 3 = 2): SafeHtml {
+  return html`<ol class="release-list">
+${releases.map((r) => html`<li>${releaseCard(chapar, r, headingLevel)}</li>`)}
+</ol>`;
+}
+
+export function releaseCard(chapar: ChaparData, release: Release, headingLevel: 2 | 3 = 2): SafeHtml {
+  const { urls, categories, site } = chapar;
+  const category = categories[release.category];
+  const link = html`<a href="${urls.href(release.url)}">${release.title}</a>`;
+  return html`<article class="release-card">
+${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
+<p class="release-card-meta"><time datetime="${release.date.iso}">${formatDate(release.date.instant, site.timeZone)}</time>${
+    category ? html` · <a href="${urls.href(siteUrls.category(release.category))}">${category.name}</a>` : ""
+  }</p>
+${statusBanner(chapar, release, true)}
+${release.summary ? html`<p class="release-card-summary">${release.summary}</p>` : ""}
+</article>`;
+}

@@ -1,0 +1,43 @@
+/** Problems found in an office's content, reported all together in Persian. */
+
+export interface ContentProblem {
+  /** Path relative to the content folder (or as given), e.g. `releases/1403/nowruz.md`. */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  column?: number;
+  /** The front-matter field as the author wrote it, when the problem is about one field. */
+  field?: string;
+  /** Persian message: what is wrong, the value, and what is allowed. */
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** Thrown when content has errors; carries every problem so the caller can print them all. */
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(formatProblems(problems));
+    this.name = "ContentError";
+  }
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+  const field = p.field === undefined ? "" : `فیلد «${p.field}»: `;
+  return `${where}  ${field}${p.message}`;
+}
+
+export function formatProblems(problems: ContentProblem[]): string {
+  const errors = problems.filter((p) => p.severity === "error");
+  const lines = problems.map(formatProblem);
+  lines.push(`${errors.length} خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد.`);
+  return lines.join("\n");
+}
+
+/** Shows a value in a message: strings quoted, everything else as YAML-ish text, kept short. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "(خالی)";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return `«${short}»`;
+}

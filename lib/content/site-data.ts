@@ -1,0 +1,56 @@
+/**
+ * The office's settings (`content/_data/site.json`) and categories (`content/_data/categories.json`):
+ * schemas, defaults and Persian messages. Another office adapts Chapar by editing these files alone.
+ */
+import { z } from "zod";
+import { isValidTimeZone } from "../dates/jalali.ts";
+
+const nonEmpty = (what: string) => z.string({ error: `${what} باید متن باشد` }).trim().min(1, { error: `${what} نباید خالی باشد` });
+
+export const organizationSchema = z.object({
+  name: nonEmpty("نام سازمان"),
+  /** Short "about" text shown in the footer. */
+  about: z.string().optional(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  /** Path of the logo, relative to the content folder. */
+  logo: z.string().optional(),
+});
+
+export const siteSchema = z.object({
+  name: nonEmpty("نام سایت"),
+  description: z.string().default(""),
+  /** Absolute URL the site is served from; its path is the base path (e.g. `https://example.ir/press/`). */
+  url: z
+    .string({ error: "نشانی سایت (url) باید متن باشد" })
+    .refine((u) => /^https?:\/\/[^/]+/.test(u), { error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/" }),
+  timeZone: z.string().default("Asia/Tehran").refine(isValidTimeZone, { error: "منطقه‌ی زمانی شناخته نشد؛ مانند Asia/Tehran" }),
+  pageSize: z.number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد" }).int().min(1).max(100).default(10),
+  /** How many related releases of the same category a release page lists. */
+  relatedCount: z.number().int().min(0).max(20).default(3),
+  /** Latin digits in Persian prose shown as Persian digits. */
+  persianDigits: z.boolean().default(true),
+  organization: organizationSchema,
+});
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+export const categorySchema = z.object({
+  name: nonEmpty("نام دسته"),
+  description: z.string().default(""),
+});
+
+export const categoriesSchema = z
+  .record(z.string(), categorySchema)
+  .refine((o) => Object.keys(o).length > 0, { error: "دست‌کم یک دسته لازم است" })
+  .superRefine((o, ctx) => {
+    for (const key of Object.keys(o)) {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `کلید دسته «${key}» فقط می‌تواند حروف کوچک لاتین، رقم و خط تیره داشته باشد (مانند culture)` });
+      }
+    }
+  });
+
+export type Category = z.infer<typeof categorySchema>;
+export type Categories = Record<string, Category>;

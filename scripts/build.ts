@@ -1,0 +1,53 @@
+/**
+ * `npm run build`: validate all content (every error of every file, in Persian), build the site
+ * into a temporary folder, and swap it into place only on success — a failed build never touches
+ * the previous output.
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ContentError, formatProblem } from "../lib/content/errors.ts";
+import { createChaparData } from "../lib/site/data.ts";
+import { preloadChaparData } from "../lib/site/preload.ts";
+import { chaparSettings } from "../lib/site/settings.ts";
+import { runEleventy } from "../lib/site/eleventy.ts";
+
+const settings = chaparSettings();
+const started = performance.now();
+
+let data;
+try {
+  data = createChaparData({ ...settings, assets: { stylesheet: "" } });
+} catch (e) {
+  if (e instanceof ContentError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+for (const warning of data.content.warnings) console.warn(formatProblem(warning));
+preloadChaparData(data);
+
+const output = settings.outputDir;
+const staging = `${output}.tmp-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+try {
+  await runEleventy({ outputDir: staging });
+} catch (e) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error("ساخت سایت شکست خورد؛ خروجی قبلی دست نخورد.");
+  console.error(e);
+  process.exit(1);
+}
+
+// Swap: the old output is moved aside first, so a reader of `dist/` never sees a half-written site.
+const old = `${output}.old-${process.pid}`;
+if (existsSync(output)) renameSync(output, old);
+renameSync(staging, output);
+rmSync(old, { recursive: true, force: true });
+
+const { model } = data;
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+console.log(`${model.releases.length} خبر منتشر شد در ${path.relative(process.cwd(), output) || "."} (${seconds} ثانیه).`);
+for (const { release, status } of model.withheld) {
+  console.log(`  کنار گذاشته شد (${status === "draft" ? "پیش‌نویس" : "زمان‌بندی‌شده"}): ${release.file}`);
+}
