@@ -27,6 +27,8 @@ export function slugify(text: string, fallback = "untitled"): string {
     .replace(INVISIBLES, "")
     .replace(new RegExp(ZWNJ, "g"), "")
     .toLowerCase()
+    // "İ".toLowerCase() is "i" + U+0307; drop that dot rather than cut the word in two.
+    .replace(/\u0307/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   return slug === "" ? fallback : slug;

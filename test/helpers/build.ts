@@ -1,0 +1,83 @@
+/**
+ * Test helpers: build a content tree into a temporary folder with the real `npm run build` code
+ * path (a child process, as an author runs it) and read the output back as parsed HTML.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const FIXTURES = path.join(ROOT, "test/fixtures");
+/** A fixed build moment so scheduled releases and "now" never depend on when tests run. */
+export const FIXED_NOW = "2026-11-27T12:00:00+03:30";
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The output folder. */
+  out: string;
+}
+
+export function tempDir(prefix = "chapar-test-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Copies a fixture content tree to a temp folder (so a test can edit it) and returns its path. */
+export function copyFixture(name: string): string {
+  const dir = path.join(tempDir("chapar-content-"), name);
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function runScript(script: string, args: string[], env: Record<string, string>): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CHAPAR_NOW: FIXED_NOW, ...env },
+    encoding: "utf8",
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function build(content: string, options: { out?: string; env?: Record<string, string> } = {}): BuildResult {
+  const out = options.out ?? path.join(tempDir(), "dist");
+  const result = runScript("scripts/build.ts", [], { CHAPAR_CONTENT: content, CHAPAR_OUTPUT: out, ...options.env });
+  return { ...result, out };
+}
+
+/** Builds and fails loudly (with the build's output) if the build did not succeed. */
+export function buildOk(content: string, options: { out?: string; env?: Record<string, string> } = {}): BuildResult {
+  const result = build(content, options);
+  if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/** The HTML file that serves a site path (`/tag/x/` → `tag/x/index.html`). */
+export function fileFor(out: string, sitePath: string): string {
+  const rel = decodeURIComponent(sitePath).replace(/^\//, "");
+  return path.join(out, rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel);
+}
+
+export function readPage(out: string, sitePath: string): Document {
+  const file = fileFor(out, sitePath);
+  if (!existsSync(file)) throw new Error(`no page at ${sitePath} (${file})`);
+  return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
+}
+
+/** Every file under a folder, relative, sorted. */
+export function listOutput(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listOutput(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
