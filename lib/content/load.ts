@@ -11,7 +11,7 @@ import { slugify } from "../text/persian.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { RELEASE_FIELDS, releaseSchema } from "./schema.ts";
+import { crossFieldIssues, RELEASE_FIELDS, releaseSchema } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
 export interface Release {
@@ -104,9 +104,10 @@ function zodProblems(file: string, error: z.ZodError, keyLines?: Map<string, num
   return out;
 }
 
+/** The line of a front-matter field; a missing field points at the front matter's first line. */
 function lineOf(keyLines: Map<string, number> | undefined, key: string | undefined): { line?: number } {
-  const line = key === undefined ? undefined : keyLines?.get(key);
-  return line === undefined ? {} : { line };
+  if (keyLines === undefined) return {};
+  return { line: (key === undefined ? undefined : keyLines.get(key)) ?? 1 };
 }
 
 /** The nearest allowed name to a mistyped one (edit distance ≤ 2), for "did you mean". */
@@ -180,8 +181,10 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
     }
     const { data, body, keyLines } = fm.value;
     const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      problems.push(...zodProblems(file, parsed.error, keyLines, data));
+    const crossField = crossFieldIssues(data).map((i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }));
+    if (!parsed.success || crossField.length > 0) {
+      if (!parsed.success) problems.push(...zodProblems(file, parsed.error, keyLines, data));
+      problems.push(...crossField);
       continue;
     }
     const r = parsed.data;

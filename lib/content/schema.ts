@@ -80,13 +80,23 @@ export function releaseSchema(ctx: SchemaContext) {
       { error: (i) => (i.code === "unrecognized_keys" ? undefined : "سرآغاز (front matter) باید فهرستی از فیلدها باشد") },
     )
     .superRefine((r, issue) => {
-      if (r.image !== undefined && (r.imageAlt === undefined || r.imageAlt === "")) {
-        issue.addIssue({ code: "custom", path: ["imageAlt"], message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود" });
-      }
       if (r.updated !== undefined && r.updated.instant < r.date.instant) {
         issue.addIssue({ code: "custom", path: ["updated"], message: "تاریخ به‌روزرسانی نمی‌تواند پیش از تاریخ انتشار (date) باشد" });
       }
     });
+}
+
+/**
+ * Checks between fields that must run even when other fields are invalid (zod skips object-level
+ * refinements once a field has failed, and every problem has to be reported in one run).
+ */
+export function crossFieldIssues(data: Record<string, unknown>): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  const alt = data.imageAlt;
+  if (data.image !== undefined && data.image !== null && (typeof alt !== "string" || alt.trim() === "")) {
+    issues.push({ field: "imageAlt", message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود" });
+  }
+  return issues;
 }
 
 export type ReleaseData = z.output<ReturnType<typeof releaseSchema>>;
