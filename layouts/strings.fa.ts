@@ -38,4 +38,16 @@ export const strings = {
   notFoundTitle: "صفحه پیدا نشد",
   notFoundText: "صفحه‌ای که به دنبالش بودید پیدا نشد. شاید نشانی تغییر کرده یا خبر برداشته شده است.",
   backHome: "بازگشت به صفحه‌ی نخست",
+  // Feeds and sharing (lib/features/feeds.ts, layouts/partials/share.ts)
+  feedAtom: (name: string) => `${name} — خوراک Atom`,
+  feedJson: (name: string) => `${name} — خوراک JSON`,
+  categoryFeedTitle: (category: string, site: string) => `${category} — ${site}`,
+  feeds: "خوراک",
+  subscribeCategory: "دنبال کردن این دسته با خوراک",
+  share: "هم‌رسانی",
+  shareTelegram: "تلگرام",
+  shareWhatsApp: "واتس‌اپ",
+  shareX: "ایکس",
+  shareEmail: "رایانامه",
+  shareLinkLabel: "پیوند این خبر (برای رونوشت برگزینید)",
 } as const;

@@ -35,4 +35,15 @@ export const siteUrls = {
   archive: "/archive/",
   archiveYear: (jy: number) => `/archive/${jy}/`,
   archiveMonth: (jy: number, jm: number) => `/archive/${jy}/${String(jm).padStart(2, "0")}/`,
+  /** A file from the content folder (release image, logo), served as it is. */
+  media: (file: string) => `/media/${file}`,
 } as const;
+
+/**
+ * An IRI (`https://example.ir/tag/هم‌اندیشی/`) as a plain-ASCII URI, for places that must not carry raw
+ * Unicode (sitemaps, feed ids, share links): every non-ASCII character (ZWNJ included) and space is
+ * percent-encoded as UTF-8; `%` escapes already present are kept, so encoding twice changes nothing.
+ */
+export function toUri(iri: string): string {
+  return iri.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+}
