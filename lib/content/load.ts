@@ -6,20 +6,25 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import type { Token } from "markdown-it/index.js";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
-import { parseFrontMatter } from "./front-matter.ts";
+import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { lastCorrection, loadPressData, resolvePressFields, type PressFields } from "./press.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
-export interface Release {
+export interface Release extends PressFields {
   /** Path relative to the content folder, with `/` separators: the release's identity in messages. */
   file: string;
   title: string;
   date: ReleaseDate;
+  /** The last correction: `updated`, or the newest `updates` entry if later (see press.ts). */
   updated?: ReleaseDate;
+  /** When the release last changed: `updated`, else `date` (schema.org `dateModified`, feed `updated`). */
+  modified: ReleaseDate;
   category: string;
   /** Tags as written (after trimming); identity and slugs are decided by the collections. */
   tags: string[];
@@ -77,7 +82,8 @@ function readJson(file: string, label: string, problems: ContentProblem[]): unkn
 function zodProblems(file: string, error: z.ZodError, keyLines?: Map<string, number>, input?: Record<string, unknown>): ContentProblem[] {
   const out: ContentProblem[] = [];
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
+    // Unknown keys inside a nested value (an `updates` entry…) carry their own message.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
       for (const key of issue.keys) {
         const hint = closest(key, RELEASE_FIELDS);
         out.push({
@@ -92,16 +98,27 @@ function zodProblems(file: string, error: z.ZodError, keyLines?: Map<string, num
     }
     const field = issue.path.map(String).join(".");
     const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const value = top !== undefined && input ? input[top] : undefined;
+    const value = top !== undefined && input ? valueAt(input, issue.path) : undefined;
     out.push({
       file,
-      ...lineOf(keyLines, top),
+      // A field that is missing altogether points at the front matter's opening line.
+      ...(keyLines ? { line: 1, ...lineOf(keyLines, top) } : {}),
       ...(field === "" ? {} : { field }),
       message: input && top !== undefined && value !== undefined ? `${issue.message} (مقدار فعلی: ${showValue(value)})` : issue.message,
       severity: "error",
     });
   }
   return out;
+}
+
+/** The value at a path in the front matter (`updates.0.date`), to quote the author's own text. */
+function valueAt(input: Record<string, unknown>, at: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of at) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** The line of a front-matter field; a missing field points at the front matter's first line. */
@@ -139,11 +156,56 @@ export interface LoadOptions {
   contentDir: string;
 }
 
+/** What `checkContent` hands to an inspector for each release file whose front matter could be read. */
+export interface ReleaseInspection {
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  /** The whole file as read (front matter included). */
+  source: string;
+  frontMatter: FrontMatter;
+  /** The valid release, when the file passed the schema. */
+  release?: Release;
+  /** markdown-it's tokens of the body (lines relative to the body), when the body was rendered. */
+  tokens?: Token[];
+}
+
+export interface CheckOptions extends LoadOptions {
+  /**
+   * Called once per release file with readable front matter, while the file is at hand (so extra
+   * checks — links, alt text, typography — don't read or parse it again). Problems it returns are
+   * reported with the loader's own.
+   */
+  inspect?: (input: ReleaseInspection) => ContentProblem[] | void;
+}
+
+export interface ContentCheck {
+  /** The loaded content; present whenever site.json and categories.json were usable (even with release errors). */
+  content?: SiteContent;
+  errors: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
 /** Loads and validates everything; throws `ContentError` listing every error if there is any. */
-export function loadContent({ contentDir }: LoadOptions): SiteContent {
+export function loadContent(options: LoadOptions): SiteContent {
+  const { content, errors, warnings } = checkContent(options);
+  if (errors.length > 0 || !content) throw new ContentError([...errors, ...warnings]);
+  return content;
+}
+
+/**
+ * Loads and validates everything and RETURNS every problem (errors and warnings) instead of throwing,
+ * for `npm run check` and the build's own report. `content` holds the valid releases only.
+ */
+export function checkContent({ contentDir, inspect }: CheckOptions): ContentCheck {
   const problems: ContentProblem[] = [];
+  const done = (content?: SiteContent): ContentCheck => ({
+    ...(content ? { content } : {}),
+    errors: problems.filter((p) => p.severity === "error"),
+    warnings: [...problems.filter((p) => p.severity === "warning"), ...(content?.warnings ?? [])],
+  });
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    throw new ContentError([{ file: contentDir, message: "پوشه‌ی محتوا پیدا نشد", severity: "error" }]);
+    problems.push({ file: contentDir, message: "پوشه‌ی محتوا پیدا نشد", severity: "error" });
+    return done();
   }
 
   const siteRaw = readJson(path.join(contentDir, DATA_DIR, "site.json"), `${DATA_DIR}/site.json`, problems);
@@ -152,13 +214,17 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
   const categoriesParsed = categoriesRaw === undefined ? undefined : categoriesSchema.safeParse(categoriesRaw);
   if (siteParsed && !siteParsed.success) problems.push(...zodProblems(`${DATA_DIR}/site.json`, siteParsed.error));
   if (categoriesParsed && !categoriesParsed.success) problems.push(...zodProblems(`${DATA_DIR}/categories.json`, categoriesParsed.error));
-  if (!siteParsed?.success || !categoriesParsed?.success) throw new ContentError(problems);
+  if (!siteParsed?.success || !categoriesParsed?.success) return done();
   const site = siteParsed.data;
   const categories = categoriesParsed.data;
 
-  const schema = releaseSchema({ timeZone: site.timeZone, categories });
+  const press = loadPressData(contentDir, site, problems);
+  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+
+  const schema = releaseSchema({ timeZone: site.timeZone, categories, press });
   const releases: Release[] = [];
   const warnings: ContentProblem[] = [];
+  const keyLinesOf = new Map<Release, Map<string, number>>();
 
   for (const file of listFiles(contentDir)) {
     if (file.startsWith(`${DATA_DIR}/`)) continue;
@@ -174,7 +240,8 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
       continue;
     }
     const absolute = path.join(contentDir, file);
-    const fm = parseFrontMatter(readFileSync(absolute, "utf8"));
+    const source = readFileSync(absolute, "utf8");
+    const fm = parseFrontMatter(source);
     if (!fm.ok) {
       problems.push({ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" });
       continue;
@@ -188,6 +255,10 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
       continue;
     }
     const r = parsed.data;
+    const pressResolved = resolvePressFields(file, r, { contentDir, site, press });
+    for (const p of pressResolved.problems) {
+      problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
+    }
     let image: Release["image"];
     if (r.image !== undefined) {
       const imageFile = path.posix.normalize(path.posix.join(path.posix.dirname(file), r.image));
@@ -197,6 +268,7 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
       }
       image = { file: imageFile, alt: r.imageAlt ?? "" };
     }
+    if (pressResolved.problems.length > 0) continue;
     const rendered = renderMarkdown(body);
     const slug = r.slug ?? slugify(path.basename(file, ext));
     const release: Release = {
@@ -210,10 +282,15 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
       url: `/${r.date.jy}/${String(r.date.jm).padStart(2, "0")}/${slug}/`,
       draft: r.draft,
       html: rendered.html,
+      ...pressResolved.fields,
+      modified: r.date,
     };
-    if (r.updated) release.updated = r.updated;
+    const updated = lastCorrection(r.updated, pressResolved.fields.updates);
+    if (updated) [release.updated, release.modified] = [updated, updated];
     if (image) release.image = image;
     releases.push(release);
+    keyLinesOf.set(release, keyLines);
+    if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value, release, tokens: rendered.tokens }) ?? []));
   }
 
   // Two releases may not claim one URL: name both files.
@@ -223,6 +300,7 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
     if (other) {
       problems.push({
         file: release.file,
+        line: keyLinesOf.get(release)?.get("slug") ?? 1,
         message: `نشانی ${release.url} با خبر «${other.file}» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید`,
         field: "slug",
         severity: "error",
@@ -230,6 +308,5 @@ export function loadContent({ contentDir }: LoadOptions): SiteContent {
     } else byUrl.set(release.url, release);
   }
 
-  if (problems.some((p) => p.severity === "error")) throw new ContentError([...problems, ...warnings]);
-  return { contentDir, site, categories, releases, warnings };
+  return done({ contentDir, site, categories, releases, warnings });
 }

@@ -31,6 +31,10 @@ export const siteSchema = z.object({
   relatedCount: z.number().int().min(0).max(20).default(3),
   /** Latin digits in Persian prose shown as Persian digits. */
   persianDigits: z.boolean().default(true),
+  /** Type key (from `_data/types.json`) of releases that don't name one; none if absent. */
+  defaultType: z.string({ error: "نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند \"news\"" }).trim().optional(),
+  /** Contact id (from `_data/contacts.json`) shown on releases that don't name one; none if absent. */
+  defaultContact: z.string({ error: "مسئول تماس پیش‌فرض (defaultContact) باید شناسه‌ای از contacts.json باشد، مانند \"press-office\"" }).trim().optional(),
   organization: organizationSchema,
 });
 
