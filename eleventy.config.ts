@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
+import { feeds } from "./lib/features/feeds.ts";
+import { sitemap } from "./lib/features/sitemap.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
 
@@ -23,6 +25,10 @@ export default function (eleventyConfig: UserConfig) {
 
   // The one data set every page reads: loaded once per build (the build script may preload it).
   eleventyConfig.addGlobalData("chapar", () => takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath } }));
+
+  // Atom and JSON feeds for the site and each category; sitemaps and robots.txt.
+  eleventyConfig.addPlugin(feeds, { entries: 20 });
+  eleventyConfig.addPlugin(sitemap, { newsWindowHours: 48 });
 
   // The dev server watches the office's content as well as the code.
   eleventyConfig.addWatchTarget(settings.contentDir);

@@ -4,6 +4,7 @@
  * (`extendHead`, `extendFooter`) let an office add markup without forking the layout.
  */
 import { html, type SafeHtml } from "../lib/render/html.ts";
+import type { ReleasePage } from "../lib/site/collections.ts";
 import type { ChaparData } from "../lib/site/data.ts";
 import { breadcrumbs, type Crumb } from "./partials/breadcrumbs.ts";
 import { footer } from "./partials/footer.ts";
@@ -20,6 +21,10 @@ export interface PageMeta {
   /** The navigation item to mark as current. */
   section?: string;
   crumbs: Crumb[];
+  /** Release pages: drives `og:type` article, article dates and the NewsArticle JSON-LD. */
+  release?: ReleasePage;
+  /** The category this page belongs to (its feeds are linked in the head); releases use their own. */
+  category?: { key: string; name: string };
   extendHead?: SafeHtml;
   extendFooter?: SafeHtml;
   bodyClass?: string;

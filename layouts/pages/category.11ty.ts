@@ -2,6 +2,7 @@
 import { html } from "../../lib/render/html.ts";
 import type { CategoryInfo, ListPage } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
+import { subscribeLinks } from "../../lib/features/feeds.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
@@ -21,13 +22,15 @@ export function render({ chapar, entry }: PageData<Entry>): string {
   const body = html`<h1>${title}</h1>
 ${category.description ? html`<p class="term-description">${category.description}</p>` : ""}
 ${page.releases.length > 0 ? releaseList(chapar, page.releases) : html`<p>${strings.noReleases}</p>`}
-${pagination(chapar, page)}`;
+${pagination(chapar, page)}
+${subscribeLinks(chapar, category)}`;
   return baseLayout(
     chapar,
     {
       url: page.url,
       title,
       description: category.description,
+      category,
       section: siteUrls.categories,
       crumbs: [{ label: strings.categories, url: siteUrls.categories }, page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name }, ...(page.pageNumber > 1 ? [{ label: pageSuffix(page).replace(/^ — /, "") }] : [])],
       bodyClass: "page-category",

@@ -6,6 +6,7 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { releaseList } from "../partials/release-card.ts";
 import { statusBanner } from "../partials/release-status.ts";
+import { shareLinks } from "../partials/share.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 
@@ -39,6 +40,7 @@ ${raw(release.html)}
 </div>
 ${tags.length > 0 ? html`<footer class="release-tags"><h2>${strings.tagsHeading}</h2><ul>${tags.map((t) => html`<li><a href="${urls.href(t.url)}" rel="tag">${t.name}</a></li>`)}</ul></footer>` : ""}
 </article>
+${shareLinks(chapar, release)}
 ${newer || older ? html`<nav class="release-nav" aria-label="${strings.otherReleases}"><ul>
 ${newer ? html`<li class="release-nav-newer"><span>${strings.newerRelease}</span> <a href="${urls.href(newer.url)}" rel="next">${newer.title}</a></li>` : ""}
 ${older ? html`<li class="release-nav-older"><span>${strings.olderRelease}</span> <a href="${urls.href(older.url)}" rel="prev">${older.title}</a></li>` : ""}
@@ -52,6 +54,7 @@ ${related.length > 0 ? html`<section class="related" aria-labelledby="related-he
       description: release.summary,
       section: siteUrls.categories,
       crumbs: [{ label: strings.categories, url: siteUrls.categories }, { label: category.name, url: category.url }, { label: release.title }],
+      release: entry,
       bodyClass: "page-release",
     },
     body,

@@ -1,6 +1,7 @@
 /** Site footer: the organisation's details and the `extendFooter` extension point. */
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
+import { subscribeLinks } from "../../lib/features/feeds.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { strings } from "../strings.fa.ts";
 
@@ -14,6 +15,7 @@ ${org.address ? html`<span>${strings.address}: ${org.address}</span>` : ""}
 ${org.phone ? html`<span>${strings.phone}: <a href="tel:${org.phone.replace(/[^\d+]/g, "")}" dir="ltr">${toPersianDigits(org.phone)}</a></span>` : ""}
 ${org.email ? html`<span>${strings.email}: <a href="mailto:${org.email}" dir="ltr">${org.email}</a></span>` : ""}
 </address>
+${subscribeLinks(chapar)}
 ${extend ?? ""}
 </footer>`;
 }

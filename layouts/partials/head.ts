@@ -1,19 +1,27 @@
-/** `<head>`: title, description, canonical URL, stylesheet, and the `extendHead` extension point. */
+/**
+ * `<head>`: title, description, canonical URL, stylesheet, feed autodiscovery, Open Graph / Twitter /
+ * JSON-LD (lib/features/seo.ts), and the `extendHead` extension point.
+ */
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
+import { toUri } from "../../lib/site/urls.ts";
+import { feedLinks } from "../../lib/features/feeds.ts";
+import { seoHead } from "../../lib/features/seo.ts";
 import type { PageMeta } from "../base.ts";
 
 export function head(chapar: ChaparData, page: PageMeta): SafeHtml {
   const { site, urls } = chapar;
   const title = page.title === undefined ? site.name : `${page.title} | ${site.name}`;
-  const description = page.description ?? site.description;
+  const description = page.description || site.description;
   return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
-<link rel="canonical" href="${urls.absolute(page.url)}">
+<link rel="canonical" href="${toUri(urls.absolute(page.url))}">
 <link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
+${feedLinks(chapar, page.category ?? page.release?.category)}
+${seoHead(chapar, page)}
 ${page.extendHead ?? ""}
 </head>`;
 }
