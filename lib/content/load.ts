@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import type { Token } from "markdown-it/index.js";
+import type { Token } from "markdown-it";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
@@ -219,7 +219,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   const categories = categoriesParsed.data;
 
   const press = loadPressData(contentDir, site, problems);
-  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+  if (problems.some((p) => p.severity === "error")) return done();
 
   const schema = releaseSchema({ timeZone: site.timeZone, categories, press });
   const releases: Release[] = [];
@@ -252,6 +252,8 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     if (!parsed.success || crossField.length > 0) {
       if (!parsed.success) problems.push(...zodProblems(file, parsed.error, keyLines, data));
       problems.push(...crossField);
+      // The body can still be checked (links, typography) while the front matter is being fixed.
+      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
       continue;
     }
     const r = parsed.data;
@@ -264,11 +266,15 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       const imageFile = path.posix.normalize(path.posix.join(path.posix.dirname(file), r.image));
       if (imageFile.startsWith("..") || !existsSync(path.join(contentDir, imageFile))) {
         problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: `پرونده‌ی تصویر پیدا نشد: ${showValue(r.image)} (نشانی نسبت به همین پرونده‌ی خبر است)`, severity: "error" });
+        if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
         continue;
       }
       image = { file: imageFile, alt: r.imageAlt ?? "" };
     }
-    if (pressResolved.problems.length > 0) continue;
+    if (pressResolved.problems.length > 0) {
+      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+      continue;
+    }
     const rendered = renderMarkdown(body);
     const slug = r.slug ?? slugify(path.basename(file, ext));
     const release: Release = {

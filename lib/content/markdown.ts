@@ -2,12 +2,14 @@
  * Markdown → HTML for release bodies, once per release at load time (never per page view).
  * Raw HTML in Markdown is off: a release body can't inject scripts or break the layout.
  */
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type Token } from "markdown-it";
 
 export interface RenderedBody {
   html: string;
   /** Plain text of the first paragraph, used as the lead when `summary` is absent. */
   firstParagraph: string;
+  /** The parsed tokens (lines relative to the body), for checks that need positions (lint, links). */
+  tokens: Token[];
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
@@ -27,5 +29,5 @@ export function renderMarkdown(source: string): RenderedBody {
       break;
     }
   }
-  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
+  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph, tokens };
 }
