@@ -57,11 +57,6 @@ interface FeedEntry {
   modified: ReleaseDate;
 }
 
-/** The date a release last changed: `updated`, else `date`. */
-export function modifiedDate(release: Release): ReleaseDate {
-  return release.updated ?? release.date;
-}
-
 /** The newest `limit` published releases of a newest-first list (drafts only exist in the dev preview). */
 export function feedReleases(chapar: Pick<ChaparData, "model">, releases: readonly Release[], limit: number): Release[] {
   const out: Release[] = [];
@@ -101,7 +96,7 @@ async function feedEntries(chapar: ChaparData, scope: FeedScope, limit: number):
       page: releasePageOf(chapar.model, release),
       url: toUri(chapar.urls.absolute(release.url)),
       content: await absoluteBody(chapar, release),
-      modified: modifiedDate(release),
+      modified: release.modified,
     })),
   );
 }
@@ -115,7 +110,7 @@ function feedUpdated(chapar: ChaparData, entries: FeedEntry[]): string {
   for (const e of entries) if (!newest || e.modified.instant > newest.instant) newest = e.modified;
   if (newest) return newest.iso;
   const first = feedReleases(chapar, chapar.model.releases, 1)[0];
-  return first ? modifiedDate(first).iso : isoWithOffset(chapar.now, chapar.site.timeZone);
+  return first ? first.modified.iso : isoWithOffset(chapar.now, chapar.site.timeZone);
 }
 
 function logoUrl(chapar: ChaparData): string | undefined {

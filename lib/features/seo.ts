@@ -106,7 +106,7 @@ function newsArticleLd(chapar: ChaparData, page: SeoPage, entry: ReleasePage): J
     ...(release.summary ? { description: release.summary } : {}),
     ...(image ? { image: [image.url] } : {}),
     datePublished: release.date.iso,
-    dateModified: (release.updated ?? release.date).iso,
+    dateModified: release.modified.iso,
     inLanguage: "fa",
     articleSection: category.name,
     ...(tags.length > 0 ? { keywords: tags.map((t) => t.name) } : {}),
@@ -157,7 +157,7 @@ export function seoHead(chapar: ChaparData, page: SeoPage, options: Partial<SeoO
     entry
       ? [
           meta("article:published_time", entry.release.date.iso),
-          meta("article:modified_time", (entry.release.updated ?? entry.release.date).iso),
+          meta("article:modified_time", entry.release.modified.iso),
           meta("article:section", entry.category.name),
           entry.tags.map((t) => meta("article:tag", t.name)),
         ]

@@ -38,12 +38,10 @@ export interface BuiltPage {
   content?: string;
 }
 
-const modified = (r: Release): ReleaseDate => r.updated ?? r.date;
-
 function newest(releases: readonly Release[]): ReleaseDate | undefined {
   let best: ReleaseDate | undefined;
   for (const r of releases) {
-    const d = modified(r);
+    const d = r.modified;
     if (!best || d.instant > best.instant) best = d;
   }
   return best;
@@ -55,7 +53,7 @@ export function lastModified(model: SiteModel): Map<string, ReleaseDate> {
   const setAll = (pages: readonly ListPage[], date: ReleaseDate | undefined) => {
     if (date) for (const p of pages) dates.set(p.url, date);
   };
-  for (const { release } of model.releasePages) dates.set(release.url, modified(release));
+  for (const { release } of model.releasePages) dates.set(release.url, release.modified);
   const siteNewest = newest(model.releases);
   setAll(model.homePages, siteNewest);
   if (siteNewest) for (const url of [siteUrls.categories, siteUrls.tags, siteUrls.archive]) dates.set(url, siteNewest);
