@@ -6,9 +6,10 @@
 import type { Release, SiteContent } from "../content/load.ts";
 import type { Category } from "../content/site-data.ts";
 import { slugify, tagKey, ZWNJ } from "../text/persian.ts";
+import { releaseStatus, type ReleaseStatus } from "./publishing.ts";
 import { pagedUrl, siteUrls } from "./urls.ts";
 
-export type ReleaseStatus = "published" | "draft" | "scheduled";
+export type { ReleaseStatus } from "./publishing.ts";
 
 export interface TagInfo {
   key: string;
@@ -65,9 +66,12 @@ export interface ArchiveYear {
 }
 
 export interface SiteModel {
-  /** Public releases, newest first (in dev: drafts and scheduled ones too). */
+  /** Public releases, newest first (in dev: drafts and scheduled ones too); never withdrawn ones. */
   releases: Release[];
+  /** One page per release of `releases`: what lists, feeds, sitemaps and search may show. */
   releasePages: ReleasePage[];
+  /** Withdrawn releases' pages: rendered (with the notice, `noindex`) but listed nowhere. */
+  withdrawnPages: ReleasePage[];
   homePages: ListPage[];
   categories: CategoryInfo[];
   categoryPages: { category: CategoryInfo; page: ListPage }[];
@@ -114,12 +118,6 @@ export function paginate(listUrl: string, releases: Release[], pageSize: number)
   return pages;
 }
 
-function statusOf(release: Release, now: number): ReleaseStatus {
-  if (release.draft) return "draft";
-  if (release.date.instant > now) return "scheduled";
-  return "published";
-}
-
 function pickTagName(variants: Map<string, number>): string {
   return [...variants.entries()].sort(
     ([a, ca], [b, cb]) => Number(b.includes(ZWNJ)) - Number(a.includes(ZWNJ)) || cb - ca || (a < b ? -1 : a > b ? 1 : 0),
@@ -132,9 +130,13 @@ export function buildSiteModel(content: SiteContent, options: CollectionOptions)
   const statuses = new Map<string, ReleaseStatus>();
   const withheld: SiteModel["withheld"] = [];
   const releases: Release[] = [];
+  const withdrawn: Release[] = [];
   for (const release of content.releases) {
-    const status = statusOf(release, options.now);
-    if (status !== "published" && !options.preview) withheld.push({ release, status });
+    const status = releaseStatus(release, options.now);
+    if (status === "withdrawn") {
+      statuses.set(release.url, status);
+      withdrawn.push(release);
+    } else if (status !== "published" && !options.preview) withheld.push({ release, status });
     else {
       statuses.set(release.url, status);
       releases.push(release);
@@ -211,9 +213,18 @@ export function buildSiteModel(content: SiteContent, options: CollectionOptions)
     return page;
   });
 
+  const withdrawnPages: ReleasePage[] = withdrawn.sort(compareNewestFirst).map((release) => ({
+    release,
+    status: "withdrawn",
+    category: categoryMap.get(release.category)!,
+    tags: uniqueTags(release.tags, tagByKey),
+    related: [],
+  }));
+
   return {
     releases,
     releasePages,
+    withdrawnPages,
     homePages: paginate(siteUrls.home, releases, pageSize),
     categories,
     categoryPages: categories.flatMap((category) => paginate(category.url, category.releases, pageSize).map((page) => ({ category, page }))),
