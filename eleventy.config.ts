@@ -9,6 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
 import { feeds } from "./lib/features/feeds.ts";
 import { sitemap } from "./lib/features/sitemap.ts";
+import { logoFile } from "./lib/features/seo.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
 
@@ -46,6 +47,12 @@ export default function (eleventyConfig: UserConfig) {
       const target = path.join(out, "media", release.image.file);
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(path.join(settings.contentDir, release.image.file), target);
+    }
+    // The organisation's logo, likewise (og:image, JSON-LD and feeds point to it).
+    const logo = data && logoFile(data.site);
+    if (logo) {
+      mkdirSync(path.dirname(path.join(out, "media", logo)), { recursive: true });
+      copyFileSync(path.join(settings.contentDir, logo), path.join(out, "media", logo));
     }
   });
 

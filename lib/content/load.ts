@@ -217,6 +217,19 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   if (!siteParsed?.success || !categoriesParsed?.success) return done();
   const site = siteParsed.data;
   const categories = categoriesParsed.data;
+  // The logo is published as it is (og:image, JSON-LD, feeds), so it must be a file in the content folder.
+  const logo = site.organization.logo;
+  if (logo !== undefined) {
+    const logoFile = path.posix.normalize(logo.replace(/^\/+/, ""));
+    if (logoFile.startsWith("..") || !existsSync(path.join(contentDir, logoFile)) || !statSync(path.join(contentDir, logoFile)).isFile()) {
+      problems.push({
+        file: `${DATA_DIR}/site.json`,
+        field: "organization.logo",
+        message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
+        severity: "error",
+      });
+    }
+  }
 
   const press = loadPressData(contentDir, site, problems);
   if (problems.some((p) => p.severity === "error")) return done();

@@ -19,6 +19,7 @@ import { escapeXml } from "../render/xml.ts";
 import type { CategoryInfo, ReleasePage, SiteModel } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
 import { siteUrls, toUri } from "../site/urls.ts";
+import { logoUrl } from "./seo.ts";
 import { strings } from "../../layouts/strings.fa.ts";
 
 export interface FeedsOptions {
@@ -111,11 +112,6 @@ function feedUpdated(chapar: ChaparData, entries: FeedEntry[]): string {
   if (newest) return newest.iso;
   const first = feedReleases(chapar, chapar.model.releases, 1)[0];
   return first ? first.modified.iso : isoWithOffset(chapar.now, chapar.site.timeZone);
-}
-
-function logoUrl(chapar: ChaparData): string | undefined {
-  const logo = chapar.site.organization.logo;
-  return logo === undefined ? undefined : toUri(chapar.urls.absolute(siteUrls.media(logo)));
 }
 
 export function atomFeed(chapar: ChaparData, scope: FeedScope, entries: FeedEntry[]): string {

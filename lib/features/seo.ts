@@ -63,9 +63,16 @@ function organizationLd(chapar: ChaparData, full: boolean): JsonLd {
   };
 }
 
-function logoUrl(chapar: ChaparData): string | undefined {
-  const logo = chapar.site.organization.logo;
-  return logo === undefined ? undefined : toUri(chapar.urls.absolute(siteUrls.media(logo)));
+/** The organisation's logo as a file of the content folder (`images/logo.png`), if it has one. */
+export function logoFile(site: ChaparData["site"]): string | undefined {
+  const logo = site.organization.logo;
+  return logo === undefined ? undefined : logo.replace(/^\/+/, "");
+}
+
+/** Absolute URL of the logo (it is published under /media/ like release images). */
+export function logoUrl(chapar: ChaparData): string | undefined {
+  const file = logoFile(chapar.site);
+  return file === undefined ? undefined : toUri(chapar.urls.absolute(siteUrls.media(file)));
 }
 
 /** The picture a link preview should show: the release's image, else the organisation's logo. */
