@@ -11,6 +11,7 @@ import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { lastCorrection, loadPressData, resolvePressFields, type PressFields } from "./press.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema } from "./schema.ts";
@@ -33,7 +34,10 @@ export interface Release extends PressFields {
   slug: string;
   /** Site-relative URL without the base path, e.g. `/1401/02/nowruz-concert/`. */
   url: string;
-  image?: { file: string; alt: string };
+  /** The lead image (front matter `image`, `imageAlt`, `imageCaption`, `imageCredit`). */
+  image?: { file: string; alt: string; caption?: string; credit?: string };
+  /** Images in the body, in order; `html` holds a marker for each (see markdown.ts). */
+  inlineImages: InlineImage[];
   draft: boolean;
   /** The body as HTML (escaped Markdown: no raw HTML). */
   html: string;
@@ -276,19 +280,27 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     }
     let image: Release["image"];
     if (r.image !== undefined) {
-      const imageFile = path.posix.normalize(path.posix.join(path.posix.dirname(file), r.image));
-      if (imageFile.startsWith("..") || !existsSync(path.join(contentDir, imageFile))) {
-        problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: `پرونده‌ی تصویر پیدا نشد: ${showValue(r.image)} (نشانی نسبت به همین پرونده‌ی خبر است)`, severity: "error" });
+      const resolved = resolveImageFile(contentDir, file, r.image);
+      if ("error" in resolved) {
+        problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
         if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
         continue;
       }
-      image = { file: imageFile, alt: r.imageAlt ?? "" };
+      image = { file: resolved.file, alt: r.imageAlt ?? "" };
+      if (r.imageCaption) image.caption = r.imageCaption;
+      if (r.imageCredit) image.credit = r.imageCredit;
     }
     if (pressResolved.problems.length > 0) {
       if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
       continue;
     }
     const rendered = renderMarkdown(body);
+    const inline = resolveInlineImages(contentDir, file, rendered.images, fm.value.bodyLine);
+    if (inline.problems.length > 0) {
+      for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
+      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+      continue;
+    }
     const slug = r.slug ?? slugify(path.basename(file, ext));
     const release: Release = {
       file,
@@ -301,6 +313,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       url: `/${r.date.jy}/${String(r.date.jm).padStart(2, "0")}/${slug}/`,
       draft: r.draft,
       html: rendered.html,
+      inlineImages: inline.images,
       ...pressResolved.fields,
       modified: r.date,
     };

@@ -10,9 +10,43 @@ export interface RenderedBody {
   firstParagraph: string;
   /** The parsed tokens (lines relative to the body), for checks that need positions (lint, links). */
   tokens: Token[];
+  /**
+   * Inline images in body order. Each is rendered as the marker `<!--chapar-image:N-->` (N = index),
+   * which the image step (lib/features/images.ts) replaces with a `<picture>` once per build.
+   * Authors can't forge a marker: raw HTML is escaped.
+   */
+  images: InlineImageRef[];
+}
+
+export interface InlineImageRef {
+  /** As written in the Markdown (relative to the release file, or `/…` from the content folder). */
+  src: string;
+  alt: string;
+  /** The Markdown title (`![alt](src "title")`), shown as the caption. */
+  title?: string;
+  /** 1-based line within the body. */
+  line: number;
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+export function imageMarker(index: number): string {
+  return `<!--chapar-image:${index}-->`;
+}
+
+md.renderer.rules.image = (tokens, idx, options, env) => {
+  const token = tokens[idx]!;
+  const images = env ? ((env as { images?: InlineImageRef[] }).images ??= []) : [];
+  const title = token.attrGet("title");
+  const image: InlineImageRef = {
+    src: String(token.attrGet("src") ?? ""),
+    alt: md.renderer.renderInlineAsText(token.children ?? [], options, env),
+    line: (token.meta as { line?: number } | null)?.line ?? 1,
+  };
+  if (title) image.title = String(title);
+  images.push(image);
+  return imageMarker(images.length - 1);
+};
 
 export function renderMarkdown(source: string): RenderedBody {
   const tokens = md.parse(source, {});
@@ -29,5 +63,12 @@ export function renderMarkdown(source: string): RenderedBody {
       break;
     }
   }
-  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph, tokens };
+  // Image tokens carry no position of their own: give them their paragraph's line for messages.
+  for (const token of tokens) {
+    if (token.type !== "inline" || !token.map) continue;
+    for (const child of token.children ?? []) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] + 1 };
+  }
+  const env: { images?: InlineImageRef[] } = {};
+  const html = md.renderer.render(tokens, md.options, env);
+  return { html, firstParagraph, tokens, images: env.images ?? [] };
 }
