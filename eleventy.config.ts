@@ -9,6 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
 import { feeds } from "./lib/features/feeds.ts";
 import { sitemap } from "./lib/features/sitemap.ts";
+import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
@@ -30,6 +31,8 @@ export default function (eleventyConfig: UserConfig) {
   // Atom and JSON feeds for the site and each category; sitemaps and robots.txt.
   eleventyConfig.addPlugin(feeds, { entries: 20 });
   eleventyConfig.addPlugin(sitemap, { newsWindowHours: 48 });
+  // Attachments and gallery photos of the built releases, copied under /media/.
+  eleventyConfig.addPlugin(releaseFilesPlugin);
 
   // The dev server watches the office's content as well as the code.
   eleventyConfig.addWatchTarget(settings.contentDir);

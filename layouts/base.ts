@@ -25,6 +25,8 @@ export interface PageMeta {
   release?: ReleasePage;
   /** The category this page belongs to (its feeds are linked in the head); releases use their own. */
   category?: { key: string; name: string };
+  /** Ask search engines not to index this page (`<meta name="robots" content="noindex">`): withdrawn releases. */
+  noindex?: boolean;
   extendHead?: SafeHtml;
   extendFooter?: SafeHtml;
   bodyClass?: string;

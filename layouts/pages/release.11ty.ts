@@ -5,6 +5,7 @@ import type { ReleasePage } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { releaseList } from "../partials/release-card.ts";
+import { afterReleaseBody, issuedBy, leadParagraph, releaseTypeLabel, withdrawalNotice } from "../partials/press-release.ts";
 import { statusBanner } from "../partials/release-status.ts";
 import { shareLinks } from "../partials/share.ts";
 import { strings } from "../strings.fa.ts";
@@ -24,23 +25,26 @@ export function render({ chapar, entry }: PageData<ReleasePage>): string {
   const body = html`<article class="release">
 <header class="release-header">
 ${statusBanner(chapar, release)}
-<p class="release-category"><a href="${urls.href(category.url)}">${category.name}</a></p>
+${withdrawalNotice(chapar, release)}
+<p class="release-category"><a href="${urls.href(category.url)}">${category.name}</a>${releaseTypeLabel(release)}</p>
 <h1>${release.title}</h1>
 <p class="release-meta">
 <span>${strings.publishedOn}: <time datetime="${release.date.iso}">${formatLongDate(release.date.instant, tz)}</time>${
     release.date.hasTime ? html`<span class="release-time">، ${strings.hour} ${time.hour}:${time.minute}</span>` : ""
   }</span>
 ${release.updated ? html`<span>${strings.updatedOn}: <time datetime="${release.updated.iso}">${formatLongDate(release.updated.instant, tz)}</time></span>` : ""}
+${issuedBy(release)}
 </p>
-${release.summary ? html`<p class="lead">${release.summary}</p>` : ""}
+${leadParagraph(release)}
 </header>
 ${release.image ? html`<figure class="release-image"><img src="${urls.href(`/media/${release.image.file}`)}" alt="${release.image.alt}"></figure>` : ""}
 <div class="release-body">
 ${raw(release.html)}
 </div>
+${afterReleaseBody(chapar, release)}
 ${tags.length > 0 ? html`<footer class="release-tags"><h2>${strings.tagsHeading}</h2><ul>${tags.map((t) => html`<li><a href="${urls.href(t.url)}" rel="tag">${t.name}</a></li>`)}</ul></footer>` : ""}
 </article>
-${shareLinks(chapar, release)}
+${entry.status === "withdrawn" ? "" : shareLinks(chapar, release)}
 ${newer || older ? html`<nav class="release-nav" aria-label="${strings.otherReleases}"><ul>
 ${newer ? html`<li class="release-nav-newer"><span>${strings.newerRelease}</span> <a href="${urls.href(newer.url)}" rel="next">${newer.title}</a></li>` : ""}
 ${older ? html`<li class="release-nav-older"><span>${strings.olderRelease}</span> <a href="${urls.href(older.url)}" rel="prev">${older.title}</a></li>` : ""}
@@ -55,6 +59,8 @@ ${related.length > 0 ? html`<section class="related" aria-labelledby="related-he
       section: siteUrls.categories,
       crumbs: [{ label: strings.categories, url: siteUrls.categories }, { label: category.name, url: category.url }, { label: release.title }],
       release: entry,
+      // A withdrawn release stays reachable by its old links but search engines should drop it.
+      noindex: entry.status === "withdrawn",
       bodyClass: "page-release",
     },
     body,

@@ -19,6 +19,7 @@ export function head(chapar: ChaparData, page: PageMeta): SafeHtml {
 <title>${title}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
 <link rel="canonical" href="${toUri(urls.absolute(page.url))}">
+${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
 <link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
 ${feedLinks(chapar, page.category ?? page.release?.category)}
 ${seoHead(chapar, page)}
