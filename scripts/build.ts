@@ -6,6 +6,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ContentError, formatProblem } from "../lib/content/errors.ts";
+import { formatDateTime } from "../lib/dates/format.ts";
 import { createChaparData } from "../lib/site/data.ts";
 import { preloadChaparData } from "../lib/site/preload.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
@@ -49,5 +50,9 @@ const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 console.log(`${model.releases.length} خبر منتشر شد در ${path.relative(process.cwd(), output) || "."} (${seconds} ثانیه).`);
 for (const { release, status } of model.withheld) {
-  console.log(`  کنار گذاشته شد (${status === "draft" ? "پیش‌نویس" : "زمان‌بندی‌شده"}): ${release.file}`);
+  const why = status === "draft" ? "پیش‌نویس" : `زمان‌بندی‌شده برای ${formatDateTime(release.date.instant, data.site.timeZone)}`;
+  console.log(`  کنار گذاشته شد (${why}): ${release.file}`);
+}
+for (const { release } of model.withdrawnPages) {
+  console.log(`  برداشته‌شده (صفحه با اطلاعیه می‌ماند، در فهرست‌ها نیست): ${release.file}`);
 }

@@ -319,6 +319,8 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     };
     const updated = lastCorrection(r.updated, pressResolved.fields.updates);
     if (updated) [release.updated, release.modified] = [updated, updated];
+    // Withdrawing a release changes it too (schema.org dateModified).
+    if (release.withdrawn && release.withdrawn.date.instant > release.modified.instant) release.modified = release.withdrawn.date;
     if (image) release.image = image;
     releases.push(release);
     keyLinesOf.set(release, keyLines);
