@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DATE_FORMS_HELP, parseReleaseDate, type ReleaseDate } from "../dates/jalali.ts";
 import { cleanText } from "../text/persian.ts";
-import { contactSchema, describeContacts, describeTypes, type PressData } from "./press.ts";
+import { contactSchema, describeContacts, describeTypes, type Contact, type PressData } from "./press.ts";
 import type { Categories } from "./site-data.ts";
 
 export interface SchemaContext {
@@ -134,6 +134,7 @@ const fileField = (what: string) =>
 function pressReleaseFields(ctx: SchemaContext) {
   const types = ctx.press?.types ?? {};
   const contacts = ctx.press?.contacts ?? {};
+  const inlineContact = contactSchema("مسئول تماس این خبر");
   const typeByLabel = new Map(Object.entries(types).map(([key, label]) => [label, key]));
   const listOf = <T extends z.ZodType>(item: T, what: string, example: string) =>
     z.array(item, { error: `${what} باید فهرستی باشد، هر مورد در یک خط که با «- » شروع می‌شود؛ مانند:\n${example}` });
@@ -152,19 +153,25 @@ function pressReleaseFields(ctx: SchemaContext) {
       .optional(),
     location: text("محل خبر (location) نباید خالی باشد؛ مانند: location: تهران").optional(),
     from: text("صادرکننده (from) نباید خالی باشد؛ مانند: from: روابط عمومی مؤسسه").optional(),
+    // An id from contacts.json, or the contact written out in full for this release alone.
     contact: z
-      .union(
-        [
-          z.string().transform((id, issue) => {
-            const trimmed = id.trim();
-            if (Object.hasOwn(contacts, trimmed)) return trimmed;
-            issue.addIssue({ code: "custom", message: `این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز (در content/_data/contacts.json): ${describeContacts(contacts)}` });
-            return z.NEVER;
-          }),
-          contactSchema("مسئول تماس این خبر"),
-        ],
-        { error: "مسئول تماس (contact) یا شناسه‌ای از contacts.json است (مانند contact: press-office) یا مشخصات کامل: {name, role, phone, email}" },
-      )
+      .unknown()
+      .transform((value, issue): string | Contact => {
+        if (typeof value === "string") {
+          const id = value.trim();
+          if (Object.hasOwn(contacts, id)) return id;
+          issue.addIssue({ code: "custom", message: `این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز (در content/_data/contacts.json): ${describeContacts(contacts)}` });
+          return z.NEVER;
+        }
+        if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+          const parsed = inlineContact.safeParse(value);
+          if (parsed.success) return parsed.data;
+          for (const i of parsed.error.issues) issue.addIssue({ code: "custom", path: i.path, message: i.message });
+          return z.NEVER;
+        }
+        issue.addIssue({ code: "custom", message: "مسئول تماس (contact) یا شناسه‌ای از contacts.json است (مانند contact: press-office) یا مشخصات کامل: {name, role, phone, email}" });
+        return z.NEVER;
+      })
       .optional(),
     updates: listOf(
       closedObject({ date: dateField(ctx), note: text("شرح به‌روزرسانی (note) لازم است: چه چیزی تغییر کرد") }, "هر به‌روزرسانی", "{date: \"1404-03-28 14:30\", note: \"مهلت تمدید شد\"}"),
