@@ -59,4 +59,20 @@ export const strings = {
   shareX: "ایکس",
   shareEmail: "رایانامه",
   shareLinkLabel: "پیوند این خبر (برای رونوشت برگزینید)",
+  // Search page (layouts/pages/search.11ty.ts); what its script says is in `searchStrings` below.
+  search: "جستجو",
+  searchTitle: "جستجو در خبرها",
+  searchLabel: "واژه‌های جستجو",
+  searchButton: "جستجو",
+  searchNeedsScript: "جستجو با جاوااسکریپت کار می‌کند و مرورگر شما آن را اجرا نمی‌کند. خبرها را می‌توانید در این فهرست‌ها پیدا کنید:",
+} as const;
+
+/** What the search page's script shows (bundled into assets/js/search.ts, so kept apart and small). */
+export const searchStrings = {
+  searching: "در حال جستجو…",
+  resultsCount: (n: string, query: string) => `${n} خبر برای «${query}» پیدا شد.`,
+  noResults: (query: string) => `خبری برای «${query}» پیدا نشد. واژه‌ی دیگری را بیازمایید یا بخشی از واژه را بنویسید.`,
+  unavailable: "جستجو اکنون در دسترس نیست: نمایه‌ی جستجو بارگیری نشد. (نمایه با «npm run build» ساخته می‌شود.)",
+  moreResults: "نتیجه‌های بیشتر",
+  separator: " · ",
 } as const;

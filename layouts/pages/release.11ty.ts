@@ -22,7 +22,8 @@ export function render({ chapar, entry }: PageData<ReleasePage>): string {
   const { urls, site } = chapar;
   const tz = site.timeZone;
   const time = persianDateParts(release.date.instant, tz);
-  const body = html`<article class="release">
+  // Only this article is indexed for search (lib/features/search.ts); a withdrawn release is not.
+  const body = html`<article class="release"${entry.status === "withdrawn" ? "" : html` data-pagefind-body`}>
 <header class="release-header">
 ${statusBanner(chapar, release)}
 ${withdrawalNotice(chapar, release)}

@@ -9,6 +9,7 @@ const NAV = [
   { url: siteUrls.categories, label: strings.categories },
   { url: siteUrls.tags, label: strings.tags },
   { url: siteUrls.archive, label: strings.archive },
+  { url: siteUrls.search, label: strings.search },
 ] as const;
 
 export function header(chapar: ChaparData, section: string | undefined): SafeHtml {

@@ -35,6 +35,7 @@ export const siteUrls = {
   archive: "/archive/",
   archiveYear: (jy: number) => `/archive/${jy}/`,
   archiveMonth: (jy: number, jm: number) => `/archive/${jy}/${String(jm).padStart(2, "0")}/`,
+  search: "/search/",
   /** A file from the content folder (release image, logo), served as it is. */
   media: (file: string) => `/media/${file}`,
 } as const;
