@@ -91,7 +91,8 @@ ${release.attachments.map(
 function aboutOrganization(chapar: ChaparData): SafeHtml {
   const org = chapar.site.organization;
   if (!org.about) return html``;
-  return html`<section class="about-org" aria-labelledby="about-org-heading">
+  // The same on every release: left out of the search index, or each of its words would find them all.
+  return html`<section class="about-org" aria-labelledby="about-org-heading" data-pagefind-ignore>
 <h2 id="about-org-heading">${strings.aboutHeading(org.name)}</h2>
 <p>${org.about}</p>
 </section>`;
