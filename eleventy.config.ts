@@ -3,9 +3,12 @@
  * validated, rendered and dated once (lib/content) into one data set (lib/site), and the page
  * templates in layouts/pages paginate over its precomputed arrays. See ARCHITECTURE.md.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { writeOutputFiles, type OutputFile } from "./lib/features/asset-files.ts";
+import { headers } from "./lib/features/headers.ts";
+import { prepareReleaseImages } from "./lib/features/images.ts";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
 import { feeds } from "./lib/features/feeds.ts";
 import { sitemap } from "./lib/features/sitemap.ts";
@@ -13,6 +16,7 @@ import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
+import { strings } from "./layouts/strings.fa.ts";
 
 export default function (eleventyConfig: UserConfig) {
   const settings = chaparSettings();
@@ -22,11 +26,19 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setTemplateFormats(["11ty.ts"]);
   eleventyConfig.setQuietMode(true);
 
-  // The stylesheet, hashed by content; written next to the pages after the build.
-  const stylesheet = buildStylesheet();
-
-  // The one data set every page reads: loaded once per build (the build script may preload it).
-  eleventyConfig.addGlobalData("chapar", () => takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath } }));
+  // The one data set every page reads: loaded once per build (the build script may preload it), with
+  // its assets: the stylesheet and Vazirmatn subsets (PostCSS; rebuilt only when a source changes) and
+  // the release images as <picture>s (encoded once, cached in .cache/). Written out after the build.
+  let assetFiles: OutputFile[] = [];
+  eleventyConfig.addGlobalData("chapar", async () => {
+    const stylesheet = await buildStylesheet();
+    const data = takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts } });
+    const images = await prepareReleaseImages(data, { creditLabel: strings.imageCredit });
+    assetFiles = [...stylesheet.files, ...images.files];
+    return data;
+  });
+  // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
+  eleventyConfig.addPlugin(headers);
 
   // Atom and JSON feeds for the site and each category; sitemaps and robots.txt.
   eleventyConfig.addPlugin(feeds, { entries: 20 });
@@ -40,9 +52,7 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     const out = directories.output;
-    const cssFile = path.join(out, stylesheet.sitePath);
-    mkdirSync(path.dirname(cssFile), { recursive: true });
-    writeFileSync(cssFile, stylesheet.css);
+    writeOutputFiles(out, assetFiles);
     // Release images, copied as they are (under /media/, keeping their path in content/).
     const data = takeChaparData.last;
     for (const release of data?.model.releases ?? []) {

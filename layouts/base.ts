@@ -27,6 +27,8 @@ export interface PageMeta {
   category?: { key: string; name: string };
   /** Ask search engines not to index this page (`<meta name="robots" content="noindex">`): withdrawn releases. */
   noindex?: boolean;
+  /** `false`: no canonical link (the 404 page: it is served at every missing URL, so it has none). */
+  canonical?: false;
   extendHead?: SafeHtml;
   extendFooter?: SafeHtml;
   bodyClass?: string;

@@ -65,6 +65,8 @@ export const strings = {
   searchLabel: "واژه‌های جستجو",
   searchButton: "جستجو",
   searchNeedsScript: "جستجو با جاوااسکریپت کار می‌کند و مرورگر شما آن را اجرا نمی‌کند. خبرها را می‌توانید در این فهرست‌ها پیدا کنید:",
+  // Images (lib/features/images.ts): before the photographer's or source's name under a picture.
+  imageCredit: "عکس:",
 } as const;
 
 /** What the search page's script shows (bundled into assets/js/search.ts, so kept apart and small). */

@@ -6,6 +6,7 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { releaseList } from "../partials/release-card.ts";
 import { afterReleaseBody, issuedBy, leadParagraph, releaseTypeLabel, withdrawalNotice } from "../partials/press-release.ts";
+import { leadImage } from "../partials/release-image.ts";
 import { statusBanner } from "../partials/release-status.ts";
 import { shareLinks } from "../partials/share.ts";
 import { strings } from "../strings.fa.ts";
@@ -38,7 +39,7 @@ ${issuedBy(release)}
 </p>
 ${leadParagraph(release)}
 </header>
-${release.image ? html`<figure class="release-image"><img src="${urls.href(`/media/${release.image.file}`)}" alt="${release.image.alt}"></figure>` : ""}
+${leadImage(chapar, release)}
 <div class="release-body">
 ${raw(release.html)}
 </div>

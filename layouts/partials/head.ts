@@ -1,5 +1,5 @@
 /**
- * `<head>`: title, description, canonical URL, stylesheet, feed autodiscovery, Open Graph / Twitter /
+ * `<head>`: title, description, canonical URL, the Persian font's preload, stylesheet, feed autodiscovery, Open Graph / Twitter /
  * JSON-LD (lib/features/seo.ts), and the `extendHead` extension point.
  */
 import { html, type SafeHtml } from "../../lib/render/html.ts";
@@ -18,9 +18,10 @@ export function head(chapar: ChaparData, page: PageMeta): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
-<link rel="canonical" href="${toUri(urls.absolute(page.url))}">
+${page.canonical === false ? "" : html`<link rel="canonical" href="${toUri(urls.absolute(page.url))}">`}
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
-<link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
+${chapar.assets.preloadFonts.map((font) => html`<link rel="preload" href="${urls.href(font)}" as="font" type="font/woff2" crossorigin>
+`)}<link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
 ${feedLinks(chapar, page.category ?? page.release?.category)}
 ${seoHead(chapar, page)}
 ${page.extendHead ?? ""}

@@ -1,34 +1,129 @@
 /**
- * The site stylesheet: `assets/css/main.css` (and what it imports) bundled into one file whose name
- * carries a hash of its content, so hosts can cache it forever.
+ * The site stylesheet: `assets/css/main.css` and its imports, with the Vazirmatn `@font-face` rules
+ * (lib/features/fonts.ts), through PostCSS (postcss-import, postcss-preset-env, cssnano) into one
+ * minified file whose name carries a hash of its content, so hosts can cache it for a year.
+ *
+ * Right-to-left matters here: postcss-preset-env rewrites logical properties (`margin-inline-start`,
+ * `float: inline-start` …) into left/right ones for old browsers, which would lay a Persian page out
+ * backwards. package.json's browserslist (`baseline widely available`) already needs no such rewrite,
+ * and every `logical-*` feature is also switched off here, so a wider list can't bring it back.
+ *
+ * PostCSS runs at most once per build and only when a source changed: the result is cached in memory
+ * (dev-server rebuilds) and in `.cache/css/`, keyed by a hash of every source and the tools' versions.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { contentHash, fromProject, writeFileAtomic, type OutputFile } from "./asset-files.ts";
+import { buildFonts, type FontOptions } from "./fonts.ts";
 
 export interface StylesheetOptions {
-  /** Entry CSS file. */
+  /** Entry CSS file; its `@import`s are inlined. Every `.css` file in its folder counts for the cache key. */
   entry: string;
+  /** Site folder of the built stylesheet. */
+  sitePath: string;
+  /** File name before the hash: `main` → `main.<hash>.css`. */
+  name: string;
+  /** Font options (see fonts.ts), or `false` for no web font. */
+  fonts: Partial<FontOptions> | false;
+  /** Where built stylesheets are cached between builds. */
+  cacheDir: string;
 }
 
-export const defaults: StylesheetOptions = { entry: "assets/css/main.css" };
+export const defaults: StylesheetOptions = {
+  entry: "assets/css/main.css",
+  sitePath: "/assets/",
+  name: "main",
+  fonts: {},
+  cacheDir: ".cache/css",
+};
 
 export interface BuiltStylesheet {
-  /** Site path, e.g. `/assets/main.3f2a9c1b.css`. */
+  /** Site path, e.g. `/assets/main.3f2a9c1b7d.css`. */
   sitePath: string;
   css: string;
+  /** Everything to write into the output: the stylesheet, the fonts and their licence. */
+  files: OutputFile[];
+  /** Site paths of fonts to preload. */
+  preloadFonts: string[];
 }
 
-/** Inlines `@import "x.css";` lines (relative to the importing file), depth-first, once each. */
-function bundle(file: string, seen: Set<string>): string {
-  if (seen.has(file)) return "";
-  seen.add(file);
-  return readFileSync(file, "utf8").replace(/^@import\s+["']([^"']+)["'];?\s*$/gm, (_, rel: string) => bundle(path.resolve(path.dirname(file), rel), seen));
+/** The feature names of postcss-preset-env that turn logical properties and values into physical ones. */
+export const LOGICAL_FEATURES = [
+  "logical-properties-and-values",
+  "float-clear-logical-values",
+  "logical-resize",
+  "logical-viewport-units",
+  "logical-overflow",
+  "logical-overscroll-behavior",
+] as const;
+
+const TOOLS = ["postcss", "postcss-import", "postcss-preset-env", "cssnano"] as const;
+
+const memo = new Map<string, string>();
+
+export async function buildStylesheet(options: Partial<StylesheetOptions> = {}): Promise<BuiltStylesheet> {
+  const o = { ...defaults, ...options };
+  const entry = fromProject(o.entry);
+  const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
+  const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
+
+  const sources = cssFiles(path.dirname(entry)).flatMap((file) => [path.relative(path.dirname(entry), file), readFileSync(file, "utf8")]);
+  const key = contentHash([...sources, fontFaces, JSON.stringify(browserslist()), ...TOOLS.map(version), o.entry], 16);
+  let css = memo.get(key);
+  if (css === undefined) {
+    const cached = path.join(fromProject(o.cacheDir), `${key}.css`);
+    if (existsSync(cached)) css = readFileSync(cached, "utf8");
+    else {
+      css = await runPostcss(entry, fontFaces);
+      writeFileAtomic(cached, css);
+    }
+    memo.set(key, css);
+  }
+
+  const sitePath = `${o.sitePath}${o.name}.${contentHash([css])}.css`;
+  return { sitePath, css, files: [{ sitePath, contents: css }, ...(fonts?.files ?? [])], preloadFonts: fonts?.preload ?? [] };
 }
 
-export function buildStylesheet(options: Partial<StylesheetOptions> = {}): BuiltStylesheet {
-  const { entry } = { ...defaults, ...options };
-  const css = bundle(path.resolve(entry), new Set());
-  const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
-  return { sitePath: `/assets/main.${hash}.css`, css };
+async function runPostcss(entry: string, fontFaces: string): Promise<string> {
+  // Loaded only when the cache misses: these modules take longer to load than the cached CSS to read.
+  const [{ default: postcss }, { default: postcssImport }, { default: presetEnv }, { default: cssnano }] = await Promise.all([
+    import("postcss"),
+    import("postcss-import"),
+    import("postcss-preset-env"),
+    import("cssnano"),
+  ]);
+  const prependFontFaces = { postcssPlugin: "chapar-font-faces", Once: (root: import("postcss").Root) => void root.prepend(postcss.parse(fontFaces)) };
+  const result = await postcss([
+    postcssImport(),
+    prependFontFaces,
+    presetEnv({ features: Object.fromEntries(LOGICAL_FEATURES.map((f) => [f, false])) }),
+    cssnano({ preset: "default" }),
+  ]).process(readFileSync(entry, "utf8"), { from: entry, map: false });
+  return result.css;
+}
+
+function cssFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...cssFiles(full));
+    else if (entry.name.endsWith(".css")) out.push(full);
+  }
+  return out;
+}
+
+function browserslist(): unknown {
+  try {
+    return (JSON.parse(readFileSync(fromProject("package.json"), "utf8")) as { browserslist?: unknown }).browserslist ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function version(pkg: string): string {
+  try {
+    return `${pkg}@${(JSON.parse(readFileSync(fromProject(`node_modules/${pkg}/package.json`), "utf8")) as { version: string }).version}`;
+  } catch {
+    return `${pkg}@?`;
+  }
 }

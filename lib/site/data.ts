@@ -6,6 +6,22 @@ import { loadContent, type SiteContent } from "../content/load.ts";
 import type { Categories, SiteSettings } from "../content/site-data.ts";
 import { buildSiteModel, type SiteModel } from "./collections.ts";
 import { createUrls, type Urls } from "./urls.ts";
+import type { ProcessedImage } from "../features/images.ts";
+
+/** What the asset features built for this build (lib/features/stylesheet.ts, fonts.ts, images.ts). */
+export interface SiteAssets {
+  /** Site path of the stylesheet, e.g. `/assets/main.3f2a9c1b7d.css`. */
+  stylesheet: string;
+  /** Site paths of the font files to preload. */
+  preloadFonts: string[];
+  /** Release images made into renditions, by content path (filled before pages render). */
+  images: Map<string, ProcessedImage>;
+}
+
+/** Placeholder assets for a data set made before the assets are built (the build script's validation). */
+export function noAssets(): SiteAssets {
+  return { stylesheet: "", preloadFonts: [], images: new Map() };
+}
 
 export interface ChaparData {
   site: SiteSettings;
@@ -13,8 +29,8 @@ export interface ChaparData {
   content: SiteContent;
   model: SiteModel;
   urls: Urls;
-  /** Site paths of built assets (hashed names). */
-  assets: { stylesheet: string };
+  /** Built assets (hashed names): see SiteAssets. */
+  assets: SiteAssets;
   /** Dev server: drafts and scheduled releases are shown with a banner. */
   preview: boolean;
   /** The build's moment (ms): later-dated releases are scheduled. */
@@ -25,7 +41,8 @@ export interface ChaparDataOptions {
   contentDir: string;
   preview: boolean;
   now: number;
-  assets: ChaparData["assets"];
+  /** Fields left out take their empty value (see noAssets). */
+  assets: Partial<SiteAssets>;
 }
 
 export function createChaparData(options: ChaparDataOptions): ChaparData {
@@ -37,7 +54,7 @@ export function createChaparData(options: ChaparDataOptions): ChaparData {
     content,
     model,
     urls: createUrls(content.site.url),
-    assets: options.assets,
+    assets: { ...noAssets(), ...options.assets },
     preview: options.preview,
     now: options.now,
   };

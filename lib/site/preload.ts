@@ -3,7 +3,7 @@
  * starts (to print every error and stop early) and preloads the result here, so it is not loaded
  * twice; the dev server loads afresh on every rebuild.
  */
-import { createChaparData, type ChaparData, type ChaparDataOptions } from "./data.ts";
+import { createChaparData, noAssets, type ChaparData, type ChaparDataOptions } from "./data.ts";
 
 let preloaded: ChaparData | undefined;
 
@@ -13,7 +13,7 @@ export function preloadChaparData(data: ChaparData): void {
 
 function take(options: ChaparDataOptions): ChaparData {
   // A preloaded data set was made before the stylesheet's name was known: give it the real assets.
-  const data = preloaded ? { ...preloaded, assets: options.assets } : createChaparData(options);
+  const data = preloaded ? { ...preloaded, assets: { ...noAssets(), ...options.assets } } : createChaparData(options);
   preloaded = undefined;
   take.last = data;
   return data;
