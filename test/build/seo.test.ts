@@ -60,8 +60,12 @@ describe("every page", () => {
       assert.ok(["summary", "summary_large_image"].includes(meta(doc, "twitter:card") ?? ""), file);
       assert.equal(meta(doc, "twitter:title"), meta(doc, "og:title"), file);
       jsonLd(doc);
-      // No script runs on any page: the only <script> elements are JSON-LD data blocks.
-      for (const s of doc.querySelectorAll("script")) assert.equal(s.getAttribute("type"), "application/ld+json", file);
+      // No inline script anywhere (CSP forbids them); JSON-LD is a data block. Only the search page loads code.
+      for (const s of doc.querySelectorAll("script")) {
+        if (s.getAttribute("type") === "application/ld+json") continue;
+        assert.ok(s.hasAttribute("src") && (s.textContent ?? "").trim() === "", `${file}: inline script`);
+        assert.equal(sitePath, "/search/", `${file}: only the search page loads JavaScript`);
+      }
     }
   });
 });
