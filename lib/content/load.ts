@@ -294,7 +294,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
       continue;
     }
-    const rendered = renderMarkdown(body);
+    const rendered = renderMarkdown(body, { basePath: new URL(site.url).pathname });
     const inline = resolveInlineImages(contentDir, file, rendered.images, fm.value.bodyLine);
     if (inline.problems.length > 0) {
       for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });

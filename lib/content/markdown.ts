@@ -48,7 +48,25 @@ md.renderer.rules.image = (tokens, idx, options, env) => {
   return imageMarker(images.length - 1);
 };
 
-export function renderMarkdown(source: string): RenderedBody {
+/**
+ * A link written from the site's root (`/1404/08/workshop/`) gets the base path, so it still works
+ * when the site lives under `/press/`; other links are left as written.
+ */
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const basePath = (env as { basePath?: string } | undefined)?.basePath;
+  const token = tokens[idx]!;
+  const href = String(token.attrGet("href") ?? "");
+  if (basePath && basePath !== "/" && href.startsWith("/") && !href.startsWith("//")) token.attrSet("href", `${basePath.replace(/\/+$/, "")}${href}`);
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+export interface RenderOptions {
+  /** The site's base path (`/` or `/press/`), put before links written from the site's root. */
+  basePath?: string;
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedBody {
   const tokens = md.parse(source, {});
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
@@ -68,7 +86,7 @@ export function renderMarkdown(source: string): RenderedBody {
     if (token.type !== "inline" || !token.map) continue;
     for (const child of token.children ?? []) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] + 1 };
   }
-  const env: { images?: InlineImageRef[] } = {};
+  const env: { images?: InlineImageRef[]; basePath?: string } = { ...(options.basePath ? { basePath: options.basePath } : {}) };
   const html = md.renderer.render(tokens, md.options, env);
   return { html, firstParagraph, tokens, images: env.images ?? [] };
 }
