@@ -83,7 +83,11 @@ export function sitemapPages(pages: readonly BuiltPage[], model: SiteModel): str
   const urls = new Set<string>();
   for (const page of pages) {
     if (!page.url || !page.outputPath.endsWith(".html") || page.url.endsWith("/404.html")) continue;
-    if (page.content !== undefined && NOINDEX.test(page.content)) continue;
+    if (page.content !== undefined) {
+      // Only the head can say noindex; don't scan whole bodies of 10,000 pages.
+      const headEnd = page.content.indexOf("</head>");
+      if (NOINDEX.test(headEnd < 0 ? page.content : page.content.slice(0, headEnd))) continue;
+    }
     // In the dev preview drafts and scheduled releases have pages; they are still not public.
     const status = model.statusOf.get(page.url);
     if (status !== undefined && status !== "published") continue;
