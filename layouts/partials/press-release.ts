@@ -4,9 +4,10 @@
  * organisation's "about" text and the media contact.
  */
 import type { Release } from "../../lib/content/load.ts";
-import type { Contact } from "../../lib/content/press.ts";
+import type { Contact, GalleryImage } from "../../lib/content/press.ts";
 import type { ReleaseDate } from "../../lib/dates/jalali.ts";
 import { formatDateTime, formatLongDate } from "../../lib/dates/format.ts";
+import { pictureHtml } from "../../lib/features/images.ts";
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
@@ -57,17 +58,26 @@ ${release.updates.map((u) => html`<li>${timeElement(u.date, chapar.site.timeZone
 </section>`;
 }
 
+/** How wide a gallery cell is shown (press.css: columns of at least 12rem in a ~40rem column). */
+const GALLERY_SIZES = "(min-width: 42rem) 20rem, 50vw";
+
+/** A thumbnail: the lead-image pipeline's `<picture>` when it made one, else the file as it is. */
+function galleryThumbnail(chapar: ChaparData, image: GalleryImage, original: string): SafeHtml {
+  const processed = chapar.assets.images.get(image.file);
+  if (processed) return pictureHtml(processed, { alt: image.alt, href: chapar.urls.href, sizes: GALLERY_SIZES });
+  const size = image.width !== undefined && image.height !== undefined ? html` width="${image.width}" height="${image.height}"` : "";
+  return html`<img src="${original}" alt="${image.alt}"${size} loading="lazy" decoding="async">`;
+}
+
 /** A grid of photos, each linking to its full-size file; CSS only, no script. */
 function gallery(chapar: ChaparData, release: Release): SafeHtml {
   if (release.gallery.length === 0) return html``;
-  const { urls } = chapar;
   return html`<section class="gallery" aria-labelledby="gallery-heading">
 <h2 id="gallery-heading">${strings.galleryHeading}</h2>
 <ul class="gallery-grid">
 ${release.gallery.map((image) => {
-  const src = urls.href(siteUrls.media(image.file));
-  const size = image.width !== undefined && image.height !== undefined ? html` width="${image.width}" height="${image.height}"` : "";
-  return html`<li><figure><a href="${src}"><img src="${src}" alt="${image.alt}"${size} loading="lazy" decoding="async"></a>${
+  const original = chapar.urls.href(siteUrls.media(image.file));
+  return html`<li><figure><a href="${original}">${galleryThumbnail(chapar, image, original)}</a>${
     image.caption ? html`<figcaption>${image.caption}</figcaption>` : ""
   }</figure></li>`;
 })}

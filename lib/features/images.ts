@@ -172,9 +172,9 @@ export function figureHtml(image: ProcessedImage, options: FigureOptions): SafeH
   }</figure>`;
 }
 
-/** Images a release shows (lead and inline), as content paths. */
+/** Images a release shows (lead, inline and gallery photos), as content paths. */
 function imagesOf(release: Release): string[] {
-  return [...(release.image ? [release.image.file] : []), ...(release.inlineImages ?? []).map((i) => i.file)];
+  return [...(release.image ? [release.image.file] : []), ...(release.inlineImages ?? []).map((i) => i.file), ...release.gallery.map((g) => g.file)];
 }
 
 export interface PreparedImages {

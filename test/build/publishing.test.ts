@@ -260,6 +260,13 @@ describe("a press release, not a blog post", () => {
     ]);
     // Each link leads to the full-size file, which is in the output.
     for (const { href } of photos) assert.ok(existsSync(path.join(prod.out, href!.replace(/^\/press\//, ""))), `${href} exists`);
+    // Thumbnails come from the lead-image pipeline: a <picture> whose every file was written.
+    for (const img of gallery.querySelectorAll("img")) {
+      assert.equal(img.parentElement?.tagName.toLowerCase(), "picture");
+      assert.match(img.getAttribute("sizes") ?? "", /rem/);
+      const sources = [img.getAttribute("src"), ...[...gallery.querySelectorAll("source, img")].flatMap((el) => (el.getAttribute("srcset") ?? "").split(", ").map((c) => c.split(" ")[0]))];
+      for (const src of sources) if (src) assert.ok(existsSync(path.join(prod.out, src.replace(/^\/press\//, ""))), `${src} exists`);
+    }
     assert.equal(gallery.querySelector("script"), null);
     assert.doesNotMatch(gallery.outerHTML, /\son[a-z]+=/i);
   });
