@@ -68,7 +68,7 @@ export async function buildStylesheet(options: Partial<StylesheetOptions> = {}):
   const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
 
   const sources = cssFiles(path.dirname(entry)).flatMap((file) => [path.relative(path.dirname(entry), file), readFileSync(file, "utf8")]);
-  const key = contentHash([...sources, fontFaces, JSON.stringify(browserslist()), ...TOOLS.map(version), o.entry], 16);
+  const key = contentHash([...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry], 16);
   let css = memo.get(key);
   if (css === undefined) {
     const cached = path.join(fromProject(o.cacheDir), `${key}.css`);
