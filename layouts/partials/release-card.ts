@@ -4,6 +4,7 @@ import type { Release } from "../../lib/content/load.ts";
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
+import { releaseTypeLabel } from "./press-release.ts";
 import { statusBanner } from "./release-status.ts";
 
 export function releaseList(chapar: ChaparData, releases: Release[], headingLevel: 2 | 3 = 2): SafeHtml {
@@ -20,7 +21,7 @@ export function releaseCard(chapar: ChaparData, release: Release, headingLevel: 
 ${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
 <p class="release-card-meta"><time datetime="${release.date.iso}">${formatDate(release.date.instant, site.timeZone)}</time>${
     category ? html` · <a href="${urls.href(siteUrls.category(release.category))}">${category.name}</a>` : ""
-  }</p>
+  }${releaseTypeLabel(release)}</p>
 ${statusBanner(chapar, release, true)}
 ${release.summary ? html`<p class="release-card-summary">${release.summary}</p>` : ""}
 </article>`;

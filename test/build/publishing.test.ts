@@ -175,6 +175,9 @@ describe("a press release, not a blog post", () => {
     assert.equal(text(readPage(prod.out, "/1405/08/full/").querySelector(".release-type")), "اطلاعیه");
     assert.equal(text(readPage(prod.out, "/1405/08/statement/").querySelector(".release-type")), "بیانیه");
     assert.equal(text(readPage(prod.out, "/1405/08/plain/").querySelector(".release-type")), "خبر");
+    // …and in lists, beside the date and category.
+    const card = [...readPage(prod.out, "/").querySelectorAll(".release-card")].find((c) => c.querySelector('a[href="/press/1405/08/full/"]'));
+    assert.equal(text(card?.querySelector(".release-card-meta .release-type")), "اطلاعیه");
   });
 
   test("the dateline opens the lead", () => {
