@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { Token } from "markdown-it";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
+import { displayText } from "../text/render-transforms.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
@@ -294,7 +295,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
       continue;
     }
-    const rendered = renderMarkdown(body, { basePath: new URL(site.url).pathname });
+    const rendered = renderMarkdown(body, { basePath: new URL(site.url).pathname, persianDigits: site.persianDigits });
     const inline = resolveInlineImages(contentDir, file, rendered.images, fm.value.bodyLine);
     if (inline.problems.length > 0) {
       for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
@@ -304,11 +305,12 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     const slug = r.slug ?? slugify(path.basename(file, ext));
     const release: Release = {
       file,
-      title: r.title,
+      // Shown text gets the render-time letter/digit transforms once, here (the file keeps what the author wrote).
+      title: displayText(r.title, { persianDigits: site.persianDigits }),
       date: r.date,
       category: r.category,
       tags: r.tags,
-      summary: r.summary ?? rendered.firstParagraph,
+      summary: displayText(r.summary ?? rendered.firstParagraph, { persianDigits: site.persianDigits }),
       slug,
       url: `/${r.date.jy}/${String(r.date.jm).padStart(2, "0")}/${slug}/`,
       draft: r.draft,

@@ -3,6 +3,7 @@
  * Raw HTML in Markdown is off: a release body can't inject scripts or break the layout.
  */
 import MarkdownIt, { type Token } from "markdown-it";
+import { renderTransforms, type TransformEnv } from "../text/render-transforms.ts";
 
 export interface RenderedBody {
   html: string;
@@ -28,7 +29,8 @@ export interface InlineImageRef {
   line: number;
 }
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// Text tokens: ي/ك → ی/ک, Persian digits, <bdi> around Latin runs (never code, URLs or attributes).
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
 
 export function imageMarker(index: number): string {
   return `<!--chapar-image:${index}-->`;
@@ -64,6 +66,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export interface RenderOptions {
   /** The site's base path (`/` or `/press/`), put before links written from the site's root. */
   basePath?: string;
+  /** Latin digits in prose shown as Persian digits (site.json `persianDigits`; default on). */
+  persianDigits?: boolean;
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedBody {
@@ -86,7 +90,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     if (token.type !== "inline" || !token.map) continue;
     for (const child of token.children ?? []) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] + 1 };
   }
-  const env: { images?: InlineImageRef[]; basePath?: string } = { ...(options.basePath ? { basePath: options.basePath } : {}) };
+  const env: { images?: InlineImageRef[]; basePath?: string } & TransformEnv = { ...(options.basePath ? { basePath: options.basePath } : {}) };
+  if (options.persianDigits !== undefined) env.textTransforms = { persianDigits: options.persianDigits };
   const html = md.renderer.render(tokens, md.options, env);
   return { html, firstParagraph, tokens, images: env.images ?? [] };
 }
