@@ -13,6 +13,7 @@ import { displayText } from "../text/render-transforms.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
+import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { lastCorrection, loadPressData, resolvePressFields, type PressFields } from "./press.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema } from "./schema.ts";
@@ -243,6 +244,8 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   const releases: Release[] = [];
   const warnings: ContentProblem[] = [];
   const keyLinesOf = new Map<Release, Map<string, number>>();
+  /** Links to other releases, checked (and `.md` links rewritten) once every release is known. */
+  const linksOf = new Map<Release, ReleaseLink[]>();
 
   for (const file of listFiles(contentDir)) {
     if (file.startsWith(`${DATA_DIR}/`)) continue;
@@ -326,6 +329,8 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     if (image) release.image = image;
     releases.push(release);
     keyLinesOf.set(release, keyLines);
+    const links = collectReleaseLinks(file, rendered.tokens, fm.value.bodyLine, body, site.url);
+    if (links.length > 0) linksOf.set(release, links);
     if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value, release, tokens: rendered.tokens }) ?? []));
   }
 
@@ -343,6 +348,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       });
     } else byUrl.set(release.url, release);
   }
+  problems.push(...resolveReleaseLinks(linksOf, releases, { contentDir, siteUrl: site.url }));
 
   return done({ contentDir, site, categories, releases, warnings });
 }

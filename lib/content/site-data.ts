@@ -31,6 +31,13 @@ export const siteSchema = z.object({
   relatedCount: z.number().int().min(0).max(20).default(3),
   /** Latin digits in Persian prose shown as Persian digits. */
   persianDigits: z.boolean().default(true),
+  /**
+   * What the Persian typography lint's findings are for `npm run check` and `npm run build`:
+   * `"warning"` (default: reported, never stops a build), `"error"` (a finding stops the build) or `"off"`.
+   */
+  typographyLint: z
+    .enum(["warning", "error", "off"], { error: 'سطح بررسی نگارش (typographyLint) یکی از "warning"، "error" یا "off" است' })
+    .default("warning"),
   /** Type key (from `_data/types.json`) of releases that don't name one; none if absent. */
   defaultType: z.string({ error: "نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند \"news\"" }).trim().optional(),
   /** Contact id (from `_data/contacts.json`) shown on releases that don't name one; none if absent. */
