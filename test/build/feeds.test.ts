@@ -14,6 +14,7 @@ import { newsReleases, sitemapFiles, type BuiltPage } from "../../lib/features/s
 import { defaults as sitemapDefaults } from "../../lib/features/sitemap.ts";
 import { createChaparData } from "../../lib/site/data.ts";
 import { toUri } from "../../lib/site/urls.ts";
+import { toPersianDigits } from "../../lib/text/digits.ts";
 import { buildOk, copyFixture, fileFor, FIXTURES, listOutput, readPage } from "../helpers/build.ts";
 
 /** 1404-09-06 12:00 in Tehran: `recent` (09:00 today) and `image` (yesterday 10:00) are news; `old-news` (49 h) is not. */
@@ -75,7 +76,7 @@ function publishingWithBulk(): string {
     const day = String(i).padStart(2, "0");
     writeFileSync(
       path.join(content, `releases/bulk/b${day}.md`),
-      `---\ntitle: "خبر بایگانی ${i}"\ndate: "1399-01-${day} 10:00"\ncategory: archive-notes\n---\nمتن خبر بایگانی ${i}.\n`,
+      `---\ntitle: "خبر بایگانی ${toPersianDigits(i)}"\ndate: "1399-01-${day} 10:00"\ncategory: archive-notes\n---\nمتن خبر بایگانی ${i}.\n`,
     );
   }
   return content;
@@ -195,8 +196,8 @@ describe("category feeds", () => {
   test("a category with more releases than the limit is cut at 20, newest first", () => {
     const list = entries(atom(out, "category/archive-notes/feed.xml"));
     assert.equal(list.length, 20);
-    assert.equal(titleOf(list[0]!), `خبر بایگانی ${BULK}`);
-    assert.equal(titleOf(list[19]!), "خبر بایگانی 2");
+    assert.equal(titleOf(list[0]!), `خبر بایگانی ${toPersianDigits(BULK)}`);
+    assert.equal(titleOf(list[19]!), "خبر بایگانی ۲");
     assert.equal(list[0]!.published, "2020-04-09T10:00:00+04:30");
   });
 });
