@@ -19,7 +19,7 @@ import { escapeXml } from "../render/xml.ts";
 import type { CategoryInfo, ReleasePage, SiteModel } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
 import { siteUrls, toUri } from "../site/urls.ts";
-import { logoUrl } from "./seo.ts";
+import { logoUrl, shareableImage } from "./seo.ts";
 import { strings } from "../../layouts/strings.fa.ts";
 
 export interface FeedsOptions {
@@ -83,7 +83,7 @@ function absoluteBody(chapar: ChaparData, release: Release): Promise<string> {
   if (cached) return cached;
   const base = toUri(chapar.urls.absolute(release.url));
   const image = release.image
-    ? html`<p><img src="${chapar.urls.href(siteUrls.media(release.image.file))}" alt="${release.image.alt}"></p>\n`.value
+    ? html`<p><img src="${chapar.urls.href(shareableImage(chapar, release.image.file).sitePath)}" alt="${release.image.alt}"></p>\n`.value
     : "";
   // The plugin is untyped JavaScript; it resolves to the rewritten HTML string.
   const body: Promise<string> = (convertHtmlToAbsoluteUrls(image + release.html, base) as Promise<unknown>).then((s) => String(s));
@@ -177,7 +177,7 @@ export function jsonFeed(chapar: ChaparData, scope: FeedScope, entries: FeedEntr
         title: release.title,
         content_html: content,
         ...(release.summary ? { summary: release.summary } : {}),
-        ...(release.image ? { image: abs(siteUrls.media(release.image.file)) } : {}),
+        ...(release.image ? { image: abs(shareableImage(chapar, release.image.file).sitePath) } : {}),
         date_published: release.date.iso,
         date_modified: modified.iso,
         tags: [category.name, ...tags.map((t) => t.name)],

@@ -8,6 +8,7 @@
 import { html, raw, type SafeHtml } from "../render/html.ts";
 import type { ReleasePage } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
+import type { Rendition } from "./images.ts";
 import { siteUrls, toUri } from "../site/urls.ts";
 import { strings } from "../../layouts/strings.fa.ts";
 
@@ -31,6 +32,8 @@ export interface SeoPage {
   crumbs: readonly { label: string; url?: string }[];
   /** Set on release pages. */
   release?: ReleasePage;
+  /** False on pages that have no canonical URL of their own (the 404 page): no `og:url` either. */
+  canonical?: boolean;
 }
 
 /** JSON for a `<script>` element: `<` (and `>`, `&`) escaped, so no text can close the script or open a comment. */
@@ -75,10 +78,35 @@ export function logoUrl(chapar: ChaparData): string | undefined {
   return file === undefined ? undefined : toUri(chapar.urls.absolute(siteUrls.media(file)));
 }
 
+/**
+ * A release image as one plain file for link previews and feed readers: the widest JPEG rendition
+ * (every crawler and reader takes JPEG, and it is at most a few hundred KB), else the original as
+ * published under /media/ (before images are processed, or if JPEG is not among the formats).
+ */
+export function shareableImage(chapar: ChaparData, file: string): { sitePath: string; width?: number; height?: number } {
+  const processed = chapar.assets.images.get(file);
+  let jpeg: Rendition | undefined;
+  for (const r of processed?.renditions ?? []) if (r.format === "jpeg" && (!jpeg || r.width > jpeg.width)) jpeg = r;
+  if (processed && jpeg) return { sitePath: `${processed.sitePath}${jpeg.name}`, width: jpeg.width, height: jpeg.height };
+  return { sitePath: siteUrls.media(file) };
+}
+
+interface PreviewImage {
+  url: string;
+  alt: string;
+  /** A photo worth a large card (the release's image), not the logo. */
+  large: boolean;
+  width?: number;
+  height?: number;
+}
+
 /** The picture a link preview should show: the release's image, else the organisation's logo. */
-function previewImage(chapar: ChaparData, page: SeoPage): { url: string; alt: string; large: boolean } | undefined {
+function previewImage(chapar: ChaparData, page: SeoPage): PreviewImage | undefined {
   const image = page.release?.release.image;
-  if (image) return { url: toUri(chapar.urls.absolute(siteUrls.media(image.file))), alt: image.alt, large: true };
+  if (image) {
+    const { sitePath, ...size } = shareableImage(chapar, image.file);
+    return { url: toUri(chapar.urls.absolute(sitePath)), alt: image.alt, large: true, ...size };
+  }
   const logo = logoUrl(chapar);
   return logo ? { url: logo, alt: chapar.site.organization.name, large: false } : undefined;
 }
@@ -160,7 +188,16 @@ export function seoHead(chapar: ChaparData, page: SeoPage, options: Partial<SeoO
   return html`${meta("og:locale", locale)}${meta("og:type", entry ? "article" : "website")}${meta("og:site_name", site.name)}${meta("og:title", title)}${meta(
     "og:description",
     description,
-  )}${meta("og:url", url)}${image ? [meta("og:image", image.url), meta("og:image:alt", image.alt)] : ""}${
+  )}${page.canonical === false ? "" : meta("og:url", url)}${
+    image
+      ? [
+          meta("og:image", image.url),
+          meta("og:image:width", image.width?.toString()),
+          meta("og:image:height", image.height?.toString()),
+          meta("og:image:alt", image.alt),
+        ]
+      : ""
+  }${
     entry
       ? [
           meta("article:published_time", entry.release.date.iso),

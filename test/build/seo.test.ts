@@ -16,11 +16,15 @@ const SITE_NAME = "روابط عمومی «آزمون» & همکاران";
 const SITE_DESCRIPTION = "خبرهای آزمایشی برای خوراک‌ها، نقشه‌ی سایت و پیش‌نمایش پیوندها";
 const ESCAPE_TITLE = 'عنوان با <تگ> & "گیومه" و </script>';
 const LOGO = "https://example.ir/media/images/logo.png";
-const IMAGE = "https://example.ir/media/images/%D8%B5%D8%AD%D9%86%D9%87.jpg";
 
 let out: string;
+/** The release image as previews show it: its (only, 120 px: never upscaled) JPEG rendition. */
+let IMAGE: string;
 before(() => {
   out = buildOk(copyFixture("publishing"), { env: { CHAPAR_NOW: NOW } }).out;
+  const jpegs = readdirSync(path.join(out, "assets/images")).filter((f) => f.endsWith(".jpg"));
+  assert.equal(jpegs.length, 1);
+  IMAGE = `https://example.ir/assets/images/${jpegs[0]}`;
 });
 
 const meta = (doc: Document, key: string): string | null =>
@@ -82,10 +86,13 @@ describe("release pages", () => {
     assert.equal(meta(doc, "article:section"), "فرهنگی");
     assert.deepEqual(metas(doc, "article:tag"), ["عکس", "نمایشگاه"]);
     assert.equal(meta(doc, "og:image"), IMAGE);
+    assert.match(IMAGE, /-120\.jpg$/);
+    assert.equal(meta(doc, "og:image:width"), "120");
+    assert.equal(meta(doc, "og:image:height"), "80");
     assert.equal(meta(doc, "og:image:alt"), "نمایی از تالار نمایشگاه");
     assert.equal(meta(doc, "twitter:card"), "summary_large_image");
     assert.equal(meta(doc, "twitter:image"), IMAGE);
-    assert.ok(existsSync(fileFor(out, decodeURIComponent(new URL(IMAGE).pathname))), "og:image points to a built file");
+    assert.ok(existsSync(fileFor(out, new URL(IMAGE).pathname)), "og:image points to a built file");
     assert.ok(existsSync(fileFor(out, new URL(LOGO).pathname)), "the logo is published");
   });
 
