@@ -3,7 +3,8 @@
  * file — page links, images (`src` and each `srcset` candidate), stylesheets, scripts, form actions,
  * CSS `url()`s, and every absolute URL of the site itself wherever it appears (canonical links,
  * Open Graph, JSON-LD, feeds, sitemaps, robots.txt). Fragments (`#main`) must name an `id` in the page.
- * External URLs are not fetched (nothing leaves the machine); they are only told apart.
+ * External URLs are not fetched (nothing leaves the machine); they are only told apart. Under a base
+ * path (`https://example.ir/press/`), absolute URLs elsewhere on the host belong to another site.
  *
  * The output is read as text with patterns, not parsed into a DOM: Chapar writes its own markup
  * (attributes always double-quoted), and a 10,000-page site must be checkable in seconds.
@@ -139,6 +140,9 @@ export function checkLinks(outputDir: string, options: Partial<LinkCheckOptions>
         return;
       }
       if (url.origin !== site.origin) return; // external
+      // Under a base path, the rest of the host is another site (the office's own): an absolute link
+      // there is external. A relative or root-relative one, though, is a page of ours that forgot the base path.
+      if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !url.pathname.startsWith(encodeURI(basePath)) && !url.pathname.startsWith(basePath)) return;
       checked++;
       const found = target(url.pathname);
       if ("reason" in found) {
@@ -162,7 +166,10 @@ export function checkLinks(outputDir: string, options: Partial<LinkCheckOptions>
       for (const m of text.matchAll(CSS_URL)) check(m[1] ?? m[2] ?? m[3] ?? "", "relative");
     }
     // Absolute URLs of this site anywhere in the file (canonical, og:image, JSON-LD, feeds, sitemaps).
-    for (const [match] of text.matchAll(absolutePattern)) {
+    for (const m of text.matchAll(absolutePattern)) {
+      const match = m[0];
+      // Already checked above as an attribute value.
+      if (ext === ".html" && /\s(?:href|src|action|poster)="$/.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       if (match.startsWith(siteRoot) || match.startsWith(`${site.origin}${encodeURI(basePath)}`)) check(match, "absolute");
     }
   }
