@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ContentError, formatProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
+import { indexForSearch, SearchIndexError } from "../lib/features/search.ts";
 import { createChaparData } from "../lib/site/data.ts";
 import { preloadChaparData } from "../lib/site/preload.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
@@ -33,10 +34,12 @@ const staging = `${output}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   await runEleventy({ outputDir: staging });
+  // The search index is built from the staged pages, so it always matches what is swapped in.
+  await indexForSearch(staging, data);
 } catch (e) {
   rmSync(staging, { recursive: true, force: true });
   console.error("ساخت سایت شکست خورد؛ خروجی قبلی دست نخورد.");
-  console.error(e);
+  console.error(e instanceof SearchIndexError ? e.message : e);
   process.exit(1);
 }
 
