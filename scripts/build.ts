@@ -5,7 +5,8 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ContentError, formatProblem } from "../lib/content/errors.ts";
+import { checkSite } from "../lib/content/check.ts";
+import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
 import { indexForSearch, SearchIndexError } from "../lib/features/search.ts";
 import { createChaparData } from "../lib/site/data.ts";
@@ -16,17 +17,21 @@ import { runEleventy } from "../lib/site/eleventy.ts";
 const settings = chaparSettings();
 const started = performance.now();
 
-let data;
-try {
-  data = createChaparData({ ...settings, assets: { stylesheet: "" } });
-} catch (e) {
-  if (e instanceof ContentError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
+// The same checks as `npm run check`: every error stops the build; typography findings are warnings
+// unless site.json says `"typographyLint": "error"`.
+const checked = checkSite({ contentDir: settings.contentDir });
+// Rule findings (typography, alt text) can be many: counted here, listed by `npm run check`.
+const isRuleFinding = (w: ContentProblem) => w.rule !== undefined;
+if (checked.errors.length > 0 || !checked.content) {
+  console.error(formatProblems([...checked.errors, ...checked.warnings.filter((w) => !isRuleFinding(w))]));
+  process.exit(1);
 }
-for (const warning of data.content.warnings) console.warn(formatProblem(warning));
+const data = createChaparData({ ...settings, assets: { stylesheet: "" }, content: checked.content });
+const typographyWarnings = checked.warnings.filter(isRuleFinding);
+for (const warning of checked.warnings) if (!isRuleFinding(warning)) console.warn(formatProblem(warning));
+if (typographyWarnings.length > 0) {
+  console.warn(`${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`);
+}
 preloadChaparData(data);
 
 const output = settings.outputDir;

@@ -11,6 +11,10 @@ export interface ContentProblem {
   /** Persian message: what is wrong, the value, and what is allowed. */
   message: string;
   severity: "error" | "warning";
+  /** The check that found it, for findings of a named rule (the typography lint: `zwnj-plural`…). */
+  rule?: string;
+  /** The text as it should read, when the check can say. */
+  suggestion?: string;
 }
 
 /** Thrown when content has errors; carries every problem so the caller can print them all. */
@@ -24,7 +28,9 @@ export class ContentError extends Error {
 export function formatProblem(p: ContentProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
   const field = p.field === undefined ? "" : `فیلد «${p.field}»: `;
-  return `${where}  ${field}${p.message}`;
+  const suggestion = p.suggestion === undefined ? "" : ` → پیشنهاد: «${p.suggestion}»`;
+  const rule = p.rule === undefined ? "" : ` [${p.rule}]`;
+  return `${where}  ${field}${p.message}${suggestion}${rule}`;
 }
 
 export function formatProblems(problems: ContentProblem[]): string {

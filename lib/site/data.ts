@@ -43,10 +43,12 @@ export interface ChaparDataOptions {
   now: number;
   /** Fields left out take their empty value (see noAssets). */
   assets: Partial<SiteAssets>;
+  /** Content already loaded and checked (`npm run build` checks first); loaded here if absent. */
+  content?: SiteContent;
 }
 
 export function createChaparData(options: ChaparDataOptions): ChaparData {
-  const content = loadContent({ contentDir: options.contentDir });
+  const content = options.content ?? loadContent({ contentDir: options.contentDir });
   const model = buildSiteModel(content, { preview: options.preview, now: options.now });
   return {
     site: content.site,

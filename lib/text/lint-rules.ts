@@ -210,7 +210,6 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
     }
     if (parts.length > 1 && first === last) continue;
     const lastStart = w.end - last.length;
-    const before = w.text.slice(0, w.text.length - last.length);
 
     // Past participle + ام/اید/ایم/اند: رفتهاند → رفته‌اند.
     const verbEnding = JOINED_VERB_ENDING.exec(last);
@@ -221,7 +220,7 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
         length: last.length,
         replacement: `${verbEnding[1]}${ZWNJ}${verbEnding[2]}`,
         fix: false,
-        message: `«${verbEnding[2]}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود: «${before}${verbEnding[1]}${ZWNJ}${verbEnding[2]}»`,
+        message: `«${verbEnding[2]}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود، نه پیوسته`,
       });
       continue;
     }
@@ -240,7 +239,7 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
           length: last.length,
           replacement: suggestion,
           fix: false,
-          message: `«${suffix}» با نیم‌فاصله از واژه جدا می‌شود: «${before}${suggestion}»${alternative}`,
+          message: `«${suffix}» بی‌نیم‌فاصله به واژه چسبیده است${alternative}`,
         });
         continue;
       }
@@ -259,7 +258,7 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
           length: last.length,
           replacement: `${base}${ZWNJ}ی`,
           fix: false,
-          message: `اگر «ه» در «${base}» خوانده نمی‌شود، «ی» با نیم‌فاصله نوشته می‌شود: «${before}${base}${ZWNJ}ی»`,
+          message: `اگر «ه» در «${base}» خوانده نمی‌شود، «ی» با نیم‌فاصله نوشته می‌شود`,
         });
       }
     }
@@ -290,7 +289,7 @@ function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding
   for (const m of text.matchAll(glossary.pattern!)) {
     const right = glossary.entries.get(m[0]);
     if (right === undefined || right === m[0]) continue;
-    out.push({ rule: "glossary", index: m.index, length: m[0].length, replacement: right, fix: true, message: `در واژه‌نامه، شکل درست «${m[0]}» این است: «${right}»` });
+    out.push({ rule: "glossary", index: m.index, length: m[0].length, replacement: right, fix: true, message: `«${m[0]}» در واژه‌نامه شکل نادرست است` });
   }
 }
 
@@ -299,7 +298,8 @@ const MARK_NAMES: Record<string, string> = { "(": "پرانتز باز", ")": "�
 /** `«،»`, or a name for marks that read badly between guillemets. */
 const named = (mark: string) => MARK_NAMES[mark] ?? `«${mark}»`;
 const LATIN_PUNCT = new RegExp(`(?<=${LM})[,;?]|(?<=[${FA_DIGIT}]),(?=${SPACE}${LM})`, "g");
-const SPACE_BEFORE = new RegExp(`(?<=[${LETTER}${MARK}${FA_DIGIT}])(${SPACE}+)([.،؛؟!:,;?])(?=${SPACE}|$|[«»()\\]${MASK}])`, "g");
+/** `سلام .` and `سلام ،دنیا` (the space on the wrong side). */
+const SPACE_BEFORE = new RegExp(`(?<=[${LETTER}${MARK}${FA_DIGIT}])(${SPACE}+)([.،؛؟!:,;?])(?=${SPACE}|$|[«»()\\]${MASK}${LETTER}])`, "g");
 const NO_SPACE_AFTER = new RegExp(`[،؛؟!](?=[${LETTER}])|(?<=${LM}{2})[.:](?=[${LETTER}]{2})|[)»](?=[${LETTER}])`, "g");
 const NO_SPACE_BEFORE_OPENING = new RegExp(`(?<=${LM})[(«]`, "g");
 const SPACE_AFTER_OPENING = new RegExp(`([(«])(${SPACE}+)(?=[${LETTER}${FA_DIGIT}])`, "g");

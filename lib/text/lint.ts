@@ -21,9 +21,11 @@ export interface LintFinding {
   /** Offset and length in the file's text (UTF-16 units). */
   offset: number;
   length: number;
-  /** The text as written, and what it should be. */
+  /** The text as written, and what it should be (the exact edit `--fix` makes). */
   original: string;
   replacement: string;
+  /** The replacement with the rest of the words it touches, for messages: `سلام، دنیا` rather than `، `. */
+  suggestion: string;
   /** Applied by `--fix`. */
   fix: boolean;
   message: string;
@@ -73,6 +75,7 @@ export function lintSource(input: LintInput): LintFinding[] {
         length: f.length,
         original: source.slice(offset, offset + f.length),
         replacement: f.replacement,
+        suggestion: inContext(segment.text, f.index, f.length, f.replacement),
         fix: f.fix,
         message: f.message,
       };
@@ -81,6 +84,17 @@ export function lintSource(input: LintInput): LintFinding[] {
     }
   }
   return findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+}
+
+const WORD_CHAR = /[\u0600-\u06ff\u200cA-Za-z0-9]/;
+
+/** `replacement` with the words around the edited range completed (within the segment). */
+function inContext(text: string, index: number, length: number, replacement: string): string {
+  let from = index;
+  let to = index + length;
+  while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--;
+  while (to < text.length && WORD_CHAR.test(text[to]!)) to++;
+  return (text.slice(from, index) + replacement + text.slice(index + length, to)).trim();
 }
 
 function frontMatterOf(source: string): FrontMatter | undefined {
@@ -240,16 +254,44 @@ function closingParen(text: string, open: number): number {
  */
 function frontMatterSegments(lines: Line[], frontMatter: FrontMatter): Segment[] {
   const out: Segment[] = [];
+  scanFrontMatter(lines, frontMatter, (lineIndex, column, text, key, field) => {
+    if (NOT_PROSE.has(key) || text.trim() === "") return;
+    out.push({ start: lines[lineIndex]!.start + column, text: maskPlain(text), field });
+  });
+  return out;
+}
+
+/** A scalar value in the front matter, where it is written. */
+export interface FrontMatterValue {
+  /** The innermost key (`alt` in `gallery: - alt: …`). */
+  key: string;
+  /** The top-level field (`gallery`). */
+  field: string;
+  line: number;
+  column: number;
+  /** The value's text as written (inside quotes, if quoted). */
+  text: string;
+}
+
+/** Every scalar value of the front matter with its position (js-yaml gives none). */
+export function frontMatterValues(source: string, frontMatter: FrontMatter): FrontMatterValue[] {
+  const lines = splitLines(source);
+  const out: FrontMatterValue[] = [];
+  scanFrontMatter(lines, frontMatter, (lineIndex, column, text, key, field) => {
+    out.push({ key, field, text, ...position(lines, lines[lineIndex]!.start + column) });
+  });
+  return out;
+}
+
+type ValueSink = (lineIndex: number, column: number, text: string, key: string, field: string) => void;
+
+function scanFrontMatter(lines: Line[], frontMatter: FrontMatter, sink: ValueSink): void {
   const lastYamlLine = frontMatter.bodyLine - 3; // 0-based index of the last YAML line
   /** Keys by indentation, innermost last: the field a value belongs to. */
   const keys: { indent: number; key: string }[] = [];
   let block: { indent: number; key: string } | undefined;
   let topKey = "";
-  const add = (lineIndex: number, column: number, text: string, key: string) => {
-    if (NOT_PROSE.has(key) || text.trim() === "") return;
-    const line = lines[lineIndex]!;
-    out.push({ start: line.start + column, text: maskPlain(text), field: topKey });
-  };
+  const add = (lineIndex: number, column: number, text: string, key: string) => sink(lineIndex, column, text, key, topKey);
 
   for (let i = 1; i <= lastYamlLine && i < lines.length; i++) {
     const text = lines[i]!.text;
@@ -280,7 +322,6 @@ function frontMatterSegments(lines: Line[], frontMatter: FrontMatter): Segment[]
     // A continuation line of a multi-line value.
     else valueSegments(text, indent, key, (column, value, k) => add(i, column, value, k), true);
   }
-  return out;
 }
 
 /**

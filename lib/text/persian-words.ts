@@ -81,8 +81,8 @@ export const H_FINAL_WORDS = new Set(
 
 /**
  * Compounds often written joined where a ZWNJ belongs (the left side ends in a joining letter, so the
- * joined form reads wrong). Entries are whole words; the office adds its own in
- * `content/_data/glossary.json`.
+ * joined form reads wrong). Entries are whole words that can't be anything else (not `بهروز`: also
+ * the name Behrouz); the office adds its own in `content/_data/glossary.json`.
  */
 export const BUILT_IN_GLOSSARY: Readonly<Record<string, string>> = {
   هماندیشی: "هم‌اندیشی",
@@ -97,7 +97,6 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, string>> = {
   سختافزاری: "سخت‌افزاری",
   چشمانداز: "چشم‌انداز",
   بهروزرسانی: "به‌روزرسانی",
-  بهروز: "به‌روز",
   پیشنویس: "پیش‌نویس",
   پیشبینی: "پیش‌بینی",
   گفتوگو: "گفت‌وگو",

@@ -1,0 +1,193 @@
+/**
+ * Checking a content folder without building it: `npm run check`, and the first step of
+ * `npm run build`. Everything the loader validates (schema, dates, categories, types, contacts,
+ * duplicate addresses, links between releases, image and attachment files) comes from the loader
+ * itself (`checkContent`); this step adds what only an editor needs to hear about — image alt text
+ * that says nothing, the placeholder text of `npm run new`, and the Persian typography lint — and, for
+ * `--fix`, computes the safe typography fixes of each file (writing them is the caller's business).
+ */
+import type { Token } from "markdown-it";
+import { loadGlossary } from "../text/glossary.ts";
+import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
+import type { ContentProblem } from "./errors.ts";
+import type { FrontMatter } from "./front-matter.ts";
+import { checkContent, type ReleaseInspection, type SiteContent } from "./load.ts";
+
+export type TypographyLevel = "warning" | "error" | "off";
+
+export interface Options {
+  /** The content folder (`CHAPAR_CONTENT`). */
+  contentDir: string;
+  /** How typography findings count; overrides site.json `typographyLint` (default there: `"warning"`). */
+  typography?: TypographyLevel;
+  /** Also compute the safe typography fixes of every release file. */
+  fix?: boolean;
+}
+
+export const defaults: Required<Omit<Options, "contentDir" | "typography">> = { fix: false };
+
+export interface FileFix {
+  /** Content-relative path. */
+  file: string;
+  before: string;
+  after: string;
+  applied: LintFinding[];
+}
+
+export interface SiteCheck {
+  /** The loaded content (valid releases), when site.json and categories.json were usable. */
+  content?: SiteContent;
+  errors: ContentProblem[];
+  warnings: ContentProblem[];
+  /** Files whose safe fixes change them (with `fix`). */
+  fixes: FileFix[];
+  /** Release files looked at. */
+  files: number;
+}
+
+/** The body text `npm run new` writes; a release still holding it isn't finished. */
+export const PLACEHOLDER_BODY = "متن خبر را اینجا بنویسید.";
+
+export function checkSite(options: Options): SiteCheck {
+  const { contentDir, fix } = { ...defaults, ...options };
+  const glossary = loadGlossary(contentDir);
+  const typography: ContentProblem[] = [];
+  const fixes: FileFix[] = [];
+  let files = 0;
+
+  const inspect = ({ file, source, frontMatter, tokens }: ReleaseInspection): ContentProblem[] => {
+    files++;
+    const problems = [...altTextWarnings(file, source, frontMatter, tokens), ...placeholderWarnings(file, frontMatter)];
+    if (options.typography !== "off") {
+      for (const f of lintSource({ source, frontMatter, ...(tokens ? { tokens } : {}), glossary: glossary.glossary })) {
+        typography.push({
+          file,
+          line: f.line,
+          column: f.column,
+          message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
+          suggestion: f.suggestion,
+          rule: f.rule,
+          severity: "warning",
+        });
+      }
+    }
+    if (fix) {
+      const fixed = fixSource({ source, frontMatter, glossary: glossary.glossary });
+      if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
+    }
+    return problems;
+  };
+
+  const loaded = checkContent({ contentDir, inspect });
+  const level: TypographyLevel = options.typography ?? loaded.content?.site.typographyLint ?? "warning";
+  const lint = level === "off" ? [] : typography.map((p) => ({ ...p, severity: level === "error" ? ("error" as const) : ("warning" as const) }));
+  const errors = [...glossary.problems, ...loaded.errors, ...lint.filter((p) => p.severity === "error")];
+  const warnings = [...loaded.warnings, ...lint.filter((p) => p.severity === "warning")];
+  return {
+    ...(loaded.content ? { content: loaded.content } : {}),
+    errors: sortProblems(errors),
+    warnings: sortProblems(warnings),
+    fixes: level === "off" ? [] : fixes,
+    files,
+  };
+}
+
+/** File, then line, then column: the order an author reads them in. */
+function sortProblems(problems: ContentProblem[]): ContentProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i))
+    .map(({ p }) => p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alt text
+
+/** Alt texts that describe nothing: a screen-reader user hears only "image". */
+const EMPTY_ALTS = new Set(["تصویر", "عکس", "تصویر خبر", "عکس خبر", "عکس تزئینی", "تصویر تزئینی", "image", "photo", "picture", "img", "pic"]);
+const FILE_NAME_ALT = /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$|^(?:img|dsc|dscn|dcim|image|photo|pic|screenshot|whatsapp)[-_ ]?\d+|^[\w-]*\d{4,}[\w-]*$/i;
+
+function altProblem(alt: string, src: string | undefined): string | undefined {
+  const text = alt.trim();
+  if (text === "") return undefined; // A missing alt is the loader's error, not a warning.
+  const base = src?.split("/").pop()?.replace(/\.[^.]+$/, "");
+  if (EMPTY_ALTS.has(text.toLowerCase()) || EMPTY_ALTS.has(text.replace(/[\s\u200c]+/g, " "))) {
+    return `متن جایگزین «${text}» چیزی درباره‌ی تصویر نمی‌گوید؛ بنویسید در تصویر چه دیده می‌شود (مانند «مدیر مؤسسه در آیین گشایش نمایشگاه»)`;
+  }
+  if (FILE_NAME_ALT.test(text) || (base !== undefined && base !== "" && text.toLowerCase() === base.toLowerCase())) {
+    return `متن جایگزین «${text}» نام پرونده است، نه شرح تصویر؛ بنویسید در تصویر چه دیده می‌شود`;
+  }
+  return undefined;
+}
+
+function altTextWarnings(file: string, source: string, frontMatter: FrontMatter, tokens: Token[] | undefined): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const warn = (line: number, column: number, message: string) => out.push({ file, line, column, message, severity: "warning", rule: "image-alt" });
+
+  // Front matter: `imageAlt` (of `image`) and each gallery item's `alt` (of its `file`).
+  const values = frontMatterValues(source, frontMatter);
+  const image = frontMatter.data.image;
+  for (const [i, v] of values.entries()) {
+    if (v.key === "imageAlt") {
+      const message = altProblem(v.text, typeof image === "string" ? image : undefined);
+      if (message) warn(v.line, v.column, message);
+    } else if (v.key === "alt") {
+      const sibling = values.slice(Math.max(0, i - 3), i + 4).find((w) => w.key === "file" && w.field === v.field);
+      const message = altProblem(v.text, sibling?.text);
+      if (message) warn(v.line, v.column, message);
+    }
+  }
+
+  // Body images: `![alt](src)`.
+  if (tokens) {
+    const lines = source.split("\n");
+    const bodyStart = frontMatter.bodyLine - 1;
+    for (const token of tokens) {
+      if (token.type !== "inline" || !token.map) continue;
+      for (const child of token.children ?? []) {
+        if (child.type !== "image") continue;
+        const message = altProblem(child.content, String(child.attrGet("src") ?? ""));
+        if (!message) continue;
+        const at = findInLines(lines, bodyStart + token.map[0], bodyStart + token.map[1], `![${child.content}`);
+        warn(at.line, at.column, message);
+      }
+    }
+  }
+  return out;
+}
+
+function findInLines(lines: string[], from: number, to: number, needle: string): { line: number; column: number } {
+  for (let i = from; i < to; i++) {
+    const at = lines[i]?.indexOf(needle) ?? -1;
+    if (at >= 0) return { line: i + 1, column: [...lines[i]!.slice(0, at)].length + 1 };
+  }
+  return { line: from + 1, column: 1 };
+}
+
+function placeholderWarnings(file: string, frontMatter: FrontMatter): ContentProblem[] {
+  const at = frontMatter.body.indexOf(PLACEHOLDER_BODY);
+  if (at < 0) return [];
+  const line = frontMatter.bodyLine + frontMatter.body.slice(0, at).split("\n").length - 1;
+  return [{ file, line, column: 1, message: "متن نمونه‌ی «npm run new» هنوز در خبر مانده است؛ متن خبر را جای آن بنویسید", severity: "warning", rule: "placeholder" }];
+}
+
+/**
+ * A unified diff without context lines. Fixes never add or remove a line, so line N before is line N
+ * after; consecutive changed lines form one hunk.
+ */
+export function lineDiff(file: string, before: string, after: string): string {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const out = [`--- ${file}`, `+++ ${file}`];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    let end = i;
+    while (end + 1 < a.length && a[end + 1] !== b[end + 1]) end++;
+    const count = end - i + 1;
+    out.push(`@@ -${i + 1},${count} +${i + 1},${count} @@`);
+    for (let k = i; k <= end; k++) out.push(`-${a[k]}`);
+    for (let k = i; k <= end; k++) out.push(`+${b[k]}`);
+    i = end;
+  }
+  return out.join("\n");
+}

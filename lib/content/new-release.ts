@@ -1,0 +1,167 @@
+/**
+ * What `npm run new` writes: a release file with today's Jalali date and time in the site's zone,
+ * a slug from the title, and a front matter skeleton in which every field of the schema is either
+ * filled in or present as a commented example with a Persian explanation.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { describeInstant, parseReleaseDate, type ReleaseDate } from "../dates/jalali.ts";
+import { toLatinDigits } from "../text/digits.ts";
+import { cleanText, slugify } from "../text/persian.ts";
+import { PLACEHOLDER_BODY } from "./check.ts";
+import type { ContentProblem } from "./errors.ts";
+import { loadPressData } from "./press.ts";
+import { RELEASE_FIELDS } from "./schema.ts";
+import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+
+export interface NewReleaseOptions {
+  contentDir: string;
+  title: string;
+  /** Category key; the first of categories.json when absent. */
+  category?: string;
+  tags?: string[];
+  slug?: string;
+  /** Any date form the schema accepts; default: `now`. */
+  date?: string;
+  draft?: boolean;
+  /** The moment "today" means (`CHAPAR_NOW` in tests). */
+  now: number;
+}
+
+export type NewReleaseResult = { ok: true; file: string; absolute: string; category: string; categoryChosen: boolean } | { ok: false; message: string };
+
+const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
+
+function readData(contentDir: string): { site: SiteSettings; categories: Categories } | { message: string } {
+  const read = (name: string): unknown => {
+    const file = path.join(contentDir, "_data", name);
+    if (!existsSync(file)) return undefined;
+    try {
+      return JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return undefined;
+    }
+  };
+  const site = siteSchema.safeParse(read("site.json"));
+  const categories = categoriesSchema.safeParse(read("categories.json"));
+  if (!site.success || !categories.success) {
+    return { message: `تنظیمات سایت یا دسته‌ها در ${path.join(contentDir, "_data")} خوانده نشد؛ «npm run check» را اجرا کنید تا ببینید چه چیزی نادرست است` };
+  }
+  return { site: site.data, categories: categories.data };
+}
+
+/** `1404-09-06 15:30` (or without the time) in the site's zone, Latin digits: what the schema reads best. */
+function jalaliText(date: ReleaseDate, timeZone: string): string {
+  const day = `${date.jy}-${String(date.jm).padStart(2, "0")}-${String(date.jd).padStart(2, "0")}`;
+  return date.hasTime ? `${day} ${DateTime.fromMillis(date.instant, { zone: timeZone }).toFormat("HH:mm")}` : day;
+}
+
+const yamlString = (s: string) => JSON.stringify(s); // A JSON string is a valid double-quoted YAML string.
+
+export function createRelease(options: NewReleaseOptions): NewReleaseResult {
+  const title = cleanText(options.title ?? "");
+  if (title === "") return { ok: false, message: 'عنوان خبر لازم است؛ مانند: npm run new -- "برگزاری جشنواره‌ی تئاتر کودک"' };
+  const data = readData(options.contentDir);
+  if ("message" in data) return { ok: false, message: data.message };
+  const { site, categories } = data;
+  const keys = Object.keys(categories);
+  const categoryList = keys.map((k) => `${k} (${categories[k]!.name})`).join("، ");
+
+  const category = options.category?.trim() || keys[0]!;
+  if (!Object.hasOwn(categories, category)) {
+    return { ok: false, message: `دسته‌ی «${category}» تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): ${categoryList}` };
+  }
+
+  let date: ReleaseDate;
+  if (options.date !== undefined) {
+    const parsed = parseReleaseDate(options.date, site.timeZone);
+    if (!parsed.ok) return { ok: false, message: `تاریخ «${options.date}» پذیرفته نشد: ${parsed.reason}` };
+    date = parsed.date;
+  } else {
+    // Now, to the minute.
+    date = describeInstant(Math.floor(options.now / 60_000) * 60_000, site.timeZone, true);
+  }
+
+  const slug = options.slug === undefined ? slugify(title) : toLatinDigits(options.slug.trim());
+  if (!SLUG.test(slug)) return { ok: false, message: `نامک «${options.slug}» درست نیست؛ فقط حرف، رقم و خط تیره (-) بی‌فاصله، مانند nowruz-concert یا کنسرت-نوروزی` };
+
+  const tags = (options.tags ?? []).map(cleanText).filter((t) => t !== "");
+  const file = `releases/${date.jy}/${slug}.md`;
+  const absolute = path.join(options.contentDir, file);
+  if (existsSync(absolute)) {
+    return { ok: false, message: `پرونده‌ی ${file} از پیش هست و بازنویسی نمی‌شود؛ نامک دیگری با --slug بدهید، مانند --slug ${slug}-2` };
+  }
+
+  // Types and contacts only name the choices in comments; their problems are `npm run check`'s to report.
+  const problems: ContentProblem[] = [];
+  const press = loadPressData(options.contentDir, site, problems);
+  const text = skeleton({ title, date: jalaliText(date, site.timeZone), category, categoryList, tags, draft: options.draft ?? false, timeZone: site.timeZone, slug, types: Object.keys(press.types), contacts: Object.keys(press.contacts) });
+  mkdirSync(path.dirname(absolute), { recursive: true });
+  try {
+    // `wx`: fail rather than overwrite, even if the file appeared a moment ago.
+    writeFileSync(absolute, text, { flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return { ok: false, message: `پرونده‌ی ${file} از پیش هست و بازنویسی نمی‌شود` };
+    throw e;
+  }
+  return { ok: true, file, absolute, category, categoryChosen: options.category === undefined };
+}
+
+interface SkeletonInput {
+  title: string;
+  date: string;
+  category: string;
+  categoryList: string;
+  tags: string[];
+  draft: boolean;
+  timeZone: string;
+  slug: string;
+  types: string[];
+  contacts: string[];
+}
+
+/**
+ * The front matter: each field with a Persian comment; optional ones commented out as examples.
+ * Fields of the schema this template doesn't know yet still appear (commented), so the skeleton never
+ * falls behind `RELEASE_FIELDS`.
+ */
+export function skeleton(input: SkeletonInput): string {
+  const known: Record<string, string[]> = {
+    title: ["# عنوان: کوتاه و گویا؛ در صفحه‌ی خبر، فهرست‌ها و خوراک دیده می‌شود.", `title: ${yamlString(input.title)}`],
+    date: [
+      `# تاریخ و ساعت انتشار، شمسی و به وقت ${input.timeZone}. اگر آینده باشد، خبر زمان‌بندی‌شده است و پیش از آن منتشر نمی‌شود.`,
+      `date: ${yamlString(input.date)}`,
+    ],
+    category: [`# دسته؛ یکی از: ${input.categoryList}`, `category: ${input.category}`],
+    tags: ["# برچسب‌ها: فهرستی از واژه‌ها، مانند [تئاتر, کودک]", `tags: [${input.tags.map(yamlString).join(", ")}]`],
+    summary: ["# خلاصه (لید): یک یا دو جمله. اگر ننویسید، نخستین بند متن خلاصه می‌شود.", '# summary: ""'],
+    slug: ["# نامک نشانی خبر؛ پیش‌فرض، نام همین پرونده است.", `# slug: ${input.slug}`],
+    draft: ["# پیش‌نویس: با true در سایت منتشر نمی‌شود (در npm run dev با برچسب «پیش‌نویس» دیده می‌شود).", `draft: ${input.draft}`],
+    updated: ["# تاریخ آخرین اصلاح خبر، اگر پس از انتشار اصلاح شد.", `# updated: ${yamlString(input.date)}`],
+    image: ["# تصویر اصلی خبر، نسبت به همین پرونده (مانند images/photo.jpg).", "# image: images/photo.jpg"],
+    imageAlt: ["# متن جایگزین تصویر (لازم اگر تصویر دارید): آنچه در تصویر دیده می‌شود، نه «تصویر» یا نام پرونده.", '# imageAlt: ""'],
+    imageCaption: ["# زیرنویس تصویر، زیر آن نمایش داده می‌شود.", '# imageCaption: ""'],
+    imageCredit: ["# نام عکاس یا منبع تصویر.", '# imageCredit: ""'],
+    type: [
+      `# نوع خبر${input.types.length > 0 ? `؛ یکی از: ${input.types.join("، ")}` : " (نوع‌ها در content/_data/types.json)"}.`,
+      `# type: ${input.types[0] ?? "news"}`,
+    ],
+    location: ["# محل خبر (پیش از لید می‌آید)، مانند تهران.", "# location: تهران"],
+    from: ["# صادرکننده؛ پیش‌فرض، نام سازمان در site.json.", '# from: ""'],
+    contact: [
+      `# مسئول تماس رسانه‌ها${input.contacts.length > 0 ? `؛ یکی از: ${input.contacts.join("، ")}` : " (شناسه‌ای از content/_data/contacts.json)"}.`,
+      `# contact: ${input.contacts[0] ?? "press-office"}`,
+    ],
+    updates: ["# تاریخچه‌ی اصلاح‌ها، برای خوانندگان نمایش داده می‌شود.", "# updates:", `#   - date: ${yamlString(input.date)}`, '#     note: "چه چیزی تغییر کرد"'],
+    withdrawn: ["# برداشتن خبر: صفحه با اطلاعیه‌ی برداشتن می‌ماند و از فهرست‌ها بیرون می‌رود.", "# withdrawn:", `#   date: ${yamlString(input.date)}`, '#   reason: "چرا این خبر دیگر معتبر نیست"'],
+    attachments: ["# پیوست‌ها: پرونده‌ها نسبت به همین پرونده‌ی خبر.", "# attachments:", "#   - file: files/report.pdf", '#     title: "گزارش کامل"'],
+    gallery: ["# نگارخانه‌ی تصویرها.", "# gallery:", "#   - file: images/1.jpg", '#     alt: "آنچه در تصویر دیده می‌شود"', '#     caption: ""'],
+  };
+  const lines = ["---"];
+  for (const field of RELEASE_FIELDS) {
+    lines.push(...(known[field] ?? [`# ${field}: (این فیلد در راهنمای نوشتن خبر توضیح داده شده است)`]));
+  }
+  lines.push("---", PLACEHOLDER_BODY, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run check`: validates all content without building — the same checks `npm run build` starts
+ * with — and prints every problem as `file:line:column  message`, errors and warnings apart, with a
+ * summary line. Exit code 1 if there is any error.
+ *
+ * `npm run check -- --fix` first applies the safe typography fixes to the files (never inside code,
+ * URLs or e-mail addresses), shows what changed as a diff, then checks again and reports what is left.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkSite, lineDiff, type FileFix, type SiteCheck, type TypographyLevel } from "../lib/content/check.ts";
+import { formatProblem, type ContentProblem } from "../lib/content/errors.ts";
+import { chaparSettings } from "../lib/site/settings.ts";
+
+const USAGE = `به‌کارگیری: npm run check [-- --fix] [-- --typography=warning|error|off]
+  --fix          اصلاح‌های بی‌خطر نگارشی را در پرونده‌ها انجام می‌دهد و تغییرها را نشان می‌دهد
+  --typography   سطح بررسی نگارش فارسی (پیش‌فرض: typographyLint در site.json، یا warning)`;
+
+let args;
+try {
+  args = parseArgs({
+    options: { fix: { type: "boolean", default: false }, typography: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    allowPositionals: false,
+  }).values;
+} catch (e) {
+  console.error(`${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const typography = args.typography as TypographyLevel | undefined;
+if (typography !== undefined && !["warning", "error", "off"].includes(typography)) {
+  console.error(`سطح «${typography}» شناخته نشد؛ یکی از warning، error یا off\n${USAGE}`);
+  process.exit(2);
+}
+
+const { contentDir } = chaparSettings();
+const options = { contentDir, ...(typography ? { typography } : {}) };
+
+if (args.fix) {
+  const first = checkSite({ ...options, fix: true });
+  const written = applyFixes(first.fixes);
+  if (written.length > 0) {
+    const count = written.reduce((n, f) => n + f.applied.length, 0);
+    console.log(`${count} اصلاح در ${written.length} پرونده انجام شد.\n`);
+  } else console.log("اصلاح بی‌خطری برای انجام نبود.\n");
+}
+const report = checkSite(options);
+printReport(report);
+process.exit(report.errors.length > 0 ? 1 : 0);
+
+/** Writes each fixed file (only if nobody changed it meanwhile) and prints its diff. */
+function applyFixes(fixes: FileFix[]): FileFix[] {
+  const written: FileFix[] = [];
+  for (const fix of fixes) {
+    const absolute = path.join(contentDir, fix.file);
+    if (readFileSync(absolute, "utf8") !== fix.before) {
+      console.error(`${fix.file}: پرونده در این میان تغییر کرد؛ اصلاح نشد. دوباره اجرا کنید.`);
+      continue;
+    }
+    writeFileSync(absolute, fix.after);
+    written.push(fix);
+    console.log(lineDiff(fix.file, fix.before, fix.after));
+  }
+  return written;
+}
+
+function printReport({ errors, warnings, files }: SiteCheck): void {
+  const group = (title: string, problems: ContentProblem[]) => {
+    if (problems.length === 0) return;
+    console.log(`${title} (${problems.length}):`);
+    for (const p of problems) console.log(formatProblem(p));
+    console.log("");
+  };
+  group("خطاها", errors);
+  group("هشدارها", warnings);
+  const verdict = errors.length > 0 ? "پیش از ساخت سایت، خطاها را درست کنید." : warnings.length > 0 ? "ساخت سایت ممکن است؛ هشدارها را بررسی کنید." : "همه‌چیز درست است.";
+  console.log(`نتیجه: ${errors.length} خطا، ${warnings.length} هشدار در ${files} پرونده‌ی خبر. ${verdict}`);
+}
