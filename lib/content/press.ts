@@ -304,7 +304,8 @@ export function resolvePressFields(
 
 function readImageSize(absolute: string): { width: number; height: number } | undefined | "unreadable" {
   try {
-    const size = imageSize(readFileSync(absolute));
+    // Given a path, image-size reads only the file's head (≤ 512 KB), not a whole 10 MB photo.
+    const size = imageSize(absolute);
     // EXIF orientations 5–8 store the picture turned a quarter: browsers show it upright.
     const turned = size.orientation !== undefined && size.orientation >= 5;
     if (size.width === undefined || size.height === undefined) return undefined;
