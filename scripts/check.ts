@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkSite, lineDiff, type FileFix, type SiteCheck, type TypographyLevel } from "../lib/content/check.ts";
 import { formatProblem, type ContentProblem } from "../lib/content/errors.ts";
+import { scheduledReleases } from "../lib/site/publishing.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
 
 const USAGE = `به‌کارگیری: npm run check [-- --fix] [-- --typography=warning|error|off]
@@ -37,7 +38,7 @@ if (typography !== undefined && !["warning", "error", "off"].includes(typography
   process.exit(2);
 }
 
-const { contentDir } = chaparSettings();
+const { contentDir, now } = chaparSettings();
 const options = { contentDir, ...(typography ? { typography } : {}) };
 
 if (args.fix) {
@@ -68,7 +69,7 @@ function applyFixes(fixes: FileFix[]): FileFix[] {
   return written;
 }
 
-function printReport({ errors, warnings, files }: SiteCheck): void {
+function printReport({ errors, warnings, files, content }: SiteCheck): void {
   const group = (title: string, problems: ContentProblem[]) => {
     if (problems.length === 0) return;
     console.log(`${title} (${problems.length}):`);
@@ -77,6 +78,13 @@ function printReport({ errors, warnings, files }: SiteCheck): void {
   };
   group("خطاها", errors);
   group("هشدارها", warnings);
+  // What waits for the clock: published by the first build after its time (a nightly rebuild).
+  const scheduled = content ? scheduledReleases(content.releases, now, content.site.timeZone) : [];
+  if (scheduled.length > 0) {
+    console.log(`زمان‌بندی‌شده (${scheduled.length}) — با نخستین ساختِ پس از این زمان‌ها منتشر می‌شوند:`);
+    for (const { release, when } of scheduled) console.log(`${release.file}  ${when}  «${release.title}»`);
+    console.log("");
+  }
   const verdict = errors.length > 0 ? "پیش از ساخت سایت، خطاها را درست کنید." : warnings.length > 0 ? "ساخت سایت ممکن است؛ هشدارها را بررسی کنید." : "همه‌چیز درست است.";
   console.log(`نتیجه: ${errors.length} خطا، ${warnings.length} هشدار در ${files} پرونده‌ی خبر. ${verdict}`);
 }

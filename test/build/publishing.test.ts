@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { before, describe, test } from "node:test";
-import { build, buildOk, copyFixture, listOutput, readPage, ROOT, text } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, listOutput, readPage, ROOT, runScript, text } from "../helpers/build.ts";
 
 const FIXTURE = "publishing-rules";
 
@@ -85,6 +85,16 @@ describe("drafts and scheduled releases never reach a production build", () => {
     assert.match(prod.stdout, /کنار گذاشته شد \(پیش‌نویس\): releases\/1405\/draft\.md/);
     assert.match(prod.stdout, /کنار گذاشته شد \(زمان‌بندی‌شده برای جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱\): releases\/1405\/soon\.md/);
     assert.match(prod.stdout, /برداشته‌شده .*: releases\/1405\/withdrawn\.md/);
+  });
+});
+
+describe("npm run check lists what is scheduled and when", () => {
+  test("the release one minute ahead, with its Persian date and time; not the draft", () => {
+    const result = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: copyFixture(FIXTURE) });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /زمان‌بندی‌شده \(1\)/);
+    assert.match(result.stdout, /releases\/1405\/soon\.md  جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱  «خبر یک دقیقه پس از ساخت»/);
+    assert.doesNotMatch(result.stdout, /draft\.md|just-now\.md/);
   });
 });
 
