@@ -10,12 +10,8 @@
  *
  * Keys are never shown: displayed text keeps its ZWNJ and letters.
  */
-import { toLatinDigits } from "./digits.ts";
-
 const ZWNJ = "\u200c";
-
-/** A word: letters, combining marks, digits, and the joiners that live inside Persian words. */
-const WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
+const ZWNJS = /\u200c/g;
 
 /** Letters with several spellings in Persian text, mapped to one (as Lucene's Persian analyser does). */
 const LETTER_FOLDS: Record<string, string> = {
@@ -33,32 +29,82 @@ const LETTER_FOLDS: Record<string, string> = {
   "\u06c1": "\u0647", // ہ → ه
   "\u06d5": "\u0647", // ە → ه
 };
-const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
+
+/** Every character the fold changes: code → replacement code, or -1 to remove it. */
+const CHAR_FOLDS = new Map<number, number>();
+for (const [from, to] of Object.entries(LETTER_FOLDS)) CHAR_FOLDS.set(from.charCodeAt(0), to.charCodeAt(0));
+for (let d = 0; d < 10; d++) {
+  CHAR_FOLDS.set(0x06f0 + d, 0x30 + d); // Persian digits → Latin
+  CHAR_FOLDS.set(0x0660 + d, 0x30 + d); // Arabic-Indic digits → Latin
+}
+const REMOVED: [number, number][] = [
+  [0x064b, 0x065f], // harakat and other Arabic marks
+  [0x0670, 0x0670], // superscript alef
+  [0x06d6, 0x06ed], // Quranic marks
+  [0x0640, 0x0640], // tatweel
+  [0x200b, 0x200b], // zero-width space
+  [0x200d, 0x200f], // ZWJ, LRM, RLM (ZWNJ is kept until the key is made: it separates a word's parts)
+  [0x202a, 0x202e], // bidi embeddings and overrides
+  [0x2066, 0x2069], // bidi isolates
+  [0x00ad, 0x00ad], // soft hyphen
+  [0xfeff, 0xfeff], // BOM
+];
+for (const [from, to] of REMOVED) for (let c = from; c <= to; c++) CHAR_FOLDS.set(c, -1);
 
 /**
- * Removed from keys: harakat, superscript alef, Quranic marks, tatweel, ZWNJ/ZWJ, bidi controls,
- * zero-width space, soft hyphen, BOM.
+ * Letters folded: presentation forms and ligatures undone (NFKC), letter variants mapped, marks
+ * and invisible controls removed, digits made Latin, lower case — but ZWNJ kept, since it marks
+ * where a word's parts meet. One pass over the text with a table: this is indexing's hot loop.
  */
-const DROPPED = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]/g;
+function foldLetters(text: string): string {
+  const s = text.normalize("NFKC");
+  let out = "";
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) continue;
+    const to = CHAR_FOLDS.get(code);
+    if (to === undefined) continue;
+    out += s.slice(kept, i);
+    if (to >= 0) out += String.fromCharCode(to);
+    kept = i + 1;
+  }
+  return (out + s.slice(kept)).toLowerCase();
+}
 
 /**
- * The search key of a piece of text: presentation forms and ligatures undone (NFKC), letter variants
- * folded, marks and ZWNJ removed, digits made Latin, lower case. Spaces and punctuation are kept.
+ * The search key of a piece of text: letters folded as above and ZWNJ removed, so `هم‌اندیشی`,
+ * `هماندیشی` and `هم‌اندیشي` are one key. Spaces and punctuation are kept.
  */
 export function foldForSearch(text: string): string {
-  return toLatinDigits(
-    text
-      .normalize("NFKC")
-      .replace(FOLDABLE, (c) => LETTER_FOLDS[c]!)
-      .replace(DROPPED, ""),
-  ).toLowerCase();
+  return foldLetters(text).replace(ZWNJS, "");
+}
+
+/** A word character: a letter, combining mark or digit, or ZWNJ/ZWJ (which live inside Persian words). */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+/** WORD_CHAR per UTF-16 code unit, filled as met (0 unknown, 1 word, 2 not): a regex per character is slow. */
+const wordCharCache = new Uint8Array(0x10000);
+
+function isWordChar(code: number): boolean {
+  let known = wordCharCache[code]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    wordCharCache[code] = known;
+  }
+  return known === 1;
 }
 
 /** Words as written (ZWNJ kept inside them), with where each starts and ends. */
 function wordsOf(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inWord = i < text.length && isWordChar(text.charCodeAt(i));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out.push({ word: text.slice(start, i), start, end: i });
+      start = -1;
+    }
   }
   return out;
 }
@@ -89,22 +135,20 @@ export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
  *   ZWNJ or joined finds text that was typed with a space.
  */
 export function indexKeys(text: string): string {
-  const words = wordsOf(text);
+  const folded = foldLetters(text);
+  const words = wordsOf(folded);
   const keys: string[] = [];
   const extras: string[] = [];
   words.forEach(({ word, end }, i) => {
-    const key = foldForSearch(word);
+    const key = word.replace(ZWNJS, "");
     if (key === "") return;
     keys.push(key);
-    if (word.includes(ZWNJ)) {
-      for (const part of word.split(ZWNJ)) {
-        const partKey = foldForSearch(part);
-        if (partKey !== "" && partKey !== key) extras.push(partKey);
-      }
+    if (key !== word) {
+      for (const part of word.split(ZWNJ)) if (part !== "") extras.push(part);
     }
     const next = words[i + 1];
-    if (next && /^\s+$/.test(text.slice(end, next.start))) {
-      const nextKey = foldForSearch(next.word);
+    if (next && /^\s+$/.test(folded.slice(end, next.start))) {
+      const nextKey = next.word.replace(ZWNJS, "");
       if (nextKey !== "" && (DETACHED_PREFIXES.has(key) || DETACHED_SUFFIXES.has(nextKey))) extras.push(key + nextKey);
     }
   });

@@ -1,0 +1,42 @@
+/** The string helpers the search build step uses on staged pages (lib/features/search.ts). */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { decodeEntities, foldTextNodes, htmlToText, pagefindBody } from "../../lib/features/search.ts";
+
+const ZWNJ = "\u200c";
+
+describe("pagefindBody", () => {
+  test("returns the marked element, nested elements of the same name included", () => {
+    const page = `<html><body><nav>منو</nav><article class="release" data-pagefind-body><h1>عنوان</h1><article>درون</article><p>متن</p></article><article class="card">کارت</article></body></html>`;
+    assert.equal(pagefindBody(page), `<article class="release" data-pagefind-body><h1>عنوان</h1><article>درون</article><p>متن</p></article>`);
+  });
+
+  test("is undefined when no element is marked", () => {
+    assert.equal(pagefindBody(`<html><body><article>متن</article></body></html>`), undefined);
+    assert.equal(pagefindBody(`<p data-pagefind-bodyx>نه</p>`), undefined);
+  });
+});
+
+describe("foldTextNodes", () => {
+  test("folds text, keeps markup and attributes (data-pagefind-ignore included) untouched", () => {
+    assert.equal(
+      foldTextNodes(`<p class="x" data-pagefind-ignore>نشست هم${ZWNJ}اندیشی كتاب</p>`),
+      `<p class="x" data-pagefind-ignore>نشست هماندیشی کتاب هم اندیشی</p>`,
+    );
+  });
+
+  test("keeps a node's edge spaces, so words in adjacent inline elements stay apart", () => {
+    assert.equal(foldTextNodes(`<span>تاریخ انتشار: <time>۱۰ اردیبهشت ۱۴۰۴</time></span>`), `<span>تاریخ انتشار <time>10 اردیبهشت 1404</time></span>`);
+  });
+
+  test("entities are decoded before folding and the result is escaped", () => {
+    assert.equal(foldTextNodes(`<p>R&amp;D &lt;b&gt; &#1740;</p>`), `<p>r d b ی</p>`);
+  });
+});
+
+describe("htmlToText and decodeEntities", () => {
+  test("tags become spaces, entities become characters, whitespace collapses", () => {
+    assert.equal(htmlToText(`<p>یک&nbsp;<strong>دو</strong></p>\n<p>سه &quot;چهار&quot; &#x6F5;</p>`), `یک دو سه "چهار" ۵`);
+    assert.equal(decodeEntities("&amp;&lt;&gt;&#39;&apos;&unknown;"), "&<>'' ");
+  });
+});
