@@ -9,7 +9,7 @@
  * build reads the manifest and copies the files. Output names carry that key (content-addressed), so
  * they can be cached for a year and the same input always gives the same files.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Release } from "../content/load.ts";
 import { imageMarker } from "../content/markdown.ts";
@@ -69,8 +69,9 @@ interface Manifest {
 
 const MIME: Record<ImageFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
 
+let versions: string | undefined;
 function toolVersions(): string {
-  return ["@11ty/eleventy-img", "sharp"]
+  versions ??= ["@11ty/eleventy-img", "sharp"]
     .map((pkg) => {
       try {
         return `${pkg}@${(JSON.parse(readFileSync(fromProject(`node_modules/${pkg}/package.json`), "utf8")) as { version: string }).version}`;
@@ -79,14 +80,46 @@ function toolVersions(): string {
       }
     })
     .join(",");
+  return versions;
+}
+
+/**
+ * Hashing every image's bytes at every build would read the whole media library each time. The key of
+ * a file whose path, size and modification time are unchanged is remembered instead (as make does):
+ * `.cache/images/keys.json`, written back by prepareReleaseImages.
+ */
+const knownKeys = new Map<string, Map<string, string>>();
+/** The entries this process looked up: only they are written back, so the index doesn't grow forever. */
+const usedKeys = new Map<string, Map<string, string>>();
+function keysFor(cacheDir: string): Map<string, string> {
+  let keys = knownKeys.get(cacheDir);
+  if (!keys) {
+    keys = new Map();
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(readFileSync(path.join(cacheDir, "keys.json"), "utf8")) as Record<string, string>)) keys.set(k, v);
+    } catch {
+      // No index yet (or a broken one): keys are computed from the bytes.
+    }
+    knownKeys.set(cacheDir, keys);
+  }
+  return keys;
 }
 
 /** Makes (or reads from the cache) the renditions of one image file. */
 export async function processImage(absoluteFile: string, options: Partial<ImageOptions> = {}): Promise<ProcessedImage> {
   const o = { ...defaults, ...options };
-  const bytes = readFileSync(absoluteFile);
-  const key = contentHash([bytes, JSON.stringify({ widths: o.widths, formats: o.formats }), toolVersions()], 16);
+  const settings = JSON.stringify({ widths: o.widths, formats: o.formats, tools: toolVersions() });
+  const stat = statSync(absoluteFile);
+  const statKey = `${absoluteFile}|${stat.size}|${stat.mtimeMs}|${settings}`;
   const cacheDir = fromProject(o.cacheDir);
+  const keys = keysFor(cacheDir);
+  let key = keys.get(statKey);
+  if (key === undefined) {
+    key = contentHash([readFileSync(absoluteFile), settings], 16);
+    keys.set(statKey, key);
+  }
+  if (!usedKeys.has(cacheDir)) usedKeys.set(cacheDir, new Map());
+  usedKeys.get(cacheDir)!.set(statKey, key);
   const manifestFile = path.join(cacheDir, `${key}.json`);
   let manifest: Manifest | undefined;
   if (existsSync(manifestFile)) {
@@ -223,6 +256,9 @@ export async function prepareReleaseImages(chapar: ChaparData, options: Partial<
     }, release.html);
   }
   chapar.assets.images = images;
+  const cacheDir = fromProject(o.cacheDir);
+  const used = usedKeys.get(cacheDir);
+  if (used && used.size > 0) writeFileAtomic(path.join(cacheDir, "keys.json"), JSON.stringify(Object.fromEntries(used)));
   const files = [...images.values()].flatMap((image) => imageOutputFiles(image, o));
   return { images, files };
 }
