@@ -75,7 +75,8 @@ export function collectReleaseLinks(file: string, tokens: Token[], bodyLine: num
         if (bare.startsWith(`${urls.origin}${base}`)) sitePath = `/${bare.slice(urls.origin.length + base.length)}`;
         else if (bare.startsWith(base)) sitePath = `/${bare.slice(base.length)}`;
         if (sitePath !== undefined && SITE_RELEASE_PATH.test(sitePath)) {
-          link = { kind: "address", target: sitePath.endsWith("/") ? sitePath : `${sitePath}/`, written: bare };
+          // Root links got the base path when rendered; the author wrote the site path.
+          link = { kind: "address", target: sitePath.endsWith("/") ? sitePath : `${sitePath}/`, written: bare.startsWith(base) ? sitePath : bare };
         }
       }
       if (!link) continue;

@@ -62,7 +62,7 @@ const LETTER_ONLY = new RegExp(`^${LM}+$`);
 /** Letters that join only to the previous letter: after them a ZWNJ changes nothing visible. */
 const NON_JOINING = new Set([..."اآأإؤدذرزژوةء"]);
 const PERSIAN_ONLY = /[پچژگیک]/;
-const ARABIC_SIGNS = /[\u064b-\u0652\u0629\u0649]/;
+const ARABIC_SIGNS = /[\u064b-\u0652\u0629]/;
 
 const PLURAL_SUFFIXES = ["هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"];
 const PLURAL_SET = new Set(PLURAL_SUFFIXES);
@@ -106,7 +106,7 @@ export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding
 }
 
 function arabicForms(text: string, words: Word[], out: RuleFinding[]): void {
-  // No Persian-only letter but Arabic signs (harakat, ة, ى, several ال…): an Arabic quotation; leave it.
+  // No Persian-only letter but Arabic signs (harakat, ة, several ال…): an Arabic quotation; leave it.
   const arabicQuote = !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
   if (!arabicQuote) {
     for (const w of words) {
