@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: Chapar's production build against Hugo and against the floor, on synthetic Persian
+ * corpora, and the dev server's latency; writes the table to BENCHMARKS.md (between its markers).
+ *
+ *   npm run bench                          # 1,000 and 10,000 releases, 5 runs each
+ *   npm run bench -- --sizes 1000,10000,50000 --runs 7
+ *   npm run bench -- --skip-hugo           # no Hugo column even if hugo is installed
+ *   npm run bench -- --quick               # 1,000 releases, 3 runs, no file written
+ *   npm run bench -- --no-dev              # skip the dev-server latency
+ *
+ * Contenders, alternated run by run (the order rotates every round) so that a machine's drift hits all:
+ * - chapar cold: `npm run build`'s own command (read from package.json), `CHAPAR_CACHE=off`;
+ * - chapar warm: the same with its persistent cache, filled by a priming build before the first round;
+ * - chapar cold, no search: `CHAPAR_CACHE=off CHAPAR_SEARCH=off`;
+ * - floor: scripts/bench/floor.ts (read, front matter, markdown-it, template string, write);
+ * - hugo: Debian's `hugo` on the equivalent site of scripts/bench/hugo-site.ts
+ *   (install: `apt-get install -y hugo`; without it only these columns are skipped);
+ * - hugo + pagefind: the same followed by the Pagefind CLI over Hugo's output.
+ * Output goes to tmpfs (/dev/shm) when it exists.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus, corpusDefaults } from "./gen-corpus.ts";
+import { measureDevLatency, type DevLatency } from "./bench/dev-latency.ts";
+import { writeHugoSite } from "./bench/hugo-site.ts";
+import { hasGnuTime, measure, type Measurement } from "./bench/measure.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const MARK_START = "<!-- bench:start (written by npm run bench; edit outside these markers) -->";
+const MARK_END = "<!-- bench:end -->";
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  skipHugo: boolean;
+  dev: boolean;
+  write: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: [1000, 10000], runs: 5, skipHugo: false, dev: true, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--sizes") options.sizes = value().split(",").map((s) => Number(s.trim()));
+    else if (arg === "--runs") options.runs = Number(value());
+    else if (arg === "--skip-hugo") options.skipHugo = true;
+    else if (arg === "--no-dev") options.dev = false;
+    else if (arg === "--no-write") options.write = false;
+    else if (arg === "--quick") Object.assign(options, { sizes: [1000], runs: 3, write: false });
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(options.runs) || options.runs < 1) {
+    throw new Error("--sizes takes positive integers (1000,10000) and --runs a positive integer");
+  }
+  return options;
+}
+
+interface Contender {
+  name: string;
+  /** One timed run; `out` is an empty folder for the output. */
+  run(out: string): Promise<Measurement>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function countFiles(dir: string): { html: number; all: number } {
+  let html = 0;
+  let all = 0;
+  if (!existsSync(dir)) return { html, all };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    all++;
+    if (entry.name.endsWith(".html")) html++;
+  }
+  return { html, all };
+}
+
+function which(command: string): string | undefined {
+  const r = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function machine(work: string, tmpfs: boolean): string[] {
+  const cpu = /model name\s*:\s*(.*)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1] ?? os.cpus()[0]?.model ?? "?";
+  const hugo = which("hugo") ? execFileSync("hugo", ["version"], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ") : "not installed";
+  return [
+    `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; ${hugo}; Pagefind ${pagefindVersion()}`,
+    `- Output and corpora on ${tmpfs ? "tmpfs" : "disk"}: \`${work}\``,
+  ];
+}
+
+function pagefindVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(ROOT, "node_modules/pagefind/package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "?";
+  }
+}
+
+/** The `build`/`dev` command of package.json, as `npm run` would run it (node_modules/.bin on PATH). */
+function npmScript(name: string): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const script = pkg.scripts[name];
+  if (!script) throw new Error(`package.json has no "${name}" script`);
+  return script;
+}
+
+const binPath = `${path.join(ROOT, "node_modules/.bin")}:${process.env.PATH}`;
+
+function shell(script: string, env: NodeJS.ProcessEnv): Promise<Measurement> {
+  return measure({ command: "sh", args: ["-c", script], cwd: ROOT, env: { ...process.env, PATH: binPath, ...env } });
+}
+
+function checked(m: Measurement, what: string): Measurement {
+  if (m.code !== 0) throw new Error(`${what} failed (exit ${m.code}):\n${m.stdout.slice(-3000)}\n${m.stderr.slice(-3000)}`);
+  return m;
+}
+
+/** Phase timings a Chapar build prints with CHAPAR_TIMINGS=1 (`chapar-timings {"load":…}`). */
+function phases(m: Measurement): Record<string, number> {
+  const line = /chapar-timings (\{.*\})/.exec(m.stderr + m.stdout)?.[1];
+  return line ? (JSON.parse(line) as Record<string, number>) : {};
+}
+
+interface Row {
+  name: string;
+  wall: number[];
+  cpu: number[];
+  peak: number[];
+  files: { html: number; all: number };
+  phases: Record<string, number>[];
+}
+
+async function benchSize(size: number, options: Options, work: string, hugo: boolean): Promise<Map<string, Row>> {
+  const corpus = path.join(work, `corpus-${size}`);
+  console.log(`\n== ${size} releases: generating the corpus…`);
+  generateCorpus({ count: size, out: corpus, ...corpusDefaults });
+  const build = npmScript("build");
+  const cacheDir = path.join(work, `cache-${size}`);
+  const chaparEnv = (extra: NodeJS.ProcessEnv) => (out: string) => ({ CHAPAR_CONTENT: corpus, CHAPAR_OUTPUT: path.join(out, "dist"), CHAPAR_TIMINGS: "1", ...extra });
+  const chapar = (name: string, env: (out: string) => NodeJS.ProcessEnv): Contender => ({
+    name,
+    run: async (out) => checked(await shell(build, env(out)), name),
+  });
+  const contenders: Contender[] = [
+    chapar("chapar cold", chaparEnv({ CHAPAR_CACHE: "off" })),
+    chapar("chapar warm", chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })),
+    chapar("chapar cold, no search", chaparEnv({ CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" })),
+    {
+      name: "floor",
+      run: async (out) => checked(await measure({ command: process.execPath, args: ["--import", "tsx", path.join(ROOT, "scripts/bench/floor.ts"), corpus, out], cwd: ROOT }), "floor"),
+    },
+  ];
+  if (hugo) {
+    const site = path.join(work, `hugo-${size}`);
+    writeHugoSite(corpus, site);
+    const runHugo = async (out: string) => checked(await measure({ command: "hugo", args: ["--quiet", "--source", site, "--destination", out], cwd: site }), "hugo");
+    contenders.push({ name: "hugo", run: runHugo });
+    contenders.push({
+      name: "hugo + pagefind",
+      run: async (out) => {
+        const h = await runHugo(out);
+        const p = checked(await measure({ command: path.join(ROOT, "node_modules/.bin/pagefind"), args: ["--site", out, "--silent"], cwd: ROOT }), "pagefind");
+        return {
+          ...h,
+          wallMs: h.wallMs + p.wallMs,
+          ...(h.cpuMs !== undefined && p.cpuMs !== undefined ? { cpuMs: h.cpuMs + p.cpuMs } : {}),
+          ...(h.peakKiB !== undefined && p.peakKiB !== undefined ? { peakKiB: Math.max(h.peakKiB, p.peakKiB) } : {}),
+        };
+      },
+    });
+  }
+
+  console.log("   priming chapar's cache (not timed)…");
+  rmSync(cacheDir, { recursive: true, force: true });
+  const primeOut = path.join(work, "out-prime");
+  checked(await shell(build, chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })(primeOut)), "priming build");
+  rmSync(primeOut, { recursive: true, force: true });
+
+  const rows = new Map<string, Row>(contenders.map((c) => [c.name, { name: c.name, wall: [], cpu: [], peak: [], files: { html: 0, all: 0 }, phases: [] }]));
+  for (let round = 0; round < options.runs; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    for (const contender of order) {
+      const out = path.join(work, "out");
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out, { recursive: true });
+      const m = await contender.run(out);
+      const row = rows.get(contender.name)!;
+      row.wall.push(m.wallMs);
+      if (m.cpuMs !== undefined) row.cpu.push(m.cpuMs);
+      if (m.peakKiB !== undefined) row.peak.push(m.peakKiB);
+      row.phases.push(phases(m));
+      row.files = countFiles(contender.name.startsWith("chapar") ? path.join(out, "dist") : out);
+      console.log(`   run ${round + 1}/${options.runs} ${contender.name.padEnd(24)} ${(m.wallMs / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? "?" : (m.cpuMs / 1000).toFixed(2)} s cpu, ${m.peakKiB === undefined ? "?" : (m.peakKiB / 1024).toFixed(0)} MiB`);
+    }
+  }
+  rmSync(path.join(work, "out"), { recursive: true, force: true });
+  return rows;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+function table(size: number, rows: Map<string, Row>): string[] {
+  const lines = [
+    `### ${size.toLocaleString("en")} releases`,
+    "",
+    "| contender | median wall (s) | min–max (s) | median CPU (s) | peak RSS (MiB) | HTML pages | files |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const row of rows.values()) {
+    lines.push(
+      `| ${row.name} | ${s(median(row.wall))} | ${s(Math.min(...row.wall))}–${s(Math.max(...row.wall))} | ${row.cpu.length ? s(median(row.cpu)) : "–"} | ${row.peak.length ? (Math.max(...row.peak) / 1024).toFixed(0) : "–"} | ${row.files.html} | ${row.files.all} |`,
+    );
+  }
+  const m = (name: string) => (rows.has(name) ? median(rows.get(name)!.wall) : undefined);
+  const ratio = (a: string, b: string, target?: number) => {
+    const x = m(a);
+    const y = m(b);
+    if (x === undefined || y === undefined) return undefined;
+    const r = x / y;
+    return `| ${a} / ${b} | ${r.toFixed(2)}× | ${target === undefined ? "" : `≤ ${target}× ${r <= target ? "✓" : "✗"}`} |`;
+  };
+  lines.push("", "| ratio (median wall times, same run) | value | target |", "|---|---:|---|");
+  for (const line of [
+    ratio("chapar cold", "hugo + pagefind", 1.0),
+    ratio("chapar cold, no search", "hugo", 1.0),
+    ratio("chapar cold, no search", "floor", 1.5),
+    ratio("chapar cold", "floor"),
+    ratio("chapar warm", "hugo + pagefind", 0.75),
+    ratio("chapar warm", "hugo"),
+  ]) {
+    if (line) lines.push(line);
+  }
+  const cold = rows.get("chapar cold");
+  const phaseNames = [...new Set(cold?.phases.flatMap((p) => Object.keys(p)) ?? [])];
+  if (cold && phaseNames.length > 0) {
+    const warm = rows.get("chapar warm")!;
+    lines.push("", "Chapar's phases (median ms, from `CHAPAR_TIMINGS=1`):", "", `| phase | ${phaseNames.join(" | ")} |`, `|---|${phaseNames.map(() => "---:").join("|")}|`);
+    for (const row of [cold, warm]) {
+      lines.push(`| ${row.name} | ${phaseNames.map((p) => median(row.phases.map((x) => x[p] ?? 0)).toFixed(0)).join(" | ")} |`);
+    }
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const tmpfs = existsSync("/dev/shm") && statSync("/dev/shm").isDirectory();
+  const work = path.join(tmpfs ? "/dev/shm" : os.tmpdir(), `chapar-bench-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const hugo = !options.skipHugo && which("hugo") !== undefined;
+  if (!options.skipHugo && !hugo) console.log("hugo is not installed: its columns are skipped (Debian: apt-get install -y hugo).");
+  if (!hasGnuTime) console.log("/usr/bin/time is missing: no CPU column (Debian: apt-get install -y time).");
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  const loadBefore = load();
+  const started = new Date();
+  const results: { size: number; rows: Map<string, Row> }[] = [];
+  let dev: { size: number; latency: DevLatency } | undefined;
+  try {
+    for (const size of options.sizes) results.push({ size, rows: await benchSize(size, options, work, hugo) });
+    if (options.dev) {
+      const size = Math.max(...options.sizes);
+      console.log(`\n== dev server latency on ${size} releases…`);
+      const latency = await measureDevLatency({ root: ROOT, devCommand: npmScript("dev"), corpus: path.join(work, `corpus-${size}`), work, port: 18000 + (process.pid % 1000), samples: 5 });
+      dev = { size, latency };
+    }
+  } finally {
+    if (!process.env.CHAPAR_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  }
+
+  const lines = [
+    `## Build benchmark (\`npm run bench\`)`,
+    "",
+    `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${options.runs} runs per contender, contenders alternated run by run; medians. Load average before/after: ${loadBefore} / ${load()} (a shared machine drifts: compare only figures of one run).`,
+    "",
+    ...machine(work, tmpfs),
+    "",
+    "Peak RSS is the largest sum of the process tree's resident peaks (children included); CPU is user + system of the tree. Chapar's figures are `npm run build`'s own command with everything it does (validation, pages, feeds, sitemaps, assets, search index).",
+    "",
+  ];
+  for (const { size, rows } of results) lines.push(...table(size, rows), "");
+  const coldOf = (size: number) => results.find((r) => r.size === size)?.rows.get("chapar cold");
+  const smallest = Math.min(...options.sizes);
+  const largest = Math.max(...options.sizes);
+  if (smallest !== largest && coldOf(smallest) && coldOf(largest)) {
+    const growth = median(coldOf(largest)!.wall) / median(coldOf(smallest)!.wall);
+    const target = (11 * largest) / smallest / 10;
+    lines.push(`Growth: chapar cold at ${largest.toLocaleString("en")} / at ${smallest.toLocaleString("en")} = ${growth.toFixed(2)}× (target ≤ ${target}× ${growth <= target ? "✓" : "✗"}).`, "");
+  }
+  if (dev) {
+    const { latency } = dev;
+    lines.push(
+      `### \`npm run dev\` on ${dev.size.toLocaleString("en")} releases`,
+      "",
+      `| measure | median (ms) | samples (ms) | target |`,
+      `|---|---:|---|---|`,
+      `| start-up to the home page served | ${latency.startupMs.toFixed(0)} | | |`,
+      `| edit a release → its page served updated | ${median(latency.editMs).toFixed(0)} | ${latency.editMs.map((x) => x.toFixed(0)).join(", ")} | ≤ 1000 ${median(latency.editMs) <= 1000 ? "✓" : "✗"} |`,
+      `| add a release → on the home page and its category page | ${median(latency.addMs).toFixed(0)} | ${latency.addMs.map((x) => x.toFixed(0)).join(", ")} | ≤ 2000 ${median(latency.addMs) <= 2000 ? "✓" : "✗"} |`,
+      "",
+    );
+  }
+  const section = lines.join("\n");
+  console.log(`\n${section}`);
+  if (options.write) {
+    const file = path.join(ROOT, "BENCHMARKS.md");
+    const previous = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+    const block = `${MARK_START}\n${section}\n${MARK_END}`;
+    const start = previous.indexOf(MARK_START);
+    const end = previous.indexOf(MARK_END);
+    const next = start >= 0 && end > start ? previous.slice(0, start) + block + previous.slice(end + MARK_END.length) : `${previous.trimEnd()}\n\n${block}\n`;
+    writeFileSync(file, next);
+    console.log(`\nwritten to ${path.relative(process.cwd(), file) || file}`);
+  }
+}
+
+await main();
