@@ -10,6 +10,7 @@ import { writeOutputFiles, type OutputFile } from "./lib/features/asset-files.ts
 import { headers } from "./lib/features/headers.ts";
 import { prepareReleaseImages } from "./lib/features/images.ts";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
+import { buildFavicon } from "./lib/features/favicon.ts";
 import { feeds } from "./lib/features/feeds.ts";
 import { sitemap } from "./lib/features/sitemap.ts";
 import { releaseFilesPlugin } from "./lib/features/release-files.ts";
@@ -32,9 +33,11 @@ export default function (eleventyConfig: UserConfig) {
   let assetFiles: OutputFile[] = [];
   eleventyConfig.addGlobalData("chapar", async () => {
     const stylesheet = await buildStylesheet();
-    const data = takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts } });
+    // The site icon: the office's own (content/favicon.*) or Chapar's, linked from every head.
+    const favicon = buildFavicon({ contentDir: settings.contentDir });
+    const data = takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon } });
     const images = await prepareReleaseImages(data, { creditLabel: strings.imageCredit });
-    assetFiles = [...stylesheet.files, ...images.files];
+    assetFiles = [...stylesheet.files, ...favicon.files, ...images.files];
     return data;
   });
   // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.

@@ -14,13 +14,15 @@ export interface SiteAssets {
   stylesheet: string;
   /** Site paths of the font files to preload. */
   preloadFonts: string[];
+  /** The site icon (lib/features/favicon.ts): site path and media type; `null` for none. */
+  favicon: { sitePath: string; type: string } | null;
   /** Release images made into renditions, by content path (filled before pages render). */
   images: Map<string, ProcessedImage>;
 }
 
 /** Placeholder assets for a data set made before the assets are built (the build script's validation). */
 export function noAssets(): SiteAssets {
-  return { stylesheet: "", preloadFonts: [], images: new Map() };
+  return { stylesheet: "", preloadFonts: [], favicon: null, images: new Map() };
 }
 
 export interface ChaparData {
