@@ -32,6 +32,8 @@ export function issuedBy(release: Release): SafeHtml {
 
 /** The lead, opened by the dateline (`تهران —`) when the release has a `location`. */
 export function leadParagraph(release: Release): SafeHtml {
+  // Without a summary the body's first paragraph is the lead and already opens with the dateline.
+  if (release.leadInBody) return html``;
   const dateline = release.location ? html`<span class="dateline">${release.location} —</span> ` : "";
   if (release.summary) return html`<p class="lead">${dateline}${release.summary}</p>`;
   return release.location ? html`<p class="lead">${dateline}</p>` : html``;

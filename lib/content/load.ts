@@ -33,6 +33,8 @@ export interface Release extends PressFields {
   tags: string[];
   /** The lead: `summary`, or else the first paragraph's text. */
   summary: string;
+  /** No `summary` was given: the body's first paragraph is the lead (marked in `html`, not repeated). */
+  leadInBody: boolean;
   slug: string;
   /** Site-relative URL without the base path, e.g. `/1401/02/nowruz-concert/`. */
   url: string;
@@ -298,7 +300,12 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
       continue;
     }
-    const rendered = renderMarkdown(body, { basePath: new URL(site.url).pathname, persianDigits: site.persianDigits });
+    const leadInBody = r.summary === undefined;
+    const rendered = renderMarkdown(body, {
+      basePath: new URL(site.url).pathname,
+      persianDigits: site.persianDigits,
+      ...(leadInBody ? { leadInBody: pressResolved.fields.location === undefined ? {} : { dateline: pressResolved.fields.location } } : {}),
+    });
     const inline = resolveInlineImages(contentDir, file, rendered.images, fm.value.bodyLine);
     if (inline.problems.length > 0) {
       for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
@@ -314,6 +321,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       category: r.category,
       tags: r.tags,
       summary: displayText(r.summary ?? rendered.firstParagraph, { persianDigits: site.persianDigits }),
+      leadInBody,
       slug,
       url: `/${r.date.jy}/${String(r.date.jm).padStart(2, "0")}/${slug}/`,
       draft: r.draft,

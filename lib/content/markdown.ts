@@ -3,6 +3,7 @@
  * Raw HTML in Markdown is off: a release body can't inject scripts or break the layout.
  */
 import MarkdownIt, { type Token } from "markdown-it";
+import { escapeHtml } from "../render/html.ts";
 import { renderTransforms, type TransformEnv } from "../text/render-transforms.ts";
 
 export interface RenderedBody {
@@ -68,6 +69,24 @@ export interface RenderOptions {
   basePath?: string;
   /** Latin digits in prose shown as Persian digits (site.json `persianDigits`; default on). */
   persianDigits?: boolean;
+  /**
+   * Without a `summary` the first paragraph is the lead: it gets class `lead` (and the dateline, if
+   * any) here, so the page shows it once, in place, instead of repeating it above the body.
+   */
+  leadInBody?: { dateline?: string };
+}
+
+function markLead(tokens: Token[], dateline: string | undefined): void {
+  const index = tokens.findIndex((t) => t.type === "paragraph_open" && t.level === 0);
+  if (index < 0) return;
+  tokens[index]!.attrJoin("class", "lead");
+  const inline = tokens[index + 1];
+  if (!dateline || inline?.type !== "inline" || !inline.children) return;
+  // markdown-it's Token class, reached through an existing token (it isn't a typed export).
+  const TokenClass = inline.constructor as new (type: string, tag: string, nesting: number) => Token;
+  const marker = new TokenClass("html_inline", "", 0);
+  marker.content = `<span class="dateline">${escapeHtml(dateline)} —</span> `;
+  inline.children.unshift(marker);
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedBody {
@@ -85,6 +104,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       break;
     }
   }
+  if (options.leadInBody) markLead(tokens, options.leadInBody.dateline);
   // Image tokens carry no position of their own: give them their paragraph's line for messages.
   for (const token of tokens) {
     if (token.type !== "inline" || !token.map) continue;

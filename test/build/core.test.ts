@@ -194,3 +194,19 @@ describe("lists and pagination", () => {
     assert.ok(hrefs(doc, "main a").every((h) => /^[/a-z0-9\u0600-\u06ff-]*$/.test(h)));
   });
 });
+
+describe("the lead", () => {
+  test("without a summary the first paragraph is the lead once, in place — not repeated above the body", () => {
+    const doc = readPage(site.out, "/1401/02/spring/");
+    const leads = [...doc.querySelectorAll(".lead")];
+    assert.equal(leads.length, 1);
+    assert.equal(leads[0]?.parentElement?.classList.contains("release-body"), true);
+    assert.equal(doc.querySelectorAll(".release-body p").length, 2);
+  });
+
+  test("with a summary the lead stands above the body, which keeps all its paragraphs", () => {
+    const doc = readPage(site.out, "/1403/01/nowruz/");
+    assert.equal(doc.querySelectorAll(".lead").length, 1);
+    assert.equal(doc.querySelector(".release-body .lead"), null);
+  });
+});
