@@ -23,6 +23,15 @@ ${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
     category ? html` · <a href="${urls.href(siteUrls.category(release.category))}">${category.name}</a>` : ""
   }${releaseTypeLabel(release)}</p>
 ${statusBanner(chapar, release, true)}
-${release.summary ? html`<p class="release-card-summary">${release.summary}</p>` : ""}
+${release.summary ? html`<p class="release-card-summary">${cardSummary(release)}</p>` : ""}
 </article>`;
+}
+
+/** Words a list shows of a lead taken from the body (an author's own `summary` is shown whole). */
+const CARD_SUMMARY_WORDS = 40;
+
+function cardSummary(release: Release): string {
+  if (!release.leadInBody) return release.summary;
+  const words = release.summary.split(" ");
+  return words.length <= CARD_SUMMARY_WORDS ? release.summary : `${words.slice(0, CARD_SUMMARY_WORDS).join(" ")}…`;
 }
