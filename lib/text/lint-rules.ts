@@ -48,17 +48,24 @@ export interface RuleFinding {
 /** Office and built-in glossary, compiled once per run. */
 export interface CompiledGlossary {
   entries: ReadonlyMap<string, string>;
-  pattern: RegExp | undefined;
+  /** The longest entry in words (`بین المللی` has two). */
+  maxWords: number;
+  /** First words of the entries with a space, so other words skip the phrase lookup. */
+  phraseStarts: ReadonlySet<string>;
 }
 
 // Character classes. LETTER: Arabic-script letters; MARK: harakat (part of a word).
-const LETTER = "\\u0621-\\u063a\\u0641-\\u064a\\u066e\\u066f\\u0671-\\u06d3\\u06d5\\u06ee\\u06ef\\u06fa-\\u06fc\\u06ff";
-const MARK = "\\u064b-\\u065f\\u0670";
-const LM = `[${LETTER}${MARK}]`;
-const SPACE = "[ \\u00a0]";
-const FA_DIGIT = "\\u06f0-\\u06f9";
-const WORD_RE = new RegExp(`${LM}+(?:${ZWNJ}${LM}+)*`, "g");
-const LETTER_ONLY = new RegExp(`^${LM}+$`);
+// Character classes, by code (the rules run over every line of every release: no regex where a
+// comparison does). Letters: Arabic-script letters; marks: harakat, part of a word.
+const isLetter = (c: number) =>
+  (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff;
+const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
+const isLM = (c: number) => isLetter(c) || isMark(c);
+const isFaDigit = (c: number) => c >= 0x06f0 && c <= 0x06f9;
+const isSpace = (c: number) => c === 0x20 || c === 0xa0;
+const ZWNJ_CODE = 0x200c;
+const MASK_CODE = 0xfffc;
+const LETTER_ONLY = /^[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u064b-\u065f\u0670]+$/;
 /** Letters that join only to the previous letter: after them a ZWNJ changes nothing visible. */
 const NON_JOINING = new Set([..."اآأإؤدذرزژوةء"]);
 const PERSIAN_ONLY = /[پچژگیک]/;
@@ -67,7 +74,10 @@ const ARABIC_SIGNS = /[\u064b-\u0652\u0629]/;
 const PLURAL_SUFFIXES = ["هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"];
 const PLURAL_SET = new Set(PLURAL_SUFFIXES);
 const VERB_ENDINGS = new Set(["ام", "ایم", "اید", "اند"]);
+const EZAFE = new Set(["ی", "ای"]);
+const COMPARATIVE = new Set(["تر", "ترین"]);
 const JOINED_VERB_ENDING = /^(.{2,}[تد]ه)(ام|اید|ایم|اند)$/;
+const JOINED_CANDIDATE = /^ن?می|ه(?:ا|ای|ایی|ایم|ایت|ایش|ایمان|ایتان|ایشان|ی|ام|اید|اند)$/;
 
 interface Word {
   text: string;
@@ -75,19 +85,44 @@ interface Word {
   end: number;
 }
 
+/** Words: runs of letters and marks, ZWNJ inside a word included (`کتاب‌ها` is one word). */
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLM(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isLM(c)) i++;
+      else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    out.push({ text: text.slice(start, i), start, end: i });
+  }
   return out;
 }
 
-const isSpaceGap = (gap: string) => gap !== "" && /^[ \u00a0]+$/.test(gap);
+/** Only spaces (at least one) between `from` and `to`. */
+function spaceGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
 
 export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledGlossary {
-  const keys = [...entries.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = keys.length === 0 ? undefined : new RegExp(`(?<!${LM})(?:${escaped.join("|")})(?!${LM})`, "g");
-  return { entries, pattern };
+  let maxWords = 1;
+  const phraseStarts = new Set<string>();
+  for (const key of entries.keys()) {
+    const words = key.split(" ");
+    maxWords = Math.max(maxWords, words.length);
+    if (words.length > 1) phraseStarts.add(words[0]!);
+  }
+  return { entries, maxWords, phraseStarts };
 }
 
 /** All findings in one piece of prose (already masked). */
@@ -99,7 +134,7 @@ export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding
   spacedSuffixes(text, words, out);
   joinedForms(words, out);
   strayZwnj(text, out);
-  if (glossary?.pattern) glossaryRule(text, glossary, out);
+  if (glossary && glossary.entries.size > 0) glossaryRule(text, words, glossary, out);
   punctuation(text, out);
   // Never touch a masked character (code, URL…).
   return out.filter((f) => !text.slice(f.index, f.index + f.length).includes(MASK)).sort((a, b) => a.index - b.index || b.length - a.length);
@@ -135,7 +170,8 @@ function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (!isSpaceGap(text.slice(a.end, b.start))) continue;
+    const interesting = a.text === "می" || a.text === "نمی" || PLURAL_SET.has(b.text) || COMPARATIVE.has(b.text) || EZAFE.has(b.text) || VERB_ENDINGS.has(b.text);
+    if (!interesting || !spaceGap(text, a.end, b.start)) continue;
     const joined = `${a.text}${ZWNJ}${b.text}`;
     const range = { index: a.start, length: b.end - a.start };
     const lastPart = a.text.slice(a.text.lastIndexOf(ZWNJ) + 1);
@@ -163,7 +199,7 @@ function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
       }
       const next = words[i + 2];
       // `تر` alone is also an adjective ("wet"); before `از` it can only be the comparative.
-      const sure = b.text === "ترین" || (next !== undefined && next.text === "از" && isSpaceGap(text.slice(b.end, next.start)));
+      const sure = b.text === "ترین" || (next !== undefined && next.text === "از" && spaceGap(text, b.end, next.start));
       out.push({
         rule: "zwnj-comparative",
         ...range,
@@ -186,6 +222,8 @@ function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
 /** Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Only verbs after `می` are fixed. */
 function joinedForms(words: Word[], out: RuleFinding[]): void {
   for (const w of words) {
+    // Every pattern below starts with می/نمی or ends in one of these suffixes: skip other words cheaply.
+    if (!JOINED_CANDIDATE.test(w.text)) continue;
     const parts = w.text.split(ZWNJ);
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
@@ -265,31 +303,68 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
   }
 }
 
-const STRAY_BETWEEN_LETTERS = new RegExp(`(?<=${LM})(?:${SPACE}+${ZWNJ}+${SPACE}*|${ZWNJ}+${SPACE}+)(?=${LM})`, "g");
-const DOUBLE_ZWNJ = new RegExp(`(?<=${LM})${ZWNJ}{2,}(?=${LM})`, "g");
-/** A ZWNJ at the edge of a word: next to a space, a line edge, punctuation or Latin text. */
-const EDGE_ZWNJ = new RegExp(`(?<=^|[^${LETTER}${MARK}${ZWNJ}${FA_DIGIT}${MASK}])${ZWNJ}+|${ZWNJ}+(?=$|[^${LETTER}${MARK}${ZWNJ}${FA_DIGIT}${MASK}])`, "g");
-
+/**
+ * A ZWNJ beside a space (`می‌ شود`: one ZWNJ is meant), doubled, or at a word's edge (next to a
+ * space, a line edge, punctuation or Latin text). Next to a masked character (code) it is left alone.
+ */
 function strayZwnj(text: string, out: RuleFinding[]): void {
-  if (!text.includes(ZWNJ)) return;
-  for (const m of text.matchAll(STRAY_BETWEEN_LETTERS)) {
-    out.push({ rule: "zwnj-stray", index: m.index, length: m[0].length, replacement: ZWNJ, fix: true, message: "فاصله کنار نیم‌فاصله؛ یکی بس است: نیم‌فاصله" });
-  }
-  for (const m of text.matchAll(DOUBLE_ZWNJ)) {
-    out.push({ rule: "zwnj-stray", index: m.index, length: m[0].length, replacement: ZWNJ, fix: true, message: "نیم‌فاصله‌ی تکراری" });
-  }
-  for (const m of text.matchAll(EDGE_ZWNJ)) {
-    // Leave the ones STRAY_BETWEEN_LETTERS already turns into one ZWNJ.
-    const inside = out.some((f) => f.rule === "zwnj-stray" && f.index <= m.index && m.index < f.index + f.length);
-    if (!inside) out.push({ rule: "zwnj-stray", index: m.index, length: m[0].length, replacement: "", fix: true, message: "نیم‌فاصله‌ی بی‌جا در آغاز یا پایان واژه" });
+  for (let i = text.indexOf(ZWNJ); i >= 0; i = text.indexOf(ZWNJ, i)) {
+    // The run of ZWNJs and spaces around this ZWNJ.
+    let from = i;
+    let to = i;
+    while (from > 0 && (text.charCodeAt(from - 1) === ZWNJ_CODE || isSpace(text.charCodeAt(from - 1)))) from--;
+    while (to < text.length && (text.charCodeAt(to) === ZWNJ_CODE || isSpace(text.charCodeAt(to)))) to++;
+    const run = text.slice(from, to);
+    const zwnjs = run.split(ZWNJ).length - 1;
+    const before = from > 0 ? text.charCodeAt(from - 1) : -1;
+    const after = to < text.length ? text.charCodeAt(to) : -1;
+    if (isLM(before) && isLM(after)) {
+      if (run.length > 1) {
+        out.push({ rule: "zwnj-stray", index: from, length: run.length, replacement: ZWNJ, fix: true, message: zwnjs === run.length ? "نیم‌فاصله‌ی تکراری" : "فاصله کنار نیم‌فاصله؛ یکی بس است: نیم‌فاصله" });
+      }
+    } else if (!keepsZwnj(codeAt(text, i - 1)) || !keepsZwnj(codeAt(text, i + 1))) {
+      // Remove only the ZWNJs of the run; its spaces stay.
+      let z = i;
+      while (text.charCodeAt(z + 1) === ZWNJ_CODE) z++;
+      let y = i;
+      while (y > 0 && text.charCodeAt(y - 1) === ZWNJ_CODE) y--;
+      out.push({ rule: "zwnj-stray", index: y, length: z - y + 1, replacement: "", fix: true, message: "نیم‌فاصله‌ی بی‌جا در آغاز یا پایان واژه" });
+      i = z + 1;
+      continue;
+    }
+    i = to;
   }
 }
 
-function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding[]): void {
-  for (const m of text.matchAll(glossary.pattern!)) {
-    const right = glossary.entries.get(m[0]);
-    if (right === undefined || right === m[0]) continue;
-    out.push({ rule: "glossary", index: m.index, length: m[0].length, replacement: right, fix: true, message: `«${m[0]}» در واژه‌نامه شکل نادرست است` });
+function glossaryFinding(glossary: CompiledGlossary, index: number, end: number, wrong: string, out: RuleFinding[]): boolean {
+  const right = glossary.entries.get(wrong);
+  if (right === undefined || right === wrong) return false;
+  out.push({ rule: "glossary", index, length: end - index, replacement: right, fix: true, message: `«${wrong}» در واژه‌نامه شکل نادرست است` });
+  return true;
+}
+
+/** Glossary entries, looked up per word (and per run of words, for entries with a space). */
+function glossaryRule(text: string, words: Word[], glossary: CompiledGlossary, out: RuleFinding[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    // Longest first: a phrase, then the whole word, then each ZWNJ-separated part (`بهروزرسانی‌ها`).
+    let matched = false;
+    if (glossary.phraseStarts.has(w.text)) {
+      for (let n = Math.min(glossary.maxWords, words.length - i); n > 1 && !matched; n--) {
+        const last = words[i + n - 1]!;
+        const phrase = text.slice(w.start, last.end);
+        if (/^[^ ]+(?: [^ ]+)+$/.test(phrase) && glossaryFinding(glossary, w.start, last.end, phrase, out)) {
+          matched = true;
+          i += n - 1;
+        }
+      }
+    }
+    if (matched || glossaryFinding(glossary, w.start, w.end, w.text, out) || !w.text.includes(ZWNJ)) continue;
+    let offset = w.start;
+    for (const part of w.text.split(ZWNJ)) {
+      glossaryFinding(glossary, offset, offset + part.length, part, out);
+      offset += part.length + 1;
+    }
   }
 }
 
@@ -297,40 +372,71 @@ const LATIN_TO_PERSIAN: Record<string, string> = { ",": "،", ";": "؛", "?": "�
 const MARK_NAMES: Record<string, string> = { "(": "پرانتز باز", ")": "پرانتز بسته", "«": "گیومه‌ی باز «", "»": "گیومه‌ی بسته »" };
 /** `«،»`, or a name for marks that read badly between guillemets. */
 const named = (mark: string) => MARK_NAMES[mark] ?? `«${mark}»`;
-const LATIN_PUNCT = new RegExp(`(?<=${LM})[,;?]|(?<=[${FA_DIGIT}]),(?=${SPACE}${LM})`, "g");
-/** `سلام .` and `سلام ،دنیا` (the space on the wrong side). */
-const SPACE_BEFORE = new RegExp(`(?<=[${LETTER}${MARK}${FA_DIGIT}])(${SPACE}+)([.،؛؟!:,;?])(?=${SPACE}|$|[«»()\\]${MASK}${LETTER}])`, "g");
-const NO_SPACE_AFTER = new RegExp(`[،؛؟!](?=[${LETTER}])|(?<=${LM}{2})[.:](?=[${LETTER}]{2})|[)»](?=[${LETTER}])`, "g");
-const NO_SPACE_BEFORE_OPENING = new RegExp(`(?<=${LM})[(«]`, "g");
-const SPACE_AFTER_OPENING = new RegExp(`([(«])(${SPACE}+)(?=[${LETTER}${FA_DIGIT}])`, "g");
-const SPACE_BEFORE_CLOSING = new RegExp(`(?<=[${LETTER}${MARK}${FA_DIGIT}.،؛؟!])(${SPACE}+)([)»])`, "g");
+/** Characters `punctuation` looks at: `، ؛ ؟ ! . : , ; ? ( ) « »`. */
+const PUNCT_CODES = new Set([..."،؛؟!.:,;?()«»"].map((c) => c.charCodeAt(0)));
+const SENTENCE_MARKS = new Set([..."،؛؟!.:,;?"].map((c) => c.charCodeAt(0)));
+const PERSIAN_MARKS = new Set([..."،؛؟!"].map((c) => c.charCodeAt(0)));
+const AFTER_MARK = new Set([..."«»()]"].map((c) => c.charCodeAt(0)));
+const BEFORE_CLOSING = new Set([...".،؛؟!"].map((c) => c.charCodeAt(0)));
+const OPENING = new Set([0x28, 0xab]); // ( «
+const CLOSING = new Set([0x29, 0xbb]); // ) »
+const codeAt = (text: string, i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
+const keepsZwnj = (c: number) => isLM(c) || isFaDigit(c) || c === MASK_CODE;
 
+/**
+ * Punctuation and spacing, in one pass over the characters:
+ * Latin `, ; ?` after a Persian letter; spaces before punctuation (`سلام .`, `سلام ،دنیا`); no space
+ * after `، ؛ ؟ !` (and `.` `:` between two Persian words, not in `ه.ش`); no space around brackets and
+ * quotes on the outside (`گفت«`, `»و`); spaces inside them (`( متن )`).
+ */
 function punctuation(text: string, out: RuleFinding[]): void {
-  for (const m of text.matchAll(LATIN_PUNCT)) {
-    const persian = LATIN_TO_PERSIAN[m[0]]!;
-    out.push({ rule: "latin-punctuation", index: m.index, length: 1, replacement: persian, fix: true, message: `در متن فارسی «${persian}» بنویسید، نه «${m[0]}»` });
-  }
-  for (const m of text.matchAll(SPACE_BEFORE)) {
-    out.push({ rule: "space-before-punctuation", index: m.index, length: m[0].length, replacement: m[2]!, fix: true, message: `پیش از «${m[2]}» فاصله نمی‌آید` });
-  }
-  for (const m of text.matchAll(NO_SPACE_AFTER)) {
-    const bracket = m[0] === ")" || m[0] === "»";
-    out.push({
-      rule: "space-after-punctuation",
-      index: m.index,
-      length: 1,
-      replacement: `${m[0]} `,
-      fix: true,
-      message: bracket ? `پس از ${named(m[0])} و پیش از واژه‌ی بعد یک فاصله لازم است` : `پس از «${m[0]}» یک فاصله لازم است`,
-    });
-  }
-  for (const m of text.matchAll(NO_SPACE_BEFORE_OPENING)) {
-    out.push({ rule: "space-after-punctuation", index: m.index, length: 1, replacement: ` ${m[0]}`, fix: true, message: `پیش از ${named(m[0])} یک فاصله لازم است` });
-  }
-  for (const m of text.matchAll(SPACE_AFTER_OPENING)) {
-    out.push({ rule: "space-inside-brackets", index: m.index, length: m[0].length, replacement: m[1]!, fix: true, message: `پس از ${named(m[1]!)} فاصله نمی‌آید` });
-  }
-  for (const m of text.matchAll(SPACE_BEFORE_CLOSING)) {
-    out.push({ rule: "space-inside-brackets", index: m.index, length: m[0].length, replacement: m[2]!, fix: true, message: `پیش از ${named(m[2]!)} فاصله نمی‌آید` });
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!PUNCT_CODES.has(c)) continue;
+    const ch = text[i]!;
+    const prev = codeAt(text, i - 1);
+    const next = codeAt(text, i + 1);
+    if (c === 0x2c || c === 0x3b || c === 0x3f) {
+      // , ; ?
+      const listComma = c === 0x2c && isFaDigit(prev) && isSpace(next) && isLM(codeAt(text, i + 2));
+      if (isLM(prev) || listComma) {
+        const persian = LATIN_TO_PERSIAN[ch]!;
+        out.push({ rule: "latin-punctuation", index: i, length: 1, replacement: persian, fix: true, message: `در متن فارسی «${persian}» بنویسید، نه «${ch}»` });
+      }
+    }
+    if (SENTENCE_MARKS.has(c) && isSpace(prev)) {
+      let from = i - 1;
+      while (from > 0 && isSpace(text.charCodeAt(from - 1))) from--;
+      const before = codeAt(text, from - 1);
+      const okAfter = next === -1 || isSpace(next) || AFTER_MARK.has(next) || next === MASK_CODE || isLetter(next);
+      if ((isLM(before) || isFaDigit(before)) && okAfter) {
+        out.push({ rule: "space-before-punctuation", index: from, length: i + 1 - from, replacement: ch, fix: true, message: `پیش از «${ch}» فاصله نمی‌آید` });
+      }
+    }
+    if (PERSIAN_MARKS.has(c) && isLetter(next)) {
+      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از «${ch}» یک فاصله لازم است` });
+    } else if ((c === 0x2e || c === 0x3a) && isLM(prev) && isLM(codeAt(text, i - 2)) && isLetter(next) && isLetter(codeAt(text, i + 2))) {
+      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از «${ch}» یک فاصله لازم است` });
+    } else if (CLOSING.has(c) && isLetter(next)) {
+      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از ${named(ch)} و پیش از واژه‌ی بعد یک فاصله لازم است` });
+    }
+    if (OPENING.has(c)) {
+      if (isLM(prev)) out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: ` ${ch}`, fix: true, message: `پیش از ${named(ch)} یک فاصله لازم است` });
+      let to = i + 1;
+      while (to < n && isSpace(text.charCodeAt(to))) to++;
+      const after = codeAt(text, to);
+      if (to > i + 1 && (isLetter(after) || isFaDigit(after))) {
+        out.push({ rule: "space-inside-brackets", index: i, length: to - i, replacement: ch, fix: true, message: `پس از ${named(ch)} فاصله نمی‌آید` });
+      }
+    }
+    if (CLOSING.has(c) && isSpace(prev)) {
+      let from = i - 1;
+      while (from > 0 && isSpace(text.charCodeAt(from - 1))) from--;
+      const before = codeAt(text, from - 1);
+      if (isLM(before) || isFaDigit(before) || BEFORE_CLOSING.has(before)) {
+        out.push({ rule: "space-inside-brackets", index: from, length: i + 1 - from, replacement: ch, fix: true, message: `پیش از ${named(ch)} فاصله نمی‌آید` });
+      }
+    }
   }
 }

@@ -176,11 +176,16 @@ function locate(line: string, content: string, from: number): number {
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const MAYBE_MARKUP = /[\\`<\]&!]/;
+/** A URL or e-mail address needs `.`, `:` or `@` followed by a Latin letter, digit or `/` (linkify-it 6 has no pretest). */
+const mayHaveUrl = (text: string) => /[.:@][A-Za-z0-9/]/.test(text);
 const AUTOLINK_OR_TAG = /<[^<>\s]*[:@][^<>\s]*>|<\/?[A-Za-z][^<>]*>/g;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
 /** The inline source with code spans, link destinations, autolinks, URLs, e-mails, tags, entities and escapes masked. */
 export function maskInline(source: string): string {
+  // Most lines of prose have nothing to mask: skip the work (this runs for every line of every release).
+  if (!MAYBE_MARKUP.test(source) && !mayHaveUrl(source)) return source;
   const chars = source.split("");
   const mask = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (chars[i] !== "\n") chars[i] = MASK;
@@ -219,6 +224,7 @@ export function maskInline(source: string): string {
 }
 
 function maskUrls(text: string, chars: string[], mask: (from: number, to: number) => void): string {
+  if (!mayHaveUrl(text)) return text;
   for (const m of md.linkify.match(text) ?? []) mask(m.index, m.lastIndex);
   return chars.join("");
 }
@@ -400,6 +406,7 @@ function closingQuote(line: string, from: number, quote: string): number {
 
 /** URLs and e-mail addresses in a front-matter value. */
 function maskPlain(text: string): string {
+  if (!mayHaveUrl(text)) return text;
   const chars = text.split("");
   return maskUrls(text, chars, (from, to) => {
     for (let i = from; i < to; i++) chars[i] = MASK;

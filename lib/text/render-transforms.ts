@@ -101,15 +101,18 @@ export function transformTextHtml(text: string, options: Partial<Options>, escap
     .join("");
 }
 
-/** Whether an inline's text has any Persian (Arabic-script) letter; cached per children array. */
-const persianInline = new WeakMap<Token[], boolean>();
+/**
+ * Whether an inline's text has any Persian (Arabic-script) letter. The renderer calls the text rule
+ * for each text token of one inline in a row, so remembering the last inline is enough.
+ */
+let lastChildren: Token[] | undefined;
+let lastPersian = false;
 function isPersian(children: Token[]): boolean {
-  let known = persianInline.get(children);
-  if (known === undefined) {
-    known = children.some((t) => t.type === "text" && ARABIC_SCRIPT.test(t.content));
-    persianInline.set(children, known);
+  if (children !== lastChildren) {
+    lastChildren = children;
+    lastPersian = children.some((t) => t.type === "text" && ARABIC_SCRIPT.test(t.content));
   }
-  return known;
+  return lastPersian;
 }
 
 /** The link a text token sits in, if any. */
