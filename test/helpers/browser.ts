@@ -15,7 +15,7 @@ import { createReadStream, readFileSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from "playwright-core";
 import { ensureSystemDeps } from "../../scripts/ensure-system-deps.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -270,9 +270,24 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
     problems.consoleErrors.push(where ? `${msg.text()} (${where})` : msg.text());
   });
   page.on("pageerror", (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
+  // A request of a document the page is leaving (a lazily loaded font, say) is cancelled with
+  // net::ERR_ABORTED: that is the browser's doing, not a broken site, so it isn't a failure.
+  let started = 0; // main-frame navigations begun
+  let committed = 0; // main-frame navigations committed (a new document)
+  const documentOf = new WeakMap<Request, number>();
+  page.on("request", (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) started++;
+    documentOf.set(req, committed);
+  });
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) committed = started;
+  });
   page.on("requestfailed", (req) => {
     if (!isLocal(req.url())) return; // already listed as external
-    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? "failed"}`);
+    const error = req.failure()?.errorText ?? "failed";
+    const leaving = started > committed || (documentOf.get(req) ?? committed) < committed;
+    if (error === "net::ERR_ABORTED" && leaving) return;
+    problems.failedRequests.push(`${req.url()}: ${error}`);
   });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.errorResponses.push(`${res.status()} ${res.url()}`);
