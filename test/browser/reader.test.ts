@@ -19,8 +19,10 @@ import { ROOT } from "../helpers/build.ts";
 import { assertNoProblems, launchBrowser, openWatchedPage, type PageProblems, type StaticServer, serveStatic } from "../helpers/browser.ts";
 import { axeAudit, axeViolations, directionOf, focusState, fontReport, horizontalOverflow, persianTextInOtherFonts, visibleNavigationAndShareLinks } from "../helpers/reader-checks.ts";
 import { buildSampleSite, type PageType } from "../helpers/sample-site.ts";
+import { budgetTests } from "./budgets.ts";
 
 const sample = buildSampleSite();
+budgetTests(sample);
 
 export const SCREENSHOTS = path.resolve(ROOT, process.env.CHAPAR_SCREENSHOTS || "test-results/screenshots");
 
@@ -172,6 +174,17 @@ describe("the sample site in a real browser", { concurrency: 2 }, () => {
             } finally {
               await page.emulateMedia({ media: "screen" });
             }
+          });
+
+          // Headless Chromium never asks for a favicon, but every real browser does: without a linked
+          // icon that is a 404 for /favicon.ico and a console error on a reader's first visit.
+          await t.test("the site icon is linked and served", async () => {
+            const icon = await page.evaluate(async () => {
+              const href = document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href;
+              return href ? { href, status: (await fetch(href)).status } : null;
+            });
+            assert.ok(icon, "a <link rel=icon>");
+            assert.equal(icon.status, 200, icon.href);
           });
 
           await t.test("no console errors, failed requests or requests leaving 127.0.0.1", () => {
