@@ -8,6 +8,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { writeOutputFiles, type OutputFile } from "./lib/features/asset-files.ts";
 import { headers } from "./lib/features/headers.ts";
+import { pageWriter } from "./lib/features/page-writer.ts";
 import { prepareReleaseImages } from "./lib/features/images.ts";
 import { buildStylesheet } from "./lib/features/stylesheet.ts";
 import { buildFavicon } from "./lib/features/favicon.ts";
@@ -40,6 +41,8 @@ export default function (eleventyConfig: UserConfig) {
     assetFiles = [...stylesheet.files, ...favicon.files, ...images.files];
     return data;
   });
+  // Chapar's page templates are rendered and written by Chapar itself, not paginated by Eleventy (speed).
+  eleventyConfig.addPlugin(pageWriter);
   // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
   eleventyConfig.addPlugin(headers);
 

@@ -36,6 +36,8 @@ export interface BuiltPage {
   url: string;
   outputPath: string;
   content?: string;
+  /** Set by Chapar's page writer, which doesn't keep pages' HTML in memory: the head's robots meta says noindex. */
+  noindex?: boolean;
 }
 
 function newest(releases: readonly Release[]): ReleaseDate | undefined {
@@ -83,7 +85,8 @@ export function sitemapPages(pages: readonly BuiltPage[], model: SiteModel): str
   const urls = new Set<string>();
   for (const page of pages) {
     if (!page.url || !page.outputPath.endsWith(".html") || page.url.endsWith("/404.html")) continue;
-    if (page.content !== undefined) {
+    if (page.noindex === true) continue;
+    if (page.noindex === undefined && page.content !== undefined) {
       // Only the head can say noindex; don't scan whole bodies of 10,000 pages.
       const headEnd = page.content.indexOf("</head>");
       if (NOINDEX.test(headEnd < 0 ? page.content : page.content.slice(0, headEnd))) continue;

@@ -1,0 +1,100 @@
+/**
+ * The page writer: Chapar renders its own page templates (layouts/pages, see lib/site/pages.ts) and
+ * writes them itself, instead of handing 10,000+ size-1 paginations to Eleventy.
+ *
+ * Why: for each paginated page Eleventy clones and proxies the data cascade, computes the permalink
+ * through its template machinery, checks the output directory and keeps the page's content in its
+ * results — about 0.5 ms and tens of KB per page, which at 10,000 releases was most of the build
+ * after the content itself (docs/notes/performance.md has the profiles). The templates are the same
+ * modules called with the same `{ chapar, entry }`, so the HTML is byte-identical (a build test
+ * compares both ways); Eleventy still runs everything else (feeds, sitemaps, assets, headers and any
+ * template that needs Eleventy), and the pages written here are added to Eleventy's `results`, so
+ * `eleventy.after` steps that list built pages (the sitemap) see them.
+ *
+ * `CHAPAR_PAGE_WRITER=off` hands every template back to Eleventy (for comparisons and debugging).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageTemplate } from "../site/pages.ts";
+import { takeChaparData } from "../site/preload.ts";
+
+export interface PageWriterOptions {
+  /** Folder of the page templates, relative to the project root (Eleventy's input folder). */
+  templatesDir: string;
+  /** Project root the templates folder is relative to. */
+  root: string;
+  /** Off: Eleventy renders every template as usual. Default: on unless `CHAPAR_PAGE_WRITER=off`. */
+  enabled: boolean;
+}
+
+export const defaults: PageWriterOptions = {
+  templatesDir: "layouts/pages",
+  root: process.cwd(),
+  enabled: process.env.CHAPAR_PAGE_WRITER !== "off",
+};
+
+/** A page as Eleventy lists it in `eleventy.after`'s `results`. */
+export interface WrittenPage {
+  url: string;
+  inputPath: string;
+  outputPath: string;
+  /** Whether the page's head asks robots not to index it (so readers of results need not hold its HTML). */
+  noindex: boolean;
+  /** The page's HTML, read back from disk on demand (15,000 pages are not kept in memory). */
+  readonly content: string;
+}
+
+const NOINDEX = /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i;
+
+/** Writes every page of `templates` for the data set into `outputDir`; returns them as Eleventy results. */
+export function writePages(outputDir: string, templates: readonly PageTemplate[], takenUrls: ReadonlySet<string> = new Set()): WrittenPage[] {
+  const chapar = takeChaparData.last;
+  if (!chapar) throw new Error("page writer: no Chapar data set (the `chapar` global data was never computed)");
+  const written: WrittenPage[] = [];
+  const owners = new Map<string, string>();
+  const madeDirs = new Set<string>();
+  for (const route of pageRoutes(chapar, templates)) {
+    const rel = outputFileOf(route.url);
+    const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
+    if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
+    owners.set(rel, route.template.file);
+    const outputPath = path.join(outputDir, rel);
+    const dir = path.dirname(outputPath);
+    // One mkdir per new folder (most pages have their own); Node's recursive mkdir climbs only when needed.
+    if (!madeDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    const html = renderRoute(chapar, route);
+    writeFileSync(outputPath, html);
+    const headEnd = html.indexOf("</head>");
+    written.push({
+      url: route.url,
+      inputPath: `./${route.template.file}`,
+      outputPath,
+      noindex: headEnd >= 0 && NOINDEX.test(html.slice(0, headEnd)),
+      get content() {
+        return readFileSync(outputPath, "utf8");
+      },
+    });
+  }
+  return written;
+}
+
+/** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */
+export async function pageWriter(eleventyConfig: UserConfig, options: Partial<PageWriterOptions> = {}): Promise<void> {
+  const { templatesDir, root, enabled } = { ...defaults, ...options };
+  if (!enabled) return;
+  const { pages } = await loadPageTemplates(root, templatesDir);
+  for (const template of pages) eleventyConfig.ignores.add(template.file);
+  // Handlers run one after another in the order they were added, so a later `eleventy.after` step
+  // (the sitemap) sees these pages in `results`.
+  eleventyConfig.setEventEmitterMode("sequential");
+  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
+    const out = directories.output;
+    const taken = new Set<string>();
+    for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
+    results.push(...writePages(out, pages, taken));
+  });
+}
