@@ -217,6 +217,19 @@ describe("punctuation and spacing", () => {
   });
 });
 
+describe("correct prose", () => {
+  test("gives no findings, however tricky the words", () => {
+    const prose = [
+      `میز و میلیون‌ها تومان در میدان شهر برای میهمانان و میزبانان هزینه شد؛ تنها آنها و اینها ماندند.`,
+      `با توجهی ویژه، گروهی از مدیران سازماندهی و فرماندهی برنامه را بر عهده گرفتند و آگهی آن منتشر شد.`,
+      `بزرگترین دفتر و کبوتر و دختر؛ کتاب‌ها و فعالیت‌های مؤسسه می‌شود و نمی‌توان گفت که رفته‌اند.`,
+      `در سال ۱۴۰۳ ه.ش (برابر با ۲۰۲۴) حدود ۱,۲۰۰ نفر، یعنی ۲٫۵ درصد، گفتند: «سلام» و رفتند.`,
+      `خانه‌ای بزرگ‌تر از جلسه‌ی پیش؟ آری! گفت‌وگو، هم‌اندیشی و به‌روزرسانی نرم‌افزار.`,
+    ];
+    for (const line of prose) assert.deepEqual(findings(line), [], line);
+  });
+});
+
 const release = (front: string, body: string) => `---\n${front}\n---\n${body}`;
 
 describe("what is linted and where findings point", () => {
