@@ -109,8 +109,10 @@ function check(errors: string[], what: string): void {
  * The build step: indexes the release pages written to `outputDir` and writes Pagefind's bundle to
  * `<outputDir>/<bundleDir>/`. Returns how many pages were indexed. Throws SearchIndexError (Persian
  * message) when a page can't be indexed, so the build stops before the swap.
+ * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
 export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<{ pages: number }> {
+  if (process.env.CHAPAR_SEARCH === "off") return { pages: 0 };
   const { bundleDir, excerptLength, language } = { ...defaults, ...options };
   const { site, model } = data;
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -118,6 +120,8 @@ export async function indexForSearch(outputDir: string, data: ChaparData, option
   if (!index) throw new SearchIndexError("نمایه‌ی جستجو ساخته نشد: Pagefind راه‌اندازی نشد.");
   try {
     // In model order (newest first), so the index is the same on every build of the same input.
+    // Pages are sent without waiting for each answer, so Pagefind parses while the next is folded.
+    const added: { file: string; result: ReturnType<typeof index.addHTMLFile> }[] = [];
     for (const { release, category } of model.releasePages) {
       const file = path.join(outputDir, decodeURI(release.url), "index.html");
       const body = pagefindBody(readFileSync(file, "utf8"));
@@ -128,9 +132,11 @@ export async function indexForSearch(outputDir: string, data: ChaparData, option
         category: category.name,
         excerpt: release.summary ?? excerptOf(htmlToText(release.html), excerptLength),
       };
-      const added = await index.addHTMLFile({ url: release.url, content: indexDocument(body, meta, language) });
-      check(added.errors, release.file);
+      const result = index.addHTMLFile({ url: release.url, content: indexDocument(body, meta, language) });
+      result.catch(() => undefined); // awaited below; if this loop throws first, the service is closed
+      added.push({ file: release.file, result });
     }
+    for (const { file, result } of added) check((await result).errors, file);
     const files = await index.getFiles();
     check(files.errors, "نوشتن نمایه");
     for (const { path: rel, content } of files.files) {
