@@ -5,6 +5,8 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { saveBuildCaches } from "../lib/build/cache.ts";
+import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
@@ -16,10 +18,14 @@ import { runEleventy } from "../lib/site/eleventy.ts";
 
 const settings = chaparSettings();
 const started = performance.now();
+markPhase("startup");
 
 // The same checks as `npm run check`: every error stops the build; typography findings are warnings
 // unless site.json says `"typographyLint": "error"`.
 const checked = checkSite({ contentDir: settings.contentDir });
+// What the check parsed, rendered and linted is kept for the next build (.cache/chapar; CHAPAR_CACHE=off: never).
+saveBuildCaches();
+markPhase("check");
 // Rule findings (typography, alt text) can be many: counted here, listed by `npm run check`.
 const isRuleFinding = (w: ContentProblem) => w.rule !== undefined;
 if (checked.errors.length > 0 || !checked.content) {
@@ -33,14 +39,17 @@ if (typographyWarnings.length > 0) {
   console.warn(`${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`);
 }
 preloadChaparData(data);
+markPhase("model");
 
 const output = settings.outputDir;
 const staging = `${output}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   await runEleventy({ outputDir: staging });
+  markPhase("eleventy");
   // The search index is built from the staged pages, so it always matches what is swapped in.
   await indexForSearch(staging, data);
+  markPhase("search");
 } catch (e) {
   rmSync(staging, { recursive: true, force: true });
   console.error("ساخت سایت شکست خورد؛ خروجی قبلی دست نخورد.");
@@ -53,6 +62,8 @@ const old = `${output}.old-${process.pid}`;
 if (existsSync(output)) renameSync(output, old);
 renameSync(staging, output);
 rmSync(old, { recursive: true, force: true });
+markPhase("swap");
+reportPhases();
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -7,6 +7,7 @@
  * `--fix`, computes the safe typography fixes of each file (writing them is the caller's business).
  */
 import type { Token } from "markdown-it";
+import { buildCache } from "../build/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
 import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
 import type { ContentProblem } from "./errors.ts";
@@ -55,12 +56,19 @@ export function checkSite(options: Options): SiteCheck {
   const fixes: FileFix[] = [];
   let files = 0;
 
-  const inspect = ({ file, source, frontMatter, tokens }: ReleaseInspection): ContentProblem[] => {
-    files++;
+  // What one file yields depends on its bytes, the glossary and the rules (the cache's data and code
+  // keys), so the build cache keeps it; `--fix` always works on the file itself.
+  const cache = buildCache(contentDir);
+  const lintOn = options.typography !== "off";
+  const inspectFile = (input: ReleaseInspection): { problems: ContentProblem[]; typography: ContentProblem[] } => {
+    // Read through the input once: its source, front matter and tokens are computed on first use.
+    const { file, source, frontMatter } = input;
+    const tokens = input.tokens;
     const problems = [...altTextWarnings(file, source, frontMatter, tokens), ...placeholderWarnings(file, frontMatter)];
-    if (options.typography !== "off") {
+    const found: ContentProblem[] = [];
+    if (lintOn) {
       for (const f of lintSource({ source, frontMatter, ...(tokens ? { tokens } : {}), glossary: glossary.glossary })) {
-        typography.push({
+        found.push({
           file,
           line: f.line,
           column: f.column,
@@ -71,11 +79,19 @@ export function checkSite(options: Options): SiteCheck {
         });
       }
     }
+    return { problems, typography: found };
+  };
+  const inspect = (input: ReleaseInspection): ContentProblem[] => {
+    files++;
+    const key = `${input.file}\0${input.hash}\0${input.release === undefined ? "invalid" : "valid"}\0${lintOn ? "lint" : "no-lint"}`;
+    const result = fix ? inspectFile(input) : cache.memo("check-file", key, () => inspectFile(input));
+    typography.push(...result.typography);
     if (fix) {
+      const { file, source, frontMatter } = input;
       const fixed = fixSource({ source, frontMatter, glossary: glossary.glossary });
       if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
     }
-    return problems;
+    return result.problems;
   };
 
   const loaded = checkContent({ contentDir, inspect });

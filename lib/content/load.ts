@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
+import { buildCache, contentHash } from "../build/cache.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
@@ -14,9 +15,9 @@ import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
-import { renderMarkdown } from "./markdown.ts";
+import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { lastCorrection, loadPressData, resolvePressFields, type PressFields } from "./press.ts";
-import { crossFieldIssues, RELEASE_FIELDS, releaseSchema } from "./schema.ts";
+import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
 export interface Release extends PressFields {
@@ -168,6 +169,8 @@ export interface LoadOptions {
 export interface ReleaseInspection {
   /** Path relative to the content folder, with `/` separators. */
   file: string;
+  /** Hash of the file's bytes: with `file`, a key for caching what an inspector derives from the file alone. */
+  hash: string;
   /** The whole file as read (front matter included). */
   source: string;
   frontMatter: FrontMatter;
@@ -243,6 +246,9 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   if (problems.some((p) => p.severity === "error")) return done();
 
   const schema = releaseSchema({ timeZone: site.timeZone, categories, press });
+  const fileContext: ReleaseFileContext = { schema, siteUrl: site.url, persianDigits: site.persianDigits };
+  const cache = buildCache(contentDir);
+  cache.begin();
   const releases: Release[] = [];
   const warnings: ContentProblem[] = [];
   const keyLinesOf = new Map<Release, Map<string, number>>();
@@ -262,24 +268,28 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       }
       continue;
     }
-    const absolute = path.join(contentDir, file);
-    const source = readFileSync(absolute, "utf8");
-    const fm = parseFrontMatter(source);
-    if (!fm.ok) {
-      problems.push({ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" });
-      continue;
-    }
-    const { data, body, keyLines } = fm.value;
-    const parsed = schema.safeParse(data);
-    const crossField = crossFieldIssues(data).map((i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }));
-    if (!parsed.success || crossField.length > 0) {
-      if (!parsed.success) problems.push(...zodProblems(file, parsed.error, keyLines, data));
-      problems.push(...crossField);
+    // The file alone → front matter, schema, rendered body: pure, so memoized by the build cache.
+    const read = readReleaseFile(path.join(contentDir, file));
+    // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
+    let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
+    const parsedFile = cache.memo("release-file", `${file}\0${read.hash}`, () => {
+      const { parsed, ...extras } = parseReleaseFileWithTokens(file, read.source, fileContext);
+      fresh = extras;
+      return parsed;
+    });
+    problems.push(...parsedFile.problems);
+    if (parsedFile.frontMatter === undefined) continue;
+    const { keyLines, bodyLine, renderOptions } = parsedFile.frontMatter;
+    // What inspectors get; source, front matter and tokens are re-derived only if one asks (a cached check doesn't).
+    const inspectFile = (release?: Release) => {
+      if (inspect) problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
+    };
+    if (parsedFile.valid === undefined) {
       // The body can still be checked (links, typography) while the front matter is being fixed.
-      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+      inspectFile();
       continue;
     }
-    const r = parsed.data;
+    const { data: r, rendered, links } = parsedFile.valid;
     const pressResolved = resolvePressFields(file, r, { contentDir, site, press });
     for (const p of pressResolved.problems) {
       problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
@@ -289,7 +299,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       const resolved = resolveImageFile(contentDir, file, r.image);
       if ("error" in resolved) {
         problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
-        if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+        inspectFile();
         continue;
       }
       image = { file: resolved.file, alt: r.imageAlt ?? "" };
@@ -297,19 +307,14 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
       if (r.imageCredit) image.credit = r.imageCredit;
     }
     if (pressResolved.problems.length > 0) {
-      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+      inspectFile();
       continue;
     }
     const leadInBody = r.summary === undefined;
-    const rendered = renderMarkdown(body, {
-      basePath: new URL(site.url).pathname,
-      persianDigits: site.persianDigits,
-      ...(leadInBody ? { leadInBody: pressResolved.fields.location === undefined ? {} : { dateline: pressResolved.fields.location } } : {}),
-    });
-    const inline = resolveInlineImages(contentDir, file, rendered.images, fm.value.bodyLine);
+    const inline = resolveInlineImages(contentDir, file, rendered.images, bodyLine);
     if (inline.problems.length > 0) {
       for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
-      if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value }) ?? []));
+      inspectFile();
       continue;
     }
     const slug = r.slug ?? slugify(path.basename(file, ext));
@@ -337,9 +342,8 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
     if (image) release.image = image;
     releases.push(release);
     keyLinesOf.set(release, keyLines);
-    const links = collectReleaseLinks(file, rendered.tokens, fm.value.bodyLine, body, site.url);
     if (links.length > 0) linksOf.set(release, links);
-    if (inspect) problems.push(...(inspect({ file, source, frontMatter: fm.value, release, tokens: rendered.tokens }) ?? []));
+    inspectFile(release);
   }
 
   // Two releases may not claim one URL: name both files.
@@ -359,4 +363,124 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   problems.push(...resolveReleaseLinks(linksOf, releases, { contentDir, siteUrl: site.url }));
 
   return done({ contentDir, site, categories, releases, warnings });
+}
+
+/** What the per-file parse depends on besides the file: all of it comes from `_data/` (part of the cache key). */
+export interface ReleaseFileContext {
+  schema: ReturnType<typeof releaseSchema>;
+  siteUrl: string;
+  persianDigits: boolean;
+}
+
+/**
+ * Everything known about a release file from its own bytes: problems, and — when the front matter is
+ * readable — its field lines, and — when it is valid — the parsed fields, the rendered body and the
+ * links to other releases. Plain data, so the build cache can keep it between builds.
+ */
+export interface ParsedReleaseFile {
+  problems: ContentProblem[];
+  frontMatter?: { keyLines: Map<string, number>; bodyLine: number; renderOptions: RenderOptions };
+  valid?: {
+    data: ReleaseData;
+    rendered: { html: string; firstParagraph: string; images: InlineImageRef[] };
+    links: ReleaseLink[];
+  };
+}
+
+/** Front matter, schema and Markdown of one release file: the pure part of loading it (see the build cache). */
+export function parseReleaseFile(file: string, source: string, ctx: ReleaseFileContext): ParsedReleaseFile {
+  return parseReleaseFileWithTokens(file, source, ctx).parsed;
+}
+
+/** The same, also handing back what isn't kept in the cache (front matter, tokens) for this build's inspectors. */
+function parseReleaseFileWithTokens(file: string, source: string, ctx: ReleaseFileContext): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
+  const fm = parseFrontMatter(source);
+  if (!fm.ok) return { parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] } };
+  const { data, body, keyLines, bodyLine } = fm.value;
+  const parsed = ctx.schema.safeParse(data);
+  const crossField = crossFieldIssues(data).map((i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }));
+  const renderOptions = (r?: ReleaseData): RenderOptions => ({
+    basePath: new URL(ctx.siteUrl).pathname,
+    persianDigits: ctx.persianDigits,
+    // Without a summary the first paragraph is the lead, with the dateline (`location`) before it.
+    ...(r !== undefined && r.summary === undefined ? { leadInBody: r.location === undefined ? {} : { dateline: r.location } } : {}),
+  });
+  if (!parsed.success || crossField.length > 0) {
+    return {
+      parsed: {
+        problems: [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField],
+        frontMatter: { keyLines, bodyLine, renderOptions: renderOptions() },
+      },
+      frontMatter: fm.value,
+    };
+  }
+  const options = renderOptions(parsed.data);
+  const rendered = renderMarkdown(body, options);
+  return {
+    parsed: {
+      problems: [],
+      frontMatter: { keyLines, bodyLine, renderOptions: options },
+      valid: {
+        data: parsed.data,
+        rendered: { html: rendered.html, firstParagraph: rendered.firstParagraph, images: rendered.images },
+        links: collectReleaseLinks(file, rendered.tokens, bodyLine, body, ctx.siteUrl),
+      },
+    },
+    frontMatter: fm.value,
+    tokens: rendered.tokens,
+  };
+}
+
+/** A release file's bytes and hash; its text is decoded only when something needs it. */
+interface ReleaseFileRead {
+  hash: string;
+  readonly source: string;
+}
+
+function readReleaseFile(absolute: string): ReleaseFileRead {
+  const bytes = readFileSync(absolute);
+  let source: string | undefined;
+  return {
+    hash: contentHash(bytes),
+    get source() {
+      return (source ??= bytes.toString("utf8"));
+    },
+  };
+}
+
+/**
+ * The inspector's view of a file. Source, front matter and tokens are computed on first use, so an
+ * inspector that answers from its own cache costs nothing; `renderOptions` is given when the body was
+ * rendered (the tokens are then the rendered body's, exactly as markdown.ts made them).
+ */
+function lazyInspection(
+  file: string,
+  read: ReleaseFileRead,
+  renderOptions: RenderOptions | undefined,
+  release: Release | undefined,
+  fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {},
+): ReleaseInspection {
+  let frontMatter = fresh.frontMatter;
+  let tokens = fresh.tokens;
+  const inspection: ReleaseInspection = {
+    file,
+    hash: read.hash,
+    get source() {
+      return read.source;
+    },
+    get frontMatter() {
+      if (frontMatter === undefined) {
+        const fm = parseFrontMatter(read.source);
+        if (!fm.ok) throw new Error(`${file}: front matter changed while loading`);
+        frontMatter = fm.value;
+      }
+      return frontMatter;
+    },
+    get tokens() {
+      if (renderOptions === undefined) return undefined;
+      return (tokens ??= renderMarkdown(this.frontMatter.body, renderOptions).tokens);
+    },
+  };
+  if (release) inspection.release = release;
+  return inspection;
 }

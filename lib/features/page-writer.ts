@@ -16,6 +16,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { recordNestedPhase } from "../build/timings.ts";
 import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageTemplate } from "../site/pages.ts";
 import { takeChaparData } from "../site/preload.ts";
 
@@ -95,6 +96,8 @@ export async function pageWriter(eleventyConfig: UserConfig, options: Partial<Pa
     const out = directories.output;
     const taken = new Set<string>();
     for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
+    const started = performance.now();
     results.push(...writePages(out, pages, taken));
+    recordNestedPhase("pages", performance.now() - started);
   });
 }

@@ -36,7 +36,8 @@ export function copyFixture(name: string): string {
 export function runScript(script: string, args: string[], env: Record<string, string>): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, CHAPAR_NOW: FIXED_NOW, ...env },
+    // Build caches of test content (temp folders) stay out of the project's .cache/.
+    env: { ...process.env, CHAPAR_NOW: FIXED_NOW, CHAPAR_CACHE_DIR: path.join(tmpdir(), "chapar-test-cache"), ...env },
     encoding: "utf8",
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

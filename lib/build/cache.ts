@@ -1,0 +1,218 @@
+/**
+ * Chapar's persistent build cache: a memo for pure, expensive per-file work (parsing, validating and
+ * rendering a release; linting it), kept between builds in `.cache/chapar/<content folder>/memo.v8`.
+ *
+ * Never stale, by construction:
+ * - an entry's key holds the hash of everything its value is computed from that is not code or data:
+ *   the file's bytes and its path (callers put them in the key);
+ * - the whole cache is keyed by the code and settings that shape any value: every file under lib/,
+ *   layouts/, assets/ and scripts/, eleventy.config.ts, package.json, package-lock.json,
+ *   tsconfig.json, every file in the content folder's `_data/`, and Node's, ICU's and tzdata's
+ *   versions. Change any of them and the cache starts empty.
+ * - only pure work is memoized; anything that looks at other files (images, attachments, links to
+ *   other releases, duplicate URLs) runs on every build.
+ * Entries not used by a build are dropped when it saves, so the file holds the current site only.
+ *
+ * `CHAPAR_CACHE=off` turns it off (no read, no write); `CHAPAR_CACHE_DIR` moves it.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+
+export interface CacheOptions {
+  /** Off: every `memo` computes, nothing is read or written. `CHAPAR_CACHE=off` turns it off. */
+  enabled: boolean;
+  /** Folder of the caches (one sub-folder per content folder): `CHAPAR_CACHE_DIR`, default `.cache/chapar`. */
+  dir: string;
+  /** The project whose code keys the cache. */
+  root: string;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export function cacheDefaults(env: NodeJS.ProcessEnv = process.env): CacheOptions {
+  return {
+    enabled: env.CHAPAR_CACHE !== "off",
+    dir: path.resolve(env.CHAPAR_CACHE_DIR || path.join(ROOT, ".cache/chapar")),
+    root: ROOT,
+  };
+}
+
+/** Version of the cache file's layout; bump when the stored shape of any namespace changes meaning. */
+const FORMAT = 1;
+const CODE_PATHS = ["lib", "layouts", "assets", "scripts", "eleventy.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** SHA-1 of bytes, as a short printable key. */
+export function contentHash(bytes: Buffer | string): string {
+  return createHash("sha1").update(bytes).digest("base64url");
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, absolute: string, label: string): void {
+  if (!existsSync(absolute)) return;
+  if (statSync(absolute).isDirectory()) {
+    for (const name of readdirSync(absolute).sort()) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      hashTree(hash, path.join(absolute, name), `${label}/${name}`);
+    }
+  } else {
+    hash.update(`\0${label}\0`).update(readFileSync(absolute));
+  }
+}
+
+const codeHashes = new Map<string, string>();
+/** The code's hash, once per process: the modules loaded are the ones read at the first call. */
+function codeHash(root: string): string {
+  let hash = codeHashes.get(root);
+  if (hash === undefined) {
+    const h = createHash("sha1").update(`chapar-cache-${FORMAT}\0${JSON.stringify([process.versions.node, process.versions.icu, process.versions.tz, process.versions.unicode])}`);
+    for (const p of CODE_PATHS) hashTree(h, path.join(root, p), p);
+    codeHashes.set(root, (hash = h.digest("base64url")));
+  }
+  return hash;
+}
+
+interface CacheFile {
+  format: number;
+  key: string;
+  entries: Map<string, unknown>;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+export class BuildCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  private entries = new Map<string, unknown>();
+  private used = new Set<string>();
+  private loaded = false;
+  private dirty = false;
+  private key = "";
+
+  constructor(
+    readonly contentDir: string,
+    readonly options: CacheOptions,
+  ) {}
+
+  get enabled(): boolean {
+    return this.options.enabled;
+  }
+
+  /** The file this content folder's cache lives in. */
+  get file(): string {
+    return path.join(this.options.dir, contentHash(this.contentDir).slice(0, 16), "memo.v8");
+  }
+
+  /** Code + data key; data files are re-read each time (the dev server sees them change). */
+  private currentKey(): string {
+    const h = createHash("sha1").update(codeHash(this.options.root));
+    hashTree(h, path.join(this.contentDir, "_data"), "_data");
+    return h.digest("base64url");
+  }
+
+  /** (Re)reads the cache file if the code or data changed since it was last read. */
+  private ensureLoaded(): void {
+    const key = this.currentKey();
+    if (this.loaded && key === this.key) return;
+    this.key = key;
+    this.loaded = true;
+    this.entries = new Map();
+    this.used = new Set();
+    this.dirty = false;
+    if (!existsSync(this.file)) return;
+    try {
+      const stored = v8.deserialize(readFileSync(this.file)) as CacheFile;
+      if (stored.format === FORMAT && stored.key === key && stored.entries instanceof Map) this.entries = stored.entries;
+    } catch {
+      // An unreadable cache (killed mid-write, another Node) is just an empty one.
+    }
+  }
+
+  /** Starts a new build: data files are re-checked, and entries used from now on are the ones kept. */
+  begin(): void {
+    if (!this.enabled) return;
+    this.ensureLoaded();
+    this.used = new Set();
+  }
+
+  /**
+   * The value of a pure computation: reused when `namespace` + `key` was computed before with the
+   * same code and data, else computed (and stored). The value must survive v8 serialisation
+   * (plain objects, arrays, Maps, strings, numbers — not class instances or functions).
+   */
+  memo<T>(namespace: string, key: string, compute: () => T): T {
+    if (!this.enabled) return compute();
+    if (!this.loaded) this.ensureLoaded();
+    const id = `${namespace}\0${key}`;
+    this.used.add(id);
+    if (this.entries.has(id)) {
+      this.stats.hits++;
+      return this.entries.get(id) as T;
+    }
+    this.stats.misses++;
+    const value = compute();
+    this.entries.set(id, value);
+    this.dirty = true;
+    return value;
+  }
+
+  /** Writes the cache if this build changed it (atomically: a reader never sees half a file). */
+  save(): void {
+    if (!this.enabled || !this.loaded) return;
+    let pruned = false;
+    for (const id of this.entries.keys()) {
+      if (!this.used.has(id)) {
+        this.entries.delete(id);
+        pruned = true;
+      }
+    }
+    if (!this.dirty && !pruned) return;
+    const stored: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
+    let bytes: Buffer;
+    try {
+      bytes = v8.serialize(stored);
+    } catch (e) {
+      // A value that can't be stored is a bug in its caller, but never a reason to fail a build.
+      console.warn(`chapar cache: not saved (${(e as Error).message})`);
+      return;
+    }
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, bytes);
+    renameSync(temp, this.file);
+    this.dirty = false;
+    this.forgetOldFolders();
+  }
+
+  /** Caches of content folders not built for two weeks (moved, deleted, temporary) are removed. */
+  private forgetOldFolders(): void {
+    const limit = Date.now() - 14 * 24 * 3600 * 1000;
+    for (const name of readdirSync(this.options.dir)) {
+      const folder = path.join(this.options.dir, name);
+      const memo = path.join(folder, "memo.v8");
+      try {
+        if (folder !== path.dirname(this.file) && (!existsSync(memo) || statSync(memo).mtimeMs < limit)) rmSync(folder, { recursive: true, force: true });
+      } catch {
+        // another build is using it right now
+      }
+    }
+  }
+}
+
+const caches = new Map<string, BuildCache>();
+
+/** This process's cache for a content folder (one per folder, shared by the loader and the checks). */
+export function buildCache(contentDir: string, options: Partial<CacheOptions> = {}): BuildCache {
+  const absolute = path.resolve(contentDir);
+  let cache = caches.get(absolute);
+  if (!cache) caches.set(absolute, (cache = new BuildCache(absolute, { ...cacheDefaults(), ...options })));
+  return cache;
+}
+
+/** Saves every cache this process used (the end of a build or check). */
+export function saveBuildCaches(): void {
+  for (const cache of caches.values()) cache.save();
+}

@@ -1,0 +1,27 @@
+/**
+ * Phase timings of a build, for `npm run bench` and profiling: `CHAPAR_TIMINGS=1 npm run build` prints
+ * one line `chapar-timings {"startup":412,"check":2310,…}` (milliseconds) on stderr. Phases are
+ * consecutive: each lasts from the previous mark to its own; nested work can be set apart with
+ * `subtract` (the page writer's time is reported on its own, not inside Eleventy's).
+ */
+const phases: Record<string, number> = {};
+let last = 0;
+
+/** Ends the phase `name` now (the first mark measures from the process's start: module loading). */
+export function markPhase(name: string): void {
+  const now = performance.now();
+  phases[name] = (phases[name] ?? 0) + (now - last);
+  last = now;
+}
+
+/** Records `ms` as phase `name` and takes it out of the phase that is running (it happened inside it). */
+export function recordNestedPhase(name: string, ms: number): void {
+  phases[name] = (phases[name] ?? 0) + ms;
+  last += ms;
+}
+
+export function reportPhases(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.CHAPAR_TIMINGS !== "1") return;
+  const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)]));
+  console.error(`chapar-timings ${JSON.stringify(rounded)}`);
+}
