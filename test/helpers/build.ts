@@ -3,7 +3,7 @@
  * path (a child process, as an author runs it) and read the output back as parsed HTML.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,17 @@ export interface BuildResult {
   out: string;
 }
 
+const created: string[] = [];
+// Each test file runs in its own process: its temporary folders go when it ends (CHAPAR_KEEP_TMP=1 keeps them).
+process.on("exit", () => {
+  if (process.env.CHAPAR_KEEP_TMP === "1") return;
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = "chapar-test-"): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Copies a fixture content tree to a temp folder (so a test can edit it) and returns its path. */
