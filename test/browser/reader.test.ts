@@ -165,6 +165,11 @@ describe("the sample site in a real browser", { concurrency: 2 }, () => {
             }
           });
 
+          // For people to look at: without the keyboard check's focus ring, from the top.
+          await page.evaluate(() => {
+            (document.activeElement as HTMLElement | null)?.blur();
+            window.scrollTo(0, 0);
+          });
           await page.screenshot({ path: shot(type, width), fullPage: true });
 
           await t.test("print: navigation and share links are hidden", async () => {
