@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { saveBuildCaches } from "../lib/build/cache.ts";
+import { buildCache, saveBuildCaches } from "../lib/build/cache.ts";
 import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
@@ -63,7 +63,7 @@ if (existsSync(output)) renameSync(output, old);
 renameSync(staging, output);
 rmSync(old, { recursive: true, force: true });
 markPhase("swap");
-reportPhases();
+reportPhases({ cacheHits: buildCache(settings.contentDir).stats.hits, cacheMisses: buildCache(settings.contentDir).stats.misses });
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

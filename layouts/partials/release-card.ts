@@ -13,7 +13,20 @@ ${releases.map((r) => html`<li>${releaseCard(chapar, r, headingLevel)}</li>`)}
 </ol>`;
 }
 
+// A release's card appears on many pages of one build (home, its category, its tags, its month, its
+// neighbours' related lists): rendered once per data set, release and heading level. The card reads
+// only the data set and the release, and a new build (or a dev-server reload) has a new data set.
+const cards = new WeakMap<ChaparData, WeakMap<Release, SafeHtml[]>>();
+
 export function releaseCard(chapar: ChaparData, release: Release, headingLevel: 2 | 3 = 2): SafeHtml {
+  let byRelease = cards.get(chapar);
+  if (!byRelease) cards.set(chapar, (byRelease = new WeakMap()));
+  let byLevel = byRelease.get(release);
+  if (!byLevel) byRelease.set(release, (byLevel = []));
+  return (byLevel[headingLevel] ??= renderCard(chapar, release, headingLevel));
+}
+
+function renderCard(chapar: ChaparData, release: Release, headingLevel: 2 | 3): SafeHtml {
   const { urls, categories, site } = chapar;
   const category = categories[release.category];
   const link = html`<a href="${urls.href(release.url)}">${release.title}</a>`;

@@ -20,8 +20,9 @@ export function recordNestedPhase(name: string, ms: number): void {
   last += ms;
 }
 
-export function reportPhases(env: NodeJS.ProcessEnv = process.env): void {
+/** Prints the phases (and any counters, e.g. the build cache's hits and misses) when CHAPAR_TIMINGS=1. */
+export function reportPhases(counters: Record<string, number> = {}, env: NodeJS.ProcessEnv = process.env): void {
   if (env.CHAPAR_TIMINGS !== "1") return;
-  const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)]));
+  const rounded = { ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])), ...counters };
   console.error(`chapar-timings ${JSON.stringify(rounded)}`);
 }

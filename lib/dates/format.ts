@@ -37,7 +37,19 @@ export interface PersianDateParts {
   minute: string;
 }
 
+// A release's date is shown on its page and on every list it appears in (often ten times or more per build):
+// formatToParts runs once per instant and zone. Results are small and immutable (frozen).
+const partsCache = new Map<string, Map<number, PersianDateParts>>();
+
 export function persianDateParts(instant: number, timeZone: string): PersianDateParts {
+  let byInstant = partsCache.get(timeZone);
+  if (!byInstant) partsCache.set(timeZone, (byInstant = new Map()));
+  let cached = byInstant.get(instant);
+  if (!cached) byInstant.set(instant, (cached = Object.freeze(formatParts(instant, timeZone))));
+  return cached;
+}
+
+function formatParts(instant: number, timeZone: string): PersianDateParts {
   const parts: Partial<Record<string, string>> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {

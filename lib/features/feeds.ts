@@ -68,11 +68,13 @@ export function feedReleases(chapar: Pick<ChaparData, "model">, releases: readon
   return out;
 }
 
-// Per build (the model object is new on every build): release → its page, found without scanning.
-const pageIndexes = new WeakMap<SiteModel, Map<Release, ReleasePage>>();
+// Per build (the model is new on every build): release → its page, found without scanning. Keyed by the
+// `releasePages` array, not the model: Eleventy hands templates the model behind a fresh Proxy on every
+// access (its pagination wraps plain objects, not arrays), which made a model-keyed index rebuild each time.
+const pageIndexes = new WeakMap<readonly ReleasePage[], Map<Release, ReleasePage>>();
 function releasePageOf(model: SiteModel, release: Release): ReleasePage {
-  let index = pageIndexes.get(model);
-  if (!index) pageIndexes.set(model, (index = new Map(model.releasePages.map((p) => [p.release, p]))));
+  let index = pageIndexes.get(model.releasePages);
+  if (!index) pageIndexes.set(model.releasePages, (index = new Map(model.releasePages.map((p) => [p.release, p]))));
   return index.get(release)!;
 }
 
