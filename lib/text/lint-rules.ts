@@ -70,6 +70,8 @@ const LETTER_ONLY = /^[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5
 const NON_JOINING = new Set([..."اآأإؤدذرزژوةء"]);
 const PERSIAN_ONLY = /[پچژگیک]/;
 const ARABIC_SIGNS = /[\u064b-\u0652\u0629]/;
+const ARABIC_FORMS = /[\u064a\u0643\u0649\u0629]/;
+const ARABIC_DIGIT = /[\u0660-\u0669]/;
 
 const PLURAL_SUFFIXES = ["هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"];
 const PLURAL_SET = new Set(PLURAL_SUFFIXES);
@@ -142,8 +144,9 @@ export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding
 
 function arabicForms(text: string, words: Word[], out: RuleFinding[]): void {
   // No Persian-only letter but Arabic signs (harakat, ة, several ال…): an Arabic quotation; leave it.
-  const arabicQuote = !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
-  if (!arabicQuote) {
+  const arabicLetters = ARABIC_FORMS.test(text);
+  const arabicQuote = arabicLetters && !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
+  if (arabicLetters && !arabicQuote) {
     for (const w of words) {
       if (/[\u064a\u0643\u0649]/.test(w.text)) {
         out.push({ rule: "arabic-letters", index: w.start, length: w.end - w.start, replacement: foldArabicLetters(w.text), fix: true, message: "«ي» و «ك» عربی‌اند؛ در فارسی «ی» و «ک» بنویسید" });
@@ -160,6 +163,7 @@ function arabicForms(text: string, words: Word[], out: RuleFinding[]): void {
       }
     }
   }
+  if (!ARABIC_DIGIT.test(text)) return;
   for (const m of text.matchAll(/[\u0660-\u0669]+/g)) {
     out.push({ rule: "arabic-digits", index: m.index, length: m[0].length, replacement: toPersianDigits(m[0]), fix: true, message: "رقم عربی است؛ رقم فارسی بنویسید (۴ ۵ ۶ به جای ٤ ٥ ٦)" });
   }
@@ -373,7 +377,8 @@ const MARK_NAMES: Record<string, string> = { "(": "پرانتز باز", ")": "�
 /** `«،»`, or a name for marks that read badly between guillemets. */
 const named = (mark: string) => MARK_NAMES[mark] ?? `«${mark}»`;
 /** Characters `punctuation` looks at: `، ؛ ؟ ! . : , ; ? ( ) « »`. */
-const PUNCT_CODES = new Set([..."،؛؟!.:,;?()«»"].map((c) => c.charCodeAt(0)));
+const PUNCT_TABLE = new Uint8Array(0x700);
+for (const c of "،؛؟!.:,;?()«»") PUNCT_TABLE[c.charCodeAt(0)] = 1;
 const SENTENCE_MARKS = new Set([..."،؛؟!.:,;?"].map((c) => c.charCodeAt(0)));
 const PERSIAN_MARKS = new Set([..."،؛؟!"].map((c) => c.charCodeAt(0)));
 const AFTER_MARK = new Set([..."«»()]"].map((c) => c.charCodeAt(0)));
@@ -393,7 +398,7 @@ function punctuation(text: string, out: RuleFinding[]): void {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!PUNCT_CODES.has(c)) continue;
+    if (c >= 0x700 || PUNCT_TABLE[c] === 0) continue;
     const ch = text[i]!;
     const prev = codeAt(text, i - 1);
     const next = codeAt(text, i + 1);
