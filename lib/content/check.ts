@@ -6,6 +6,8 @@
  * that says nothing, the placeholder text of `npm run new`, and the Persian typography lint — and, for
  * `--fix`, computes the safe typography fixes of each file (writing them is the caller's business).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Token } from "markdown-it";
 import { buildCache } from "../build/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
@@ -13,6 +15,7 @@ import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../t
 import type { ContentProblem } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import { checkContent, type ReleaseInspection, type SiteContent } from "./load.ts";
+import { siteSchema } from "./site-data.ts";
 
 export type TypographyLevel = "warning" | "error" | "off";
 
@@ -59,7 +62,8 @@ export function checkSite(options: Options): SiteCheck {
   // What one file yields depends on its bytes, the glossary and the rules (the cache's data and code
   // keys), so the build cache keeps it; `--fix` always works on the file itself.
   const cache = buildCache(contentDir);
-  const lintOn = options.typography !== "off";
+  // The site's own setting, read ahead with the loader's schema, so "off" skips the work, not just the report.
+  const lintOn = (options.typography ?? configuredTypography(contentDir)) !== "off";
   const inspectFile = (input: ReleaseInspection): { problems: ContentProblem[]; typography: ContentProblem[] } => {
     // Read through the input once: its source, front matter and tokens are computed on first use.
     const { file, source, frontMatter } = input;
@@ -106,6 +110,16 @@ export function checkSite(options: Options): SiteCheck {
     fixes: level === "off" ? [] : fixes,
     files,
   };
+}
+
+/** site.json's `typographyLint`, if the file is readable and valid (otherwise the loader reports it). */
+function configuredTypography(contentDir: string): TypographyLevel | undefined {
+  try {
+    const parsed = siteSchema.safeParse(JSON.parse(readFileSync(path.join(contentDir, "_data", "site.json"), "utf8")));
+    return parsed.success ? parsed.data.typographyLint : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** File, then line, then column: the order an author reads them in. */
