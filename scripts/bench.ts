@@ -309,7 +309,7 @@ async function main(): Promise<void> {
       `|---|---:|---|---|`,
       `| start-up to the home page served | ${latency.startupMs.toFixed(0)} | | |`,
       `| edit a release → its page served updated | ${median(latency.editMs).toFixed(0)} | ${latency.editMs.map((x) => x.toFixed(0)).join(", ")} | ≤ 1000 ${median(latency.editMs) <= 1000 ? "✓" : "✗"} |`,
-      `| add a release → on the home page and its category page | ${median(latency.addMs).toFixed(0)} | ${latency.addMs.map((x) => x.toFixed(0)).join(", ")} | ≤ 2000 ${median(latency.addMs) <= 2000 ? "✓" : "✗"} |`,
+      `| add a release → on its category page and its month's archive page | ${median(latency.addMs).toFixed(0)} | ${latency.addMs.map((x) => x.toFixed(0)).join(", ")} | ≤ 2000 ${median(latency.addMs) <= 2000 ? "✓" : "✗"} |`,
       "",
     );
   }

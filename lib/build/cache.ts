@@ -220,3 +220,32 @@ export function buildCache(contentDir: string, options: Partial<CacheOptions> = 
 export function saveBuildCaches(): void {
   for (const cache of caches.values()) cache.save();
 }
+
+// The dev server's rebuilds: a file whose size, times and inode are unchanged since this process last
+// read it is not read again (its hash is remembered). Off in one-shot builds, which read every file once.
+const fileStats = new Map<string, { stamp: string; hash: string }>();
+let rememberStats = false;
+
+/** Lets this process skip re-reading unchanged files (for long-running processes such as `npm run dev`). */
+export function rememberFileStats(): void {
+  rememberStats = true;
+}
+
+/** A file's content hash, and its bytes (read at most once, and only if needed when unchanged). */
+export function readWithHash(absolute: string): { hash: string; bytes(): Buffer } {
+  if (!rememberStats) {
+    const bytes = readFileSync(absolute);
+    return { hash: contentHash(bytes), bytes: () => bytes };
+  }
+  const st = statSync(absolute, { bigint: true });
+  const stamp = `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+  const known = fileStats.get(absolute);
+  if (known?.stamp === stamp) {
+    let bytes: Buffer | undefined;
+    return { hash: known.hash, bytes: () => (bytes ??= readFileSync(absolute)) };
+  }
+  const bytes = readFileSync(absolute);
+  const hash = contentHash(bytes);
+  fileStats.set(absolute, { stamp, hash });
+  return { hash, bytes: () => bytes };
+}

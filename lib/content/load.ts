@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
-import { buildCache, contentHash } from "../build/cache.ts";
+import { buildCache, readWithHash } from "../build/cache.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
@@ -438,12 +438,12 @@ interface ReleaseFileRead {
 }
 
 function readReleaseFile(absolute: string): ReleaseFileRead {
-  const bytes = readFileSync(absolute);
+  const { hash, bytes } = readWithHash(absolute);
   let source: string | undefined;
   return {
-    hash: contentHash(bytes),
+    hash,
     get source() {
-      return (source ??= bytes.toString("utf8"));
+      return (source ??= bytes().toString("utf8"));
     },
   };
 }

@@ -11,7 +11,9 @@
  * template that needs Eleventy), and the pages written here are added to Eleventy's `results`, so
  * `eleventy.after` steps that list built pages (the sitemap) see them.
  *
- * `CHAPAR_PAGE_WRITER=off` hands every template back to Eleventy (for comparisons and debugging).
+ * `CHAPAR_PAGE_WRITER=off` hands every template back to Eleventy (for comparisons and debugging);
+ * `CHAPAR_PAGE_WRITER=skip` writes no pages at all (the dev server renders them on request and runs
+ * Eleventy only for everything else).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,15 +27,23 @@ export interface PageWriterOptions {
   templatesDir: string;
   /** Project root the templates folder is relative to. */
   root: string;
-  /** Off: Eleventy renders every template as usual. Default: on unless `CHAPAR_PAGE_WRITER=off`. */
-  enabled: boolean;
+  /**
+   * `write`: Chapar writes its pages; `off`: Eleventy renders every template as usual; `skip`: nobody
+   * writes them (the dev server). `CHAPAR_PAGE_WRITER` sets it when no option does.
+   */
+  mode: "write" | "off" | "skip";
 }
 
 export const defaults: PageWriterOptions = {
   templatesDir: "layouts/pages",
   root: process.cwd(),
-  enabled: process.env.CHAPAR_PAGE_WRITER !== "off",
+  mode: "write",
 };
+
+function modeFromEnv(env: NodeJS.ProcessEnv): PageWriterOptions["mode"] | undefined {
+  const value = env.CHAPAR_PAGE_WRITER;
+  return value === "off" || value === "skip" || value === "write" ? value : undefined;
+}
 
 /** A page as Eleventy lists it in `eleventy.after`'s `results`. */
 export interface WrittenPage {
@@ -85,10 +95,12 @@ export function writePages(outputDir: string, templates: readonly PageTemplate[]
 
 /** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */
 export async function pageWriter(eleventyConfig: UserConfig, options: Partial<PageWriterOptions> = {}): Promise<void> {
-  const { templatesDir, root, enabled } = { ...defaults, ...options };
-  if (!enabled) return;
+  const envMode = modeFromEnv(process.env);
+  const { templatesDir, root, mode } = { ...defaults, ...(envMode ? { mode: envMode } : {}), ...options };
+  if (mode === "off") return;
   const { pages } = await loadPageTemplates(root, templatesDir);
   for (const template of pages) eleventyConfig.ignores.add(template.file);
+  if (mode === "skip") return;
   // Handlers run one after another in the order they were added, so a later `eleventy.after` step
   // (the sitemap) sees these pages in `results`.
   eleventyConfig.setEventEmitterMode("sequential");

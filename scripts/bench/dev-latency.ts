@@ -1,8 +1,8 @@
 /**
  * Dev-server latency for the benchmark: starts `npm run dev`'s command on a copy of a corpus, then
  * (1) edits one release's title and times from the end of the file write to the moment its page is
- * served with the new title, and (2) adds a new release and times until it is listed on the home page
- * and on its category's first page. Polling over HTTP every 10 ms, as a browser reload would see it.
+ * served with the new title, and (2) adds a new release and times until it is listed on its category's
+ * first page and its month's archive page. Polling over HTTP every 10 ms, as a browser reload would see it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,6 +21,11 @@ export interface DevLatency {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A unique word in letters only: titles are shown with Persian digits, so digits would not match. */
+function uniqueWord(): string {
+  return [...`${Date.now()}${Math.floor(Math.random() * 1000)}`].map((d) => "ابپتثجچحخد"[Number(d)]).join("");
+}
 
 async function get(url: string): Promise<{ status: number; body: string }> {
   try {
@@ -90,7 +95,7 @@ export async function measureDevLatency(options: { root: string; devCommand: str
       if (!url) continue;
       // Warm the page once, as an author's open tab would have it.
       await get(`${base}${url}`);
-      const marker = `ویرایش ${editMs.length + 1} ${Date.now()}`;
+      const marker = `ویرایش ${uniqueWord()}`;
       const edited = source.replace(/^title: .*$/m, `title: "${marker}"`);
       writeFileSync(absolute, edited);
       const t0 = performance.now();
@@ -100,12 +105,14 @@ export async function measureDevLatency(options: { root: string; devCommand: str
     }
     const addMs: number[] = [];
     for (let i = 0; i < options.samples; i++) {
-      const marker = `خبر تازه‌ی ${i + 1} ${Date.now()}`;
+      const marker = `خبر تازه‌ی ${uniqueWord()}`;
       const file = path.join(content, "releases", `bench-new-${i + 1}.md`);
       writeFileSync(file, `---\ntitle: "${marker}"\ndate: "1405-01-${String(10 + i).padStart(2, "0")} 10:00"\ncategory: culture\ntags: [تئاتر]\n---\n\nمتن خبر تازه برای سنجش.\n`);
       const t0 = performance.now();
+      // Its lists: its category's first page and its month's archive page (the home page's first page
+      // may be taken by scheduled releases, which the preview lists first).
       await waitFor(
-        async () => (await get(`${base}/`)).body.includes(marker) && (await get(`${base}/category/culture/`)).body.includes(marker),
+        async () => (await get(`${base}/category/culture/`)).body.includes(marker) && (await get(`${base}/archive/1405/01/`)).body.includes(marker),
         60_000,
         "the new release in its lists",
       );
