@@ -10,7 +10,8 @@ import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
-import { indexForSearch, SearchIndexError } from "../lib/features/search.ts";
+import { SearchIndexError } from "../lib/features/search.ts";
+import { indexForSearchCached } from "../lib/build/search-cache.ts";
 import { createChaparData } from "../lib/site/data.ts";
 import { preloadChaparData } from "../lib/site/preload.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
@@ -48,7 +49,8 @@ try {
   await runEleventy({ outputDir: staging });
   markPhase("eleventy");
   // The search index is built from the staged pages, so it always matches what is swapped in.
-  await indexForSearch(staging, data);
+  // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
+  await indexForSearchCached(staging, data);
   markPhase("search");
 } catch (e) {
   rmSync(staging, { recursive: true, force: true });

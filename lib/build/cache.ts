@@ -105,9 +105,20 @@ export class BuildCache {
     return this.options.enabled;
   }
 
-  /** The file this content folder's cache lives in. */
+  /** This content folder's cache folder. */
+  get folder(): string {
+    return path.join(this.options.dir, contentHash(this.contentDir).slice(0, 16));
+  }
+
+  /** The file this content folder's memo lives in. */
   get file(): string {
-    return path.join(this.options.dir, contentHash(this.contentDir).slice(0, 16), "memo.v8");
+    return path.join(this.folder, "memo.v8");
+  }
+
+  /** The code + `_data` key this cache is valid for (other caches of this build key on it too). */
+  get codeAndDataKey(): string {
+    if (!this.loaded) this.ensureLoaded();
+    return this.key;
   }
 
   /** Code + data key; data files are re-read each time (the dev server sees them change). */
@@ -235,7 +246,9 @@ export function rememberFileStats(): void {
 export function readWithHash(absolute: string): { hash: string; bytes(): Buffer } {
   if (!rememberStats) {
     const bytes = readFileSync(absolute);
-    return { hash: contentHash(bytes), bytes: () => bytes };
+    const hash = contentHash(bytes);
+    hashesRead.set(absolute, hash);
+    return { hash, bytes: () => bytes };
   }
   const st = statSync(absolute, { bigint: true });
   const stamp = `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
@@ -247,5 +260,14 @@ export function readWithHash(absolute: string): { hash: string; bytes(): Buffer 
   const bytes = readFileSync(absolute);
   const hash = contentHash(bytes);
   fileStats.set(absolute, { stamp, hash });
+  hashesRead.set(absolute, hash);
   return { hash, bytes: () => bytes };
+}
+
+// Hashes of the files this process read through readWithHash (a build reads each release once).
+const hashesRead = new Map<string, string>();
+
+/** A file's content hash: the one computed when it was read in this build, or from its bytes now. */
+export function fileHash(absolute: string): string {
+  return hashesRead.get(absolute) ?? contentHash(readFileSync(absolute));
 }

@@ -1,0 +1,53 @@
+/**
+ * The search index, kept between builds. Pagefind can't update an index, so a build that changes any
+ * release indexes all of them again (about half a minute at 10,000 releases). But when nothing that
+ * can change the index has changed — the code and settings (the build cache's key), every file of the
+ * content folder, which releases are public (the build's moment moves scheduled ones), preview or
+ * not — the previous build's bundle is the same bytes, and is copied instead.
+ *
+ * The bundle is stored under the build cache's folder (`search/<key>/`); `CHAPAR_CACHE=off` bypasses it.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { listFiles } from "../content/load.ts";
+import { defaults as searchDefaults, indexForSearch } from "../features/search.ts";
+import type { ChaparData } from "../site/data.ts";
+import { buildCache, fileHash } from "./cache.ts";
+
+/** Everything the search bundle is a function of, as one hash. */
+export function searchIndexKey(data: ChaparData): string {
+  const { contentDir } = data.content;
+  const h = createHash("sha1").update(`search-1\0${buildCache(contentDir).codeAndDataKey}\0${data.preview}\0`);
+  for (const file of listFiles(contentDir)) {
+    if (file.startsWith("_data/")) continue; // in the code-and-data key
+    h.update(`${file}\0${fileHash(path.join(contentDir, file))}\0`);
+  }
+  const statuses = [...data.model.statusOf.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  h.update(JSON.stringify(statuses));
+  return h.digest("base64url");
+}
+
+/** `indexForSearch`, or a copy of the bundle the same inputs produced before. */
+export async function indexForSearchCached(outputDir: string, data: ChaparData): Promise<{ pages: number; cached: boolean }> {
+  const cache = buildCache(data.content.contentDir);
+  if (!cache.enabled || process.env.CHAPAR_SEARCH === "off") return { ...(await indexForSearch(outputDir, data)), cached: false };
+  const key = searchIndexKey(data);
+  const store = path.join(cache.folder, "search");
+  const stored = path.join(store, key);
+  const bundle = path.join(outputDir, searchDefaults.bundleDir);
+  if (existsSync(stored)) {
+    cpSync(stored, bundle, { recursive: true });
+    return { pages: data.model.releasePages.length, cached: true };
+  }
+  const result = await indexForSearch(outputDir, data);
+  // Keep this bundle only (an older one can't match again unless its inputs come back).
+  mkdirSync(store, { recursive: true });
+  const temp = `${stored}.${process.pid}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  if (existsSync(bundle)) cpSync(bundle, temp, { recursive: true });
+  else mkdirSync(temp);
+  for (const old of readdirSync(store)) if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
+  renameSync(temp, stored);
+  return { ...result, cached: false };
+}
