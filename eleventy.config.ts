@@ -59,15 +59,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     const out = directories.output;
     writeOutputFiles(out, assetFiles);
-    // Release images, copied as they are (under /media/, keeping their path in content/).
+    // Lead images are published only as their renditions (lib/features/images.ts), never as originals.
+    // The organisation's logo is published as it is, under /media/ (og:image, JSON-LD and feeds point to it).
     const data = takeChaparData.last;
-    for (const release of data?.model.releases ?? []) {
-      if (!release.image) continue;
-      const target = path.join(out, "media", release.image.file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(path.join(settings.contentDir, release.image.file), target);
-    }
-    // The organisation's logo, likewise (og:image, JSON-LD and feeds point to it).
     const logo = data && logoFile(data.site);
     if (logo) {
       mkdirSync(path.dirname(path.join(out, "media", logo)), { recursive: true });
