@@ -6,6 +6,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildCache, saveBuildCaches } from "../lib/build/cache.ts";
+import { startParallelCheck } from "../lib/build/parallel.ts";
 import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
@@ -23,7 +24,10 @@ markPhase("startup");
 
 // The same checks as `npm run check`: every error stops the build; typography findings are warnings
 // unless site.json says `"typographyLint": "error"`.
+// On two cores a helper thread parses and lints the second half of the releases meanwhile (lib/build/parallel.ts).
+const parallel = startParallelCheck(settings.contentDir);
 const checked = checkSite({ contentDir: settings.contentDir });
+await parallel?.finish();
 // What the check parsed, rendered and linted is kept for the next build (.cache/chapar; CHAPAR_CACHE=off: never).
 saveBuildCaches();
 markPhase("check");
@@ -65,7 +69,8 @@ if (existsSync(output)) renameSync(output, old);
 renameSync(staging, output);
 rmSync(old, { recursive: true, force: true });
 markPhase("swap");
-reportPhases({ cacheHits: buildCache(settings.contentDir).stats.hits, cacheMisses: buildCache(settings.contentDir).stats.misses });
+const { hits, misses, shared } = buildCache(settings.contentDir).stats;
+reportPhases({ cacheHits: hits, cacheMisses: misses, fromHelperThread: shared });
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -84,12 +84,24 @@ interface CacheFile {
 }
 
 export interface CacheStats {
+  /** Values found in the persistent cache. */
   hits: number;
+  /** Values computed by this thread. */
   misses: number;
+  /** Values computed by a helper thread of this build. */
+  shared: number;
+}
+
+/** Another thread computing part of a build's entries, and handing them over. */
+export interface CacheHelper {
+  /** Whether the entry with this key (it starts with a content file's path) is the helper's to compute. */
+  owns(key: string): boolean;
+  /** Waits for the helper's value of `id`; undefined if the helper failed or didn't compute it. */
+  take(id: string): { value: unknown } | undefined;
 }
 
 export class BuildCache {
-  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  readonly stats: CacheStats = { hits: 0, misses: 0, shared: 0 };
   private entries = new Map<string, unknown>();
   private used = new Set<string>();
   private loaded = false;
@@ -159,20 +171,44 @@ export class BuildCache {
    * (plain objects, arrays, Maps, strings, numbers — not class instances or functions).
    */
   memo<T>(namespace: string, key: string, compute: () => T): T {
-    if (!this.enabled) return compute();
-    if (!this.loaded) this.ensureLoaded();
     const id = `${namespace}\0${key}`;
-    this.used.add(id);
-    if (this.entries.has(id)) {
-      this.stats.hits++;
-      return this.entries.get(id) as T;
+    if (this.enabled) {
+      if (!this.loaded) this.ensureLoaded();
+      this.used.add(id);
+      if (this.entries.has(id)) {
+        this.stats.hits++;
+        return this.entries.get(id) as T;
+      }
     }
-    this.stats.misses++;
-    const value = compute();
-    this.entries.set(id, value);
-    this.dirty = true;
+    // Another thread of this build may be computing it (lib/build/parallel.ts): take its result.
+    const shared = this.helper?.owns(key) ? this.helper.take(id) : undefined;
+    let value: T;
+    if (shared) {
+      this.stats.shared++;
+      value = shared.value as T;
+    } else {
+      this.stats.misses++;
+      value = compute();
+      this.onCompute?.(id, value);
+    }
+    if (this.enabled) {
+      this.entries.set(id, value);
+      this.dirty = true;
+    }
     return value;
   }
+
+  /** Whether a value is stored for `namespace` + `key` (without using it). */
+  has(namespace: string, key: string): boolean {
+    if (!this.enabled) return false;
+    if (!this.loaded) this.ensureLoaded();
+    return this.entries.has(`${namespace}\0${key}`);
+  }
+
+  /** A thread computing some entries of this build (see lib/build/parallel.ts); undefined: none. */
+  helper: CacheHelper | undefined;
+  /** Called with every value computed here (a helper thread sends them to the main one). */
+  onCompute: ((id: string, value: unknown) => void) | undefined;
 
   /** Writes the cache if this build changed it (atomically: a reader never sees half a file). */
   save(): void {

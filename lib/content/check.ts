@@ -26,9 +26,11 @@ export interface Options {
   typography?: TypographyLevel;
   /** Also compute the safe typography fixes of every release file. */
   fix?: boolean;
+  /** Only these release files (a build's helper thread; see lib/build/parallel.ts). */
+  only?: ReadonlySet<string>;
 }
 
-export const defaults: Required<Omit<Options, "contentDir" | "typography">> = { fix: false };
+export const defaults: Required<Omit<Options, "contentDir" | "typography" | "only">> = { fix: false };
 
 export interface FileFix {
   /** Content-relative path. */
@@ -98,7 +100,7 @@ export function checkSite(options: Options): SiteCheck {
     return result.problems;
   };
 
-  const loaded = checkContent({ contentDir, inspect });
+  const loaded = checkContent({ contentDir, inspect, ...(options.only ? { only: options.only } : {}) });
   const level: TypographyLevel = options.typography ?? loaded.content?.site.typographyLint ?? "warning";
   const lint = level === "off" ? [] : typography.map((p) => ({ ...p, severity: level === "error" ? ("error" as const) : ("warning" as const) }));
   const errors = [...glossary.problems, ...loaded.errors, ...lint.filter((p) => p.severity === "error")];

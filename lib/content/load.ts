@@ -187,6 +187,11 @@ export interface CheckOptions extends LoadOptions {
    * reported with the loader's own.
    */
   inspect?: (input: ReleaseInspection) => ContentProblem[] | void;
+  /**
+   * Only these release files (content-relative paths) are loaded; the others are skipped as if absent.
+   * For a build's helper thread, which parses part of the files into the shared cache (lib/build/parallel.ts).
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface ContentCheck {
@@ -207,7 +212,7 @@ export function loadContent(options: LoadOptions): SiteContent {
  * Loads and validates everything and RETURNS every problem (errors and warnings) instead of throwing,
  * for `npm run check` and the build's own report. `content` holds the valid releases only.
  */
-export function checkContent({ contentDir, inspect }: CheckOptions): ContentCheck {
+export function checkContent({ contentDir, inspect, only }: CheckOptions): ContentCheck {
   const problems: ContentProblem[] = [];
   const done = (content?: SiteContent): ContentCheck => ({
     ...(content ? { content } : {}),
@@ -256,7 +261,7 @@ export function checkContent({ contentDir, inspect }: CheckOptions): ContentChec
   const linksOf = new Map<Release, ReleaseLink[]>();
 
   for (const file of listFiles(contentDir)) {
-    if (file.startsWith(`${DATA_DIR}/`)) continue;
+    if (file.startsWith(`${DATA_DIR}/`) || (only !== undefined && !only.has(file))) continue;
     const ext = path.extname(file).toLowerCase();
     if (ext !== ".md") {
       if (!MEDIA_EXTENSIONS.has(ext)) {

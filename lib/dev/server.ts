@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { rememberFileStats, saveBuildCaches } from "../build/cache.ts";
+import { startParallelCheck } from "../build/parallel.ts";
 import { checkSite } from "../content/check.ts";
 import { formatProblems } from "../content/errors.ts";
 import { escapeHtml } from "../render/html.ts";
@@ -181,7 +182,10 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
     }, 15);
   };
 
+  // The first load can be long (a cold cache): on two cores a helper thread takes half the files.
+  const parallel = startParallelCheck(contentDir);
   load();
+  await parallel?.finish();
   // The build cache is kept for the next start (and `npm run build`): now, and a while after changes.
   saveBuildCaches();
   let saveTimer: NodeJS.Timeout | undefined;

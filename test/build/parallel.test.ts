@@ -1,0 +1,50 @@
+/**
+ * The check on two cores (lib/build/parallel.ts) gives the same site and the same messages as on one,
+ * on a generated corpus big enough to start the helper thread (scripts/gen-corpus.ts).
+ */
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { generateCorpus } from "../../scripts/gen-corpus.ts";
+import { build, buildOk, listOutput, tempDir } from "../helpers/build.ts";
+
+function digest(dir: string): Map<string, string> {
+  return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+}
+
+const helperShare = (stderr: string) => (JSON.parse(/chapar-timings (\{.*\})/.exec(stderr)![1]!) as { fromHelperThread: number }).fromHelperThread;
+
+test("two threads build the same site as one", () => {
+  const content = path.join(tempDir(), "corpus");
+  generateCorpus({ count: 600, out: content, seed: 7, firstYear: 1395 });
+  const env = { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_TIMINGS: "1" };
+  const two = buildOk(content, { env });
+  const one = buildOk(content, { env: { ...env, CHAPAR_THREADS: "1" } });
+  assert.ok(helperShare(two.stderr) > 0, "the helper thread did part of the work");
+  assert.equal(helperShare(one.stderr), 0);
+  const a = digest(one.out);
+  const b = digest(two.out);
+  assert.deepEqual([...b.keys()], [...a.keys()]);
+  for (const [file, text] of a) assert.equal(b.get(file), text, file);
+  const report = (stdout: string) => stdout.split("\n").filter((line) => line.startsWith("  "));
+  assert.deepEqual(report(two.stdout), report(one.stdout), "the same report of withheld releases");
+});
+
+test("errors found by the helper thread are reported as on one thread", () => {
+  const content = path.join(tempDir(), "corpus");
+  generateCorpus({ count: 600, out: content, seed: 8, firstYear: 1395 });
+  // The last files are the helper's: break one of them and one of the main thread's.
+  const late = path.join(content, "releases/1404/00599-barnameh.md");
+  const early = path.join(content, "releases/1395/00002-barnameh.md");
+  for (const file of [late, early]) {
+    const existing = listOutput(path.dirname(file)).find((f) => f.startsWith(path.basename(file).slice(0, 6)))!;
+    const real = path.join(path.dirname(file), existing);
+    writeFileSync(real, readFileSync(real, "utf8").replace(/^category: .*$/m, "category: nosuchcategory"));
+  }
+  const two = build(content, { env: { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" } });
+  const one = build(content, { env: { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_THREADS: "1" } });
+  assert.notEqual(two.code, 0);
+  assert.equal(two.stderr, one.stderr, "the same Persian messages, in the same order");
+  assert.match(two.stderr, /nosuchcategory/);
+});
