@@ -22,21 +22,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FIXED_NOW, ROOT, tempDir } from "../test/helpers/build.ts";
-import { CHROMIUM_PATH, serveStatic } from "../test/helpers/browser.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/serve/chromium.ts";
+import { serveStatic } from "../test/helpers/browser.ts";
 import { buildSampleSite } from "../test/helpers/sample-site.ts";
 import { ensureSystemDeps } from "./ensure-system-deps.ts";
 
 /** Chrome flags for Debian's Chromium as root in a container, and to keep it from calling home. */
-export const LIGHTHOUSE_CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+export const LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -22,6 +22,7 @@ import { startParallelCheck } from "../build/parallel.ts";
 import { checkSite } from "../content/check.ts";
 import { formatProblems } from "../content/errors.ts";
 import { escapeHtml } from "../render/html.ts";
+import { CONTENT_TYPES, contentTypeOf } from "../serve/content-types.ts";
 import { createChaparData, type ChaparData, type SiteAssets } from "../site/data.ts";
 import { runEleventy } from "../site/eleventy.ts";
 import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
@@ -48,30 +49,8 @@ export const defaults: Omit<DevServerOptions, "contentDir" | "root"> = { port: 8
 export const LIVE_RELOAD_SNIPPET = `<script>new EventSource("/__chapar/events").onmessage = () => location.reload();</script>`;
 const EVENTS_PATH = "/__chapar/events";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".pdf": "application/pdf",
-  ".wasm": "application/wasm",
-};
 
-const typeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+const typeOf = contentTypeOf;
 
 type State = { ok: true; chapar: ChaparData; routes: Map<string, PageRoute> } | { ok: false; report: string };
 
@@ -219,7 +198,7 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
     await pending;
     const current = state;
     if (!current.ok) {
-      send(res, 500, TYPES[".html"]!, errorPage(current.report));
+      send(res, 500, CONTENT_TYPES[".html"]!, errorPage(current.report));
       return;
     }
     const { chapar, routes } = current;
@@ -227,7 +206,7 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
     try {
       pathname = decodeURIComponent(requested.pathname);
     } catch {
-      send(res, 400, TYPES[".txt"]!, "bad request");
+      send(res, 400, CONTENT_TYPES[".txt"]!, "bad request");
       return;
     }
     const base = chapar.urls.basePath;
@@ -259,10 +238,10 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
       }
     }
     const notFound = routes.get("/404.html");
-    send(res, 404, TYPES[".html"]!, notFound ? page(notFound, chapar) : "404");
+    send(res, 404, CONTENT_TYPES[".html"]!, notFound ? page(notFound, chapar) : "404");
   };
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => send(res, 500, TYPES[".txt"]!, String((e as Error).stack ?? e)));
+    handle(req, res).catch((e: unknown) => send(res, 500, CONTENT_TYPES[".txt"]!, String((e as Error).stack ?? e)));
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();

@@ -10,6 +10,8 @@
  *   assertNoProblems(problems);
  *   await browser.close(); await site.close();
  */
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../lib/serve/chromium.ts";
+import { contentTypeOf } from "../../lib/serve/content-types.ts";
 import assert from "node:assert/strict";
 import { createReadStream, readFileSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -21,29 +23,6 @@ import { ensureSystemDeps } from "../../scripts/ensure-system-deps.ts";
 // ---------------------------------------------------------------------------------------------
 // Static server
 
-/** Content types by extension; anything else is served as application/octet-stream. */
-export const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".wasm": "application/wasm",
-  ".pdf": "application/pdf",
-  ".webmanifest": "application/manifest+json",
-};
 
 export interface StaticServerOptions {
   /** URL prefix the site lives under, as in site.json's `url` (`/press/`). Default `/`. */
@@ -144,7 +123,7 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
     const fromFile = headerRules.length > 0 ? headersFor(headerRules, sitePathOf(req)) : {};
     const headers: Record<string, string> = { "cache-control": "no-store", ...fromFile, ...options.headers, ...extraHeaders };
     if (file) {
-      headers["content-type"] = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+      headers["content-type"] = contentTypeOf(file);
       headers["content-length"] = String(statSync(file).size);
       res.writeHead(status, headers);
       if (req.method === "HEAD") res.end();
@@ -211,24 +190,11 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 // ---------------------------------------------------------------------------------------------
 // Browser
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
-
-/** Flags Debian's Chromium needs as root in a container, and that keep it from calling home. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Launches headless Debian Chromium, installing it first when missing (see scripts/ensure-system-deps.ts). */
 export async function launchBrowser(): Promise<Browser> {
   ensureSystemDeps(["chromium"]);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 export interface PageProblems {
@@ -303,3 +269,5 @@ export function noProblems(): PageProblems {
 export function assertNoProblems(problems: PageProblems, message?: string): void {
   assert.deepEqual(problems, noProblems(), message);
 }
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
