@@ -19,7 +19,7 @@
  * Output goes to tmpfs (/dev/shm) when it exists.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,8 +120,34 @@ function npmScript(name: string): string {
 
 const binPath = `${path.join(ROOT, "node_modules/.bin")}:${process.env.PATH}`;
 
+/**
+ * The code measured: a copy of the project taken when the bench starts (node_modules linked), so that
+ * edits made meanwhile in the working tree can't change the code between runs (nor empty a warm cache).
+ */
+let PROJECT = ROOT;
+const PROJECT_PARTS = ["lib", "layouts", "assets", "scripts", "eleventy.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+
+function snapshotProject(work: string): string {
+  const dir = path.join(work, "project");
+  for (const part of PROJECT_PARTS) if (existsSync(path.join(ROOT, part))) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
+function codeVersion(): string {
+  const git = (args: string[]) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+  const head = git(["rev-parse", "--short", "HEAD"]);
+  const dirty = git(["status", "--porcelain", "--", ...PROJECT_PARTS]) !== "";
+  return head ? `${head}${dirty ? " + uncommitted changes" : ""}` : "?";
+}
+
+/** Asset caches of the project (.cache/css, fonts, images): removed before a cold run. */
+function clearProjectCaches(): void {
+  rmSync(path.join(PROJECT, ".cache"), { recursive: true, force: true });
+}
+
 function shell(script: string, env: NodeJS.ProcessEnv): Promise<Measurement> {
-  return measure({ command: "sh", args: ["-c", script], cwd: ROOT, env: { ...process.env, PATH: binPath, ...env } });
+  return measure({ command: "sh", args: ["-c", script], cwd: PROJECT, env: { ...process.env, PATH: binPath, ...env } });
 }
 
 function checked(m: Measurement, what: string): Measurement {
@@ -132,7 +158,8 @@ function checked(m: Measurement, what: string): Measurement {
 /** Phase timings a Chapar build prints with CHAPAR_TIMINGS=1 (`chapar-timings {"load":…}`). */
 function phases(m: Measurement): Record<string, number> {
   const line = /chapar-timings (\{.*\})/.exec(m.stderr + m.stdout)?.[1];
-  return line ? (JSON.parse(line) as Record<string, number>) : {};
+  if (!line) return {};
+  return Object.fromEntries(Object.entries(JSON.parse(line) as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === "number"));
 }
 
 interface Row {
@@ -151,17 +178,21 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
   const build = npmScript("build");
   const cacheDir = path.join(work, `cache-${size}`);
   const chaparEnv = (extra: NodeJS.ProcessEnv) => (out: string) => ({ CHAPAR_CONTENT: corpus, CHAPAR_OUTPUT: path.join(out, "dist"), CHAPAR_TIMINGS: "1", ...extra });
-  const chapar = (name: string, env: (out: string) => NodeJS.ProcessEnv): Contender => ({
+  const chapar = (name: string, env: (out: string) => NodeJS.ProcessEnv, cold: boolean): Contender => ({
     name,
-    run: async (out) => checked(await shell(build, env(out)), name),
+    run: async (out) => {
+      // Cold: no cache of any kind — the build cache is off, and the asset caches (CSS, fonts, images) are emptied.
+      if (cold) clearProjectCaches();
+      return checked(await shell(build, env(out)), name);
+    },
   });
   const contenders: Contender[] = [
-    chapar("chapar cold", chaparEnv({ CHAPAR_CACHE: "off" })),
-    chapar("chapar warm", chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })),
-    chapar("chapar cold, no search", chaparEnv({ CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" })),
+    chapar("chapar cold", chaparEnv({ CHAPAR_CACHE: "off" }), true),
+    chapar("chapar warm", chaparEnv({ CHAPAR_CACHE_DIR: cacheDir }), false),
+    chapar("chapar cold, no search", chaparEnv({ CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" }), true),
     {
       name: "floor",
-      run: async (out) => checked(await measure({ command: process.execPath, args: ["--import", "tsx", path.join(ROOT, "scripts/bench/floor.ts"), corpus, out], cwd: ROOT }), "floor"),
+      run: async (out) => checked(await measure({ command: process.execPath, args: ["--import", "tsx", path.join(PROJECT, "scripts/bench/floor.ts"), corpus, out], cwd: PROJECT }), "floor"),
     },
   ];
   if (hugo) {
@@ -261,6 +292,8 @@ async function main(): Promise<void> {
   const tmpfs = existsSync("/dev/shm") && statSync("/dev/shm").isDirectory();
   const work = path.join(tmpfs ? "/dev/shm" : os.tmpdir(), `chapar-bench-${process.pid}`);
   mkdirSync(work, { recursive: true });
+  PROJECT = snapshotProject(work);
+  const version = codeVersion();
   const hugo = !options.skipHugo && which("hugo") !== undefined;
   if (!options.skipHugo && !hugo) console.log("hugo is not installed: its columns are skipped (Debian: apt-get install -y hugo).");
   if (!hasGnuTime) console.log("/usr/bin/time is missing: no CPU column (Debian: apt-get install -y time).");
@@ -274,7 +307,7 @@ async function main(): Promise<void> {
     if (options.dev) {
       const size = Math.max(...options.sizes);
       console.log(`\n== dev server latency on ${size} releases…`);
-      const latency = await measureDevLatency({ root: ROOT, devCommand: npmScript("dev"), corpus: path.join(work, `corpus-${size}`), work, port: 18000 + (process.pid % 1000), samples: 5 });
+      const latency = await measureDevLatency({ root: PROJECT, devCommand: npmScript("dev"), corpus: path.join(work, `corpus-${size}`), work, port: 18000 + (process.pid % 1000), samples: 5 });
       dev = { size, latency };
     }
   } finally {
@@ -287,6 +320,7 @@ async function main(): Promise<void> {
     `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${options.runs} runs per contender, contenders alternated run by run; medians. Load average before/after: ${loadBefore} / ${load()} (a shared machine drifts: compare only figures of one run).`,
     "",
     ...machine(work, tmpfs),
+    `- Code measured: ${version} (a copy taken when the bench started)`,
     "",
     "Peak RSS is the largest sum of the process tree's resident peaks (children included); CPU is user + system of the tree. Chapar's figures are `npm run build`'s own command with everything it does (validation, pages, feeds, sitemaps, assets, search index).",
     "",
