@@ -1,14 +1,16 @@
 /**
- * The helper thread of lib/build/parallel.ts: checks its share of the release files with the same
- * code as the main thread (`checkSite`), and sends every per-file value it computes (parse, render,
- * lint) to the main thread in small batches, signalling each batch through the shared counter.
+ * The helper thread of lib/build/parallel.ts: builds the stylesheet and fonts (so their cache is ready
+ * when the main thread's Eleventy asks), then claims chunks of release files from the last one down
+ * and checks each with the same code as the main thread (`checkSite`), sending every per-file value it
+ * computes (parse, render, lint) to the main thread in small batches, signalled through a counter.
  */
 import { workerData } from "node:worker_threads";
 import { checkSite } from "../content/check.ts";
+import { buildStylesheet } from "../features/stylesheet.ts";
 import { buildCache } from "./cache.ts";
-import type { CheckWorkerData } from "./parallel.ts";
+import { FREE, HELPER, type CheckWorkerData } from "./parallel.ts";
 
-const { contentDir, files, port, progress } = workerData as CheckWorkerData;
+const { contentDir, chunks, claims, warmAssets, port, progress } = workerData as CheckWorkerData;
 // This thread stores nothing itself: its values go to the main thread, which owns the persistent cache.
 const cache = buildCache(contentDir, { enabled: false });
 let batch: [string, unknown][] = [];
@@ -24,8 +26,15 @@ cache.onCompute = (id, value) => {
   if (batch.length >= 32) flush();
 };
 try {
-  checkSite({ contentDir, only: new Set(files) });
-  flush();
+  if (warmAssets) {
+    // The same call as eleventy.config.ts's; its result lands in the stylesheet's own cache (.cache/css, fonts).
+    await buildStylesheet().catch(() => undefined);
+  }
+  for (let chunk = chunks.length - 1; chunk >= 0; chunk--) {
+    if (Atomics.compareExchange(claims, chunk, FREE, HELPER) !== FREE) break; // the main thread got here first
+    checkSite({ contentDir, only: new Set(chunks[chunk]) });
+    flush();
+  }
   Atomics.store(progress, 1, 1);
 } catch {
   flush();

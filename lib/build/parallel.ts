@@ -1,10 +1,13 @@
 /**
  * The content check on two cores. Parsing, rendering and linting each release is pure per-file work
- * (the build cache memoizes exactly that), so a helper thread computes it for the last part of the
- * files while the main thread runs the normal check from the first file on. When the main thread
- * reaches a file of the helper's part, the build cache takes the helper's result instead of computing
- * it (waiting for it if needed); everything else — cross-file checks, the order of messages, the data
- * set — is the main thread's single normal pass, so the result is the same as on one core.
+ * (the build cache memoizes exactly that), so a helper thread computes it for chunks of files taken
+ * from the end, while the main thread runs the normal check from the first file on; each chunk is
+ * claimed by whichever thread gets to it first, so the two meet wherever their speeds put them. When
+ * the main thread reaches a file of a chunk the helper claimed, the build cache takes the helper's
+ * result instead of computing it (waiting for it if needed); everything else — cross-file checks, the
+ * order of messages, the data set — is the main thread's single normal pass, so the result is the
+ * same as on one core. Before its chunks, the helper builds the stylesheet and fonts (PostCSS, font
+ * subsetting: seconds when their own cache in .cache/ is empty), so the main thread finds them ready.
  *
  * Only what isn't in the persistent cache is shared out (a warm build starts no thread). Turned off
  * with `CHAPAR_THREADS=1`, or on a single core. The hand-over is synchronous (`Atomics.wait` and
@@ -19,18 +22,28 @@ import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
 export interface ParallelCheckOptions {
   /** Fewer files than this: not worth a thread's start-up (about half a second of module loading). */
   minimumFiles: number;
-  /** Files the main thread gets ahead of an even split, for the helper's start-up. */
-  headStart: number;
+  /** Chunks the files are cut into (the unit a thread claims). */
+  chunks: number;
   /** Give up waiting on a helper that made no progress for this long (ms) and compute locally. */
   stallTimeout: number;
+  /** Let the helper build the stylesheet and fonts first. */
+  warmAssets: boolean;
 }
 
-export const defaults: ParallelCheckOptions = { minimumFiles: 400, headStart: 300, stallTimeout: 60_000 };
+export const defaults: ParallelCheckOptions = { minimumFiles: 400, chunks: 40, stallTimeout: 60_000, warmAssets: true };
+
+/** Chunk claims: 0 free, 1 the main thread's, 2 the helper's. */
+export const FREE = 0;
+export const MAIN = 1;
+export const HELPER = 2;
 
 /** What the helper thread receives. */
 export interface CheckWorkerData {
   contentDir: string;
-  files: string[];
+  /** Consecutive runs of release files; the helper claims them from the last one down. */
+  chunks: string[][];
+  claims: Int32Array;
+  warmAssets: boolean;
   port: MessagePort;
   /** [0]: batches sent so far, [1]: 0 working, 1 done, 2 failed. */
   progress: Int32Array;
@@ -48,19 +61,23 @@ export interface ParallelCheck {
  * build cache so the next `checkSite` uses it. Returns undefined when no helper was started.
  */
 export function startParallelCheck(contentDir: string, options: Partial<ParallelCheckOptions> = {}): ParallelCheck | undefined {
-  const { minimumFiles, headStart, stallTimeout } = { ...defaults, ...options };
+  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
   const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
   if (todo.length < minimumFiles) return undefined;
-  const helperFiles = todo.slice(todo.length - Math.max(0, Math.floor((todo.length - headStart) / 2)));
-  const owned = new Set(helperFiles);
+  const size = Math.ceil(todo.length / chunkCount);
+  const chunks: string[][] = [];
+  for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
+  const chunkOf = new Map<string, number>();
+  chunks.forEach((chunk, i) => chunk.forEach((file) => chunkOf.set(file, i)));
+  const claims = new Int32Array(new SharedArrayBuffer(4 * chunks.length));
 
   const progress = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const data: CheckWorkerData = { contentDir, files: helperFiles, port: port2, progress };
+  const data: CheckWorkerData = { contentDir, chunks, claims, warmAssets, port: port2, progress };
   // Node 20 doesn't hand the main thread's TypeScript loader (tsx) to workers: a small script registers
   // it in the worker, then loads the worker module. A failure there is signalled like any other.
   const boot = `const { workerData } = require("node:worker_threads");
@@ -79,7 +96,13 @@ import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     }
   };
   const helper: CacheHelper = {
-    owns: (key) => !abandoned && owned.has(key.slice(0, key.indexOf("\0"))),
+    owns(key) {
+      const chunk = chunkOf.get(key.slice(0, key.indexOf("\0")));
+      if (chunk === undefined) return false;
+      // The main thread's first look at a free chunk claims it; a chunk the helper claimed is its.
+      const claim = Atomics.compareExchange(claims, chunk, FREE, MAIN);
+      return claim === HELPER && !abandoned;
+    },
     take(id) {
       let seen = Atomics.load(progress, 0);
       let lastProgress = Date.now();
@@ -111,7 +134,11 @@ import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   };
   cache.helper = helper;
   return {
-    helperFiles: helperFiles.length,
+    get helperFiles() {
+      let n = 0;
+      chunks.forEach((chunk, i) => (n += Atomics.load(claims, i) === HELPER ? chunk.length : 0));
+      return n;
+    },
     async finish() {
       if (cache.helper === helper) cache.helper = undefined;
       port1.close();
