@@ -10,7 +10,7 @@
  * subsetting: seconds when their own cache in .cache/ is empty), so the main thread finds them ready.
  *
  * Only what isn't in the persistent cache is shared out (a warm build starts no thread). Turned off
- * with `CHAPAR_THREADS=1`, or on a single core. The hand-over is synchronous (`Atomics.wait` and
+ * with `CHAPAR_THREADS=1` or on a single core; `CHAPAR_THREADS=2` starts a helper whatever the size. The hand-over is synchronous (`Atomics.wait` and
  * `receiveMessageOnPort`): the check is synchronous code, and it must stay one ordinary loop.
  */
 import os from "node:os";
@@ -20,7 +20,7 @@ import { listFiles } from "../content/load.ts";
 import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
 
 export interface ParallelCheckOptions {
-  /** Fewer files than this: not worth a thread's start-up (about half a second of module loading). */
+  /** Fewer files than this: no helper (at 1,000 its start-up and the two threads slowing each other ate the gain). */
   minimumFiles: number;
   /** Chunks the files are cut into (the unit a thread claims). */
   chunks: number;
@@ -30,7 +30,7 @@ export interface ParallelCheckOptions {
   warmAssets: boolean;
 }
 
-export const defaults: ParallelCheckOptions = { minimumFiles: 400, chunks: 40, stallTimeout: 60_000, warmAssets: true };
+export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true };
 
 /** Chunk claims: 0 free, 1 the main thread's, 2 the helper's. */
 export const FREE = 0;
@@ -67,7 +67,7 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
-  if (todo.length < minimumFiles) return undefined;
+  if (todo.length < (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles)) return undefined;
   const size = Math.ceil(todo.length / chunkCount);
   const chunks: string[][] = [];
   for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));

@@ -1,5 +1,4 @@
 /** Runs Eleventy in this process with Chapar's configuration (so a preloaded data set is reused). */
-import Eleventy from "@11ty/eleventy";
 
 export interface RunOptions {
   outputDir: string;
@@ -11,6 +10,8 @@ export async function runEleventy({ outputDir }: RunOptions): Promise<void> {
   const previous = process.env.CHAPAR_OUTPUT;
   process.env.CHAPAR_OUTPUT = outputDir;
   try {
+    // Loaded when first needed (about half a second): the build's helper thread starts that much sooner.
+    const { default: Eleventy } = await import("@11ty/eleventy");
     const elev = new Eleventy("layouts/pages", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
     await elev.write();
   } finally {

@@ -1,6 +1,6 @@
 /**
  * The check on two cores (lib/build/parallel.ts) gives the same site and the same messages as on one,
- * on a generated corpus big enough to start the helper thread (scripts/gen-corpus.ts).
+ * on a generated corpus (scripts/gen-corpus.ts), with the helper forced on (`CHAPAR_THREADS=2`).
  */
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +18,7 @@ const helperShare = (stderr: string) => (JSON.parse(/chapar-timings (\{.*\})/.ex
 test("two threads build the same site as one", () => {
   const content = path.join(tempDir(), "corpus");
   generateCorpus({ count: 600, out: content, seed: 7, firstYear: 1395 });
-  const env = { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_TIMINGS: "1" };
+  const env = { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_TIMINGS: "1", CHAPAR_THREADS: "2" };
   const two = buildOk(content, { env });
   const one = buildOk(content, { env: { ...env, CHAPAR_THREADS: "1" } });
   assert.ok(helperShare(two.stderr) > 0, "the helper thread did part of the work");
@@ -42,7 +42,7 @@ test("errors found by the helper thread are reported as on one thread", () => {
     const real = path.join(path.dirname(file), existing);
     writeFileSync(real, readFileSync(real, "utf8").replace(/^category: .*$/m, "category: nosuchcategory"));
   }
-  const two = build(content, { env: { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" } });
+  const two = build(content, { env: { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_THREADS: "2" } });
   const one = build(content, { env: { CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off", CHAPAR_THREADS: "1" } });
   assert.notEqual(two.code, 0);
   assert.equal(two.stderr, one.stderr, "the same Persian messages, in the same order");
