@@ -8,6 +8,7 @@
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
 import { DateTime } from "luxon";
 import { toLatinDigits } from "../text/digits.ts";
+import { zoneFor } from "./zone.ts";
 
 /** A front-matter date after parsing: the instant plus the calendar facts every page needs. */
 export interface ReleaseDate {
@@ -108,7 +109,7 @@ export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResul
   }
 
   // Without an offset the author meant wall time in the site's zone.
-  const zone = offset === undefined ? timeZone : offset.toUpperCase() === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
+  const zone = offset === undefined ? zoneFor(timeZone) : offset.toUpperCase() === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
   const dt = DateTime.fromObject({ year: gy, month: gm, day: gd, hour, minute, second, millisecond }, { zone });
   if (!dt.isValid) return { ok: false, reason: `تاریخ نامعتبر است (${dt.invalidExplanation ?? ""})` };
   return { ok: true, date: describeInstant(dt.toMillis(), timeZone, hasTime) };
@@ -120,14 +121,18 @@ function normaliseOffset(offset: string): string {
 
 /** The calendar facts of an instant in a zone. */
 export function describeInstant(instant: number, timeZone: string, hasTime = true): ReleaseDate {
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
+  const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
   const { jy, jm, jd } = toJalaali(local.year, local.month, local.day);
-  return { instant, iso: isoWithOffset(instant, timeZone), jy, jm, jd, hasTime };
+  return { instant, iso: isoOf(local, instant, timeZone), jy, jm, jd, hasTime };
 }
 
 /** ISO 8601 with the offset that the zone really had at that instant (Tehran: +04:30 in old summers). */
 export function isoWithOffset(instant: number, timeZone: string): string {
-  const iso = DateTime.fromMillis(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+  return isoOf(DateTime.fromMillis(instant, { zone: zoneFor(timeZone) }), instant, timeZone);
+}
+
+function isoOf(local: DateTime, instant: number, timeZone: string): string {
+  const iso = local.toISO({ suppressMilliseconds: true });
   if (iso === null) throw new Error(`cannot format ${instant} in ${timeZone}`);
   return iso;
 }
@@ -139,6 +144,6 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Jalali calendar day of an instant, as `{ jy, jm, jd }`. */
 export function jalaliDay(instant: number, timeZone: string): { jy: number; jm: number; jd: number } {
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
+  const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
   return toJalaali(local.year, local.month, local.day);
 }
