@@ -12,7 +12,8 @@ import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
 import { SearchIndexError } from "../lib/features/search.ts";
-import { indexForSearchCached } from "../lib/build/search-cache.ts";
+import { startSearchIndexCached } from "../lib/build/search-cache.ts";
+import { observeWrittenPages } from "../lib/features/page-writer.ts";
 import { createChaparData } from "../lib/site/data.ts";
 import { preloadChaparData } from "../lib/site/preload.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
@@ -49,14 +50,19 @@ markPhase("model");
 const output = settings.outputDir;
 const staging = `${output}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
+// The search index is made from the release pages as they are rendered, so it always matches what is
+// swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
+// The same index as last time is copied, not rebuilt, when nothing it depends on changed.
+const search = startSearchIndexCached(staging, data);
+const stopObserving = observeWrittenPages(search.observer);
 try {
   await runEleventy({ outputDir: staging });
+  stopObserving();
   markPhase("eleventy");
-  // The search index is built from the staged pages, so it always matches what is swapped in.
-  // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
-  await indexForSearchCached(staging, data);
+  await search.finish();
   markPhase("search");
 } catch (e) {
+  await search.cancel();
   rmSync(staging, { recursive: true, force: true });
   console.error("ساخت سایت شکست خورد؛ خروجی قبلی دست نخورد.");
   console.error(e instanceof SearchIndexError ? e.message : e);

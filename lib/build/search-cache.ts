@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { listFiles } from "../content/load.ts";
-import { defaults as searchDefaults, indexForSearch } from "../features/search.ts";
+import { defaults as searchDefaults, startSearchIndex, type SearchIndexJob } from "../features/search.ts";
 import type { ChaparData } from "../site/data.ts";
 import { buildCache, fileHash } from "./cache.ts";
 
@@ -28,26 +28,41 @@ export function searchIndexKey(data: ChaparData): string {
   return h.digest("base64url");
 }
 
-/** `indexForSearch`, or a copy of the bundle the same inputs produced before. */
-export async function indexForSearchCached(outputDir: string, data: ChaparData): Promise<{ pages: number; cached: boolean }> {
+/** `startSearchIndex`, or a copy of the bundle the same inputs produced before. */
+export function startSearchIndexCached(outputDir: string, data: ChaparData): SearchIndexJob & { readonly cached: boolean } {
   const cache = buildCache(data.content.contentDir);
-  if (!cache.enabled || process.env.CHAPAR_SEARCH === "off") return { ...(await indexForSearch(outputDir, data)), cached: false };
+  if (!cache.enabled || process.env.CHAPAR_SEARCH === "off") return { ...startSearchIndex(outputDir, data), cached: false };
   const key = searchIndexKey(data);
   const store = path.join(cache.folder, "search");
   const stored = path.join(store, key);
   const bundle = path.join(outputDir, searchDefaults.bundleDir);
   if (existsSync(stored)) {
-    cpSync(stored, bundle, { recursive: true });
-    return { pages: data.model.releasePages.length, cached: true };
+    return {
+      cached: true,
+      observer: { wants: () => false, page() {}, done() {} },
+      async finish() {
+        cpSync(stored, bundle, { recursive: true });
+        return { pages: data.model.releasePages.length };
+      },
+      async cancel() {},
+    };
   }
-  const result = await indexForSearch(outputDir, data);
-  // Keep this bundle only (an older one can't match again unless its inputs come back).
-  mkdirSync(store, { recursive: true });
-  const temp = `${stored}.${process.pid}.tmp`;
-  rmSync(temp, { recursive: true, force: true });
-  if (existsSync(bundle)) cpSync(bundle, temp, { recursive: true });
-  else mkdirSync(temp);
-  for (const old of readdirSync(store)) if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
-  renameSync(temp, stored);
-  return { ...result, cached: false };
+  const job = startSearchIndex(outputDir, data);
+  return {
+    cached: false,
+    observer: job.observer,
+    cancel: job.cancel,
+    async finish() {
+      const result = await job.finish();
+      // Keep this bundle only (an older one can't match again unless its inputs come back).
+      mkdirSync(store, { recursive: true });
+      const temp = `${stored}.${process.pid}.tmp`;
+      rmSync(temp, { recursive: true, force: true });
+      if (existsSync(bundle)) cpSync(bundle, temp, { recursive: true });
+      else mkdirSync(temp);
+      for (const old of readdirSync(store)) if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
+      renameSync(temp, stored);
+      return result;
+    },
+  };
 }

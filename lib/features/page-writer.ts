@@ -58,14 +58,45 @@ export interface WrittenPage {
 
 const NOINDEX = /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i;
 
+/**
+ * Sees pages as the writer renders them, without reading them back from disk: the search step takes
+ * the release pages' text from here, and starts indexing as soon as it has them all.
+ */
+export interface PageObserver {
+  /** Pages the observer needs: rendered before all others (the files written are the same). */
+  wants(url: string): boolean;
+  /** A wanted page, as rendered. */
+  page(url: string, html: string): void;
+  /** Every wanted page was handed over. */
+  done(): void;
+}
+
+const observers = new Set<PageObserver>();
+
+/** Registers an observer for the next builds in this process; returns the function that removes it. */
+export function observeWrittenPages(observer: PageObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
 /** Writes every page of `templates` for the data set into `outputDir`; returns them as Eleventy results. */
 export function writePages(outputDir: string, templates: readonly PageTemplate[], takenUrls: ReadonlySet<string> = new Set()): WrittenPage[] {
   const chapar = takeChaparData.last;
   if (!chapar) throw new Error("page writer: no Chapar data set (the `chapar` global data was never computed)");
-  const written: WrittenPage[] = [];
+  const routes = pageRoutes(chapar, templates);
+  const watching = [...observers];
+  // Pages an observer wants come first; `results` keep the template order all the same.
+  const wanted = (url: string) => watching.some((o) => o.wants(url));
+  const first: number[] = [];
+  const then: number[] = [];
+  routes.forEach((route, index) => (watching.length > 0 && wanted(route.url) ? first : then).push(index));
+  let wantedLeft = first.length;
+  if (wantedLeft === 0) for (const o of watching) o.done();
+  const written: WrittenPage[] = new Array(routes.length);
   const owners = new Map<string, string>();
   const madeDirs = new Set<string>();
-  for (const route of pageRoutes(chapar, templates)) {
+  for (const index of [...first, ...then]) {
+    const route = routes[index]!;
     const rel = outputFileOf(route.url);
     const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
     if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
@@ -79,8 +110,12 @@ export function writePages(outputDir: string, templates: readonly PageTemplate[]
     }
     const html = renderRoute(chapar, route);
     writeFileSync(outputPath, html);
+    if (wantedLeft > 0 && wanted(route.url)) {
+      for (const o of watching) if (o.wants(route.url)) o.page(route.url, html);
+      if (--wantedLeft === 0) for (const o of watching) o.done();
+    }
     const headEnd = html.indexOf("</head>");
-    written.push({
+    written[index] = {
       url: route.url,
       inputPath: `./${route.template.file}`,
       outputPath,
@@ -88,7 +123,7 @@ export function writePages(outputDir: string, templates: readonly PageTemplate[]
       get content() {
         return readFileSync(outputPath, "utf8");
       },
-    });
+    };
   }
   return written;
 }

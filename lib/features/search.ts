@@ -10,15 +10,19 @@
  * own excerpt would show the folded keys.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
-import * as pagefind from "pagefind";
 import { formatLongDate } from "../dates/format.ts";
-import { escapeHtml } from "../render/html.ts";
 import type { ChaparData } from "../site/data.ts";
-import { indexKeys } from "../text/search-key.ts";
+import type { PageObserver } from "./page-writer.ts";
+import { excerptOf, htmlToText, pagefindBody, type SearchSource } from "./search-documents.ts";
+import type { SearchWorkerData, SearchWorkerMessage, SearchWorkerResult } from "./search-worker.ts";
+
+export { decodeEntities, foldTextNodes, htmlToText, pagefindBody } from "./search-documents.ts";
 
 export interface SearchOptions {
   /** Folder in the output for Pagefind's bundle (index, wasm, pagefind.js); a site path segment. */
@@ -31,124 +35,157 @@ export interface SearchOptions {
 
 export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, language: "fa" };
 
-/**
- * Left out of the output: Pagefind's ready-made UIs (the search page has its own) and its web worker
- * (the page's script searches on the main thread; see assets/js/search.ts).
- */
-const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|playground\/.*)$/;
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-/** Decodes the entities our templates and markdown-it write (named basics and numeric). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? " ";
-  });
-}
-
-/** Text of an HTML fragment: tags become spaces (so words in adjacent blocks don't run together). */
-export function htmlToText(fragment: string): string {
-  return decodeEntities(fragment.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
-}
-
-/** The outer HTML of the element carrying `data-pagefind-body`, or undefined if the page has none. */
-export function pagefindBody(page: string): string | undefined {
-  const marker = page.search(/<[a-z][a-z0-9]*\b[^>]*\sdata-pagefind-body[\s=>]/i);
-  if (marker < 0) return undefined;
-  const tag = /^<([a-z][a-z0-9]*)/i.exec(page.slice(marker))![1]!.toLowerCase();
-  // Walk to the matching end tag, counting nested elements of the same name.
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
-  tags.lastIndex = marker;
-  let depth = 0;
-  for (let m = tags.exec(page); m; m = tags.exec(page)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return page.slice(marker, m.index + m[0].length);
-  }
-  return undefined;
-}
-
-/**
- * The same markup with every text node replaced by its search keys (tags and attributes kept, and
- * the whitespace at a node's edges, so `انتشار: <time>` doesn't become one word).
- */
-export function foldTextNodes(fragment: string): string {
-  return fragment.replace(/>([^<]+)</g, (_, text: string) => {
-    const keys = indexKeys(decodeEntities(text));
-    const before = /^\s/.test(text) ? " " : "";
-    const after = /\s$/.test(text) ? " " : "";
-    return `>${before}${escapeHtml(keys)}${keys === "" ? "" : after}<`;
-  });
-}
-
-function excerptOf(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** The document Pagefind indexes for one release: its folded body and its metadata as displayed. */
-function indexDocument(body: string, meta: Record<string, string>, language: string): string {
-  const metaTags = Object.entries(meta)
-    .map(([key, value]) => `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`)
-    .join("");
-  return `<!doctype html><html lang="${language}"><head>${metaTags}</head><body>${foldTextNodes(body)}</body></html>`;
-}
+/** Release pages are handed to the worker in batches of this many (one message each). */
+const BATCH = 64;
 
 export class SearchIndexError extends Error {}
 
-function check(errors: string[], what: string): void {
-  if (errors.length > 0) throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد (${what}):\n${errors.join("\n")}`);
+/** Pagefind's executable from its npm package (the one its Node API runs too). */
+function pagefindBinary(): string {
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  for (const name of ["pagefind_extended", "pagefind"]) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${platform === "windows" ? ".exe" : ""}`);
+    } catch {
+      // try the next name
+    }
+  }
+  throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: برنامه‌ی Pagefind برای ${platform}-${process.arch} نصب نیست (npm ci را دوباره اجرا کنید).`);
+}
+
+/** A search index being built alongside the rest of the build. */
+export interface SearchIndexJob {
+  /** Give to the page writer (`observeWrittenPages`): it hands over release pages as it renders them. */
+  readonly observer: PageObserver;
+  /**
+   * Waits for the bundle in `<outputDir>/<bundleDir>/`. Release pages the observer didn't see (pages
+   * Eleventy wrote itself) are read from `outputDir` first. Throws SearchIndexError (Persian message)
+   * when a page can't be indexed, so the build stops before the swap.
+   */
+  finish(): Promise<{ pages: number }>;
+  /** Stops the work and removes what it wrote (the build failed elsewhere). */
+  cancel(): Promise<void>;
 }
 
 /**
- * The build step: indexes the release pages written to `outputDir` and writes Pagefind's bundle to
- * `<outputDir>/<bundleDir>/`. Returns how many pages were indexed. Throws SearchIndexError (Persian
- * message) when a page can't be indexed, so the build stops before the swap.
+ * Starts the search step: a worker thread folds release pages into Pagefind documents as the page
+ * writer renders them, and runs Pagefind's CLI once the last one is in (lib/features/search-worker.ts).
  * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
-export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<{ pages: number }> {
-  if (process.env.CHAPAR_SEARCH === "off") return { pages: 0 };
+export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
   const { bundleDir, excerptLength, language } = { ...defaults, ...options };
   const { site, model } = data;
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-  check(errors, "راه‌اندازی Pagefind");
-  if (!index) throw new SearchIndexError("نمایه‌ی جستجو ساخته نشد: Pagefind راه‌اندازی نشد.");
-  try {
-    // In model order (newest first), so the index is the same on every build of the same input.
-    // Pages are sent without waiting for each answer, so Pagefind parses while the next is folded.
-    const added: { file: string; result: ReturnType<typeof index.addHTMLFile> }[] = [];
-    for (const { release, category } of model.releasePages) {
-      const file = path.join(outputDir, decodeURI(release.url), "index.html");
-      const body = pagefindBody(readFileSync(file, "utf8"));
-      if (body === undefined) throw new SearchIndexError(`صفحه‌ی خبر ${release.url} (${release.file}) نشانه‌ی data-pagefind-body ندارد؛ قالب layouts/pages/release.11ty.ts را بررسی کنید.`);
+  if (process.env.CHAPAR_SEARCH === "off") {
+    return { observer: { wants: () => false, page() {}, done() {} }, finish: async () => ({ pages: 0 }), cancel: async () => {} };
+  }
+  const releaseOf = new Map(model.releasePages.map((page) => [page.release.url, page]));
+  const seen = new Set<string>();
+  const errors: string[] = [];
+  const docsDir = `${path.resolve(outputDir)}.search`;
+  rmSync(docsDir, { recursive: true, force: true });
+  const workerData: SearchWorkerData = { docsDir, bundleDir: path.resolve(outputDir, bundleDir), language, binary: pagefindBinary() };
+  // Node 20 doesn't hand the main thread's TypeScript loader (tsx) to workers: register it there first.
+  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./search-worker.ts", import.meta.url).href)}); });`;
+  const worker = new Worker(boot, { eval: true, workerData });
+  const result = new Promise<SearchWorkerResult>((resolve, reject) => {
+    worker.on("message", (message: SearchWorkerResult) => resolve(message));
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`search worker stopped (exit code ${code})`)));
+  });
+  result.catch(() => undefined); // awaited by finish(); a cancelled job's rejection is expected
+  let batch: SearchSource[] = [];
+  const post = (message: SearchWorkerMessage) => worker.postMessage(message);
+  const flush = () => {
+    if (batch.length > 0) post({ type: "docs", docs: batch });
+    batch = [];
+  };
+  let ended = false;
+
+  const observer: PageObserver = {
+    wants: (url) => releaseOf.has(url),
+    page(url, html) {
+      const entry = releaseOf.get(url);
+      if (!entry || seen.has(url)) return;
+      seen.add(url);
+      const { release, category } = entry;
+      const body = pagefindBody(html);
+      if (body === undefined) {
+        errors.push(`صفحه‌ی خبر ${release.url} (${release.file}) نشانه‌ی data-pagefind-body ندارد؛ قالب layouts/pages/release.11ty.ts را بررسی کنید.`);
+        return;
+      }
       const meta: Record<string, string> = {
         title: release.title,
         date: formatLongDate(release.date.instant, site.timeZone),
         category: category.name,
         excerpt: release.summary ?? excerptOf(htmlToText(release.html), excerptLength),
       };
-      const result = index.addHTMLFile({ url: release.url, content: indexDocument(body, meta, language) });
-      result.catch(() => undefined); // awaited below; if this loop throws first, the service is closed
-      added.push({ file: release.file, result });
-    }
-    for (const { file, result } of added) check((await result).errors, file);
-    const files = await index.getFiles();
-    check(files.errors, "نوشتن نمایه");
-    for (const { path: rel, content } of files.files) {
-      if (UNUSED_BUNDLE_FILES.test(rel)) continue;
-      const target = path.join(outputDir, bundleDir, rel);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-    return { pages: model.releasePages.length };
-  } finally {
-    await pagefind.close();
-  }
+      batch.push({ url: release.url, file: release.file, body, meta });
+      if (batch.length >= BATCH) flush();
+    },
+    done() {
+      if (ended) return;
+      ended = true;
+      flush();
+      // In model order the pages were written; Pagefind sorts documents itself, so its bundle is the
+      // same whatever order they came in.
+      if (errors.length === 0 && seen.size === releaseOf.size) post({ type: "end" });
+    },
+  };
+
+  const cancel = async () => {
+    await worker.terminate();
+    rmSync(docsDir, { recursive: true, force: true });
+  };
+
+  return {
+    observer,
+    cancel,
+    async finish() {
+      if (!ended) {
+        // Pages written by Eleventy itself (CHAPAR_PAGE_WRITER=off), or a caller indexing a folder.
+        for (const [url, { release }] of releaseOf) {
+          if (seen.has(url)) continue;
+          let page: string;
+          try {
+            page = readFileSync(path.join(outputDir, decodeURI(url), "index.html"), "utf8");
+          } catch {
+            errors.push(`صفحه‌ی خبر ${url} (${release.file}) ساخته نشد و در نمایه‌ی جستجو نیامد.`);
+            continue;
+          }
+          observer.page(url, page);
+        }
+        observer.done();
+      }
+      if (errors.length > 0 || seen.size !== releaseOf.size) {
+        await cancel();
+        if (errors.length === 0) errors.push("همه‌ی صفحه‌های خبر به نمایه‌ی جستجو نرسیدند.");
+        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد:\n${errors.join("\n")}`);
+      }
+      let outcome: SearchWorkerResult;
+      try {
+        outcome = await result;
+      } catch (e) {
+        await cancel();
+        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await worker.terminate();
+      if (outcome.errors.length > 0) {
+        rmSync(workerData.bundleDir, { recursive: true, force: true });
+        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد (Pagefind):\n${outcome.errors.join("\n")}`);
+      }
+      return { pages: outcome.pages };
+    },
+  };
+}
+
+/**
+ * The search step over pages already written to `outputDir`: indexes its release pages and writes
+ * Pagefind's bundle to `<outputDir>/<bundleDir>/`. Returns how many pages were indexed.
+ */
+export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<{ pages: number }> {
+  return startSearchIndex(outputDir, data, options).finish();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,77 @@
+/**
+ * The search index's thread (started by `startSearchIndex` in search.ts). While the main thread
+ * renders and writes pages, this one folds each release page's body into its search keys and writes
+ * it as a document into a folder of its own; when the last one has come, it runs Pagefind's CLI over
+ * that folder, writing the bundle into the site. Folding is most of the search step's own CPU time,
+ * and Pagefind's CLI indexes the same documents in about 60 % of the time its Node API takes (it
+ * reads them in parallel), so the step overlaps the rest of the build on a second core.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import { indexDocument, type SearchSource } from "./search-documents.ts";
+
+export interface SearchWorkerData {
+  /** Folder the folded documents are written to (made here, removed when done). */
+  docsDir: string;
+  /** Folder Pagefind writes its bundle to. */
+  bundleDir: string;
+  language: string;
+  /** Pagefind's executable. */
+  binary: string;
+}
+
+export type SearchWorkerMessage = { type: "docs"; docs: SearchSource[] } | { type: "end" };
+export type SearchWorkerResult = { type: "done"; pages: number; errors: string[] };
+
+/** Left out of the output: Pagefind's ready-made UIs and its web worker (the search page has its own script). */
+const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|playground)$/;
+
+const { docsDir, bundleDir, language, binary } = workerData as SearchWorkerData;
+const port = parentPort!;
+const madeDirs = new Set<string>();
+let pages = 0;
+
+function write(source: SearchSource): void {
+  // Pagefind takes a document's URL from its path in the folder (and percent-encodes what isn't ASCII).
+  const dir = path.join(docsDir, decodeURI(source.url));
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  writeFileSync(path.join(dir, "index.html"), indexDocument(source, language));
+  pages++;
+}
+
+/** Runs Pagefind's CLI; resolves with its error output (empty when it succeeded). */
+function runPagefind(): Promise<string[]> {
+  // Pagefind reads PAGEFIND_* variables and a pagefind.yml from its working folder: give it neither.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toUpperCase().startsWith("PAGEFIND_")));
+  const args = ["--site", docsDir, "--output-path", bundleDir, "--force-language", language, "--silent"];
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", (error) => resolve([`Pagefind اجرا نشد (${binary}): ${error.message}`]));
+    child.on("close", (code) => resolve(code === 0 ? [] : [`Pagefind با کد ${code} پایان یافت:`, output.trim()]));
+  });
+}
+
+port.on("message", (message: SearchWorkerMessage) => {
+  if (message.type === "docs") {
+    for (const source of message.docs) write(source);
+    return;
+  }
+  void (async () => {
+    mkdirSync(docsDir, { recursive: true }); // an index of no releases is still an index
+    const errors = await runPagefind();
+    if (errors.length === 0) {
+      for (const name of readdirSync(bundleDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(bundleDir, name), { recursive: true, force: true });
+    }
+    rmSync(docsDir, { recursive: true, force: true });
+    const result: SearchWorkerResult = { type: "done", pages, errors };
+    port.postMessage(result);
+  })();
+});
