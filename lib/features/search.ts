@@ -1,11 +1,13 @@
 /**
- * Search: after every production build, Pagefind indexes the release pages of the staged output,
- * and the `/search/` page's script (assets/js/search.ts) queries that index in the reader's browser.
+ * Search: in every production build, Pagefind indexes the release pages as they are rendered (the
+ * page writer hands them over; a worker thread folds them and runs Pagefind's CLI while the rest of
+ * the site is written), and the `/search/` page's script (assets/js/search.ts) queries that index in
+ * the reader's browser.
  *
  * Only the element marked `data-pagefind-body` on release pages is indexed (list pages, drafts and
  * scheduled releases never are — the latter aren't built in production). Persian needs help that
  * Pagefind lacks: the page's text nodes are replaced, in the copy handed to Pagefind only, by their
- * folded search keys (lib/text/search-key.ts); the files on disk are untouched. Result titles,
+ * folded search keys (lib/text/search-key.ts, lib/features/search-documents.ts); the site's files are untouched. Result titles,
  * dates and excerpts come from metadata given here with their original spelling, since Pagefind's
  * own excerpt would show the folded keys.
  */
