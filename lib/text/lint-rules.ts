@@ -52,15 +52,23 @@ export interface CompiledGlossary {
   maxWords: number;
   /** First words of the entries with a space, so other words skip the phrase lookup. */
   phraseStarts: ReadonlySet<string>;
+  /**
+   * A bit per `glossaryHash` of every key and phrase start: words whose hash isn't set can't be in the
+   * glossary, so most words are never sliced or looked up.
+   */
+  filter: Uint8Array;
 }
 
-// Character classes. LETTER: Arabic-script letters; MARK: harakat (part of a word).
 // Character classes, by code (the rules run over every line of every release: no regex where a
 // comparison does). Letters: Arabic-script letters; marks: harakat, part of a word.
-const isLetter = (c: number) =>
+const letterByCode = (c: number) =>
   (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff;
-const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
-const isLM = (c: number) => isLetter(c) || isMark(c);
+const markByCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
+/** The two classes as a table over U+0600–U+06FF (bit 1: letter, bit 2: mark): one load per character. */
+const CLASS = new Uint8Array(0x100);
+for (let c = 0x600; c < 0x700; c++) CLASS[c - 0x600] = (letterByCode(c) ? 1 : 0) | (markByCode(c) ? 2 : 0);
+const isLetter = (c: number) => c >= 0x600 && c < 0x700 && (CLASS[c - 0x600]! & 1) !== 0;
+const isLM = (c: number) => c >= 0x600 && c < 0x700 && CLASS[c - 0x600]! !== 0;
 const isFaDigit = (c: number) => c >= 0x06f0 && c <= 0x06f9;
 const isSpace = (c: number) => c === 0x20 || c === 0xa0;
 const ZWNJ_CODE = 0x200c;
@@ -79,7 +87,64 @@ const VERB_ENDINGS = new Set(["ام", "ایم", "اید", "اند"]);
 const EZAFE = new Set(["ی", "ای"]);
 const COMPARATIVE = new Set(["تر", "ترین"]);
 const JOINED_VERB_ENDING = /^(.{2,}[تد]ه)(ام|اید|ایم|اند)$/;
-const JOINED_CANDIDATE = /^ن?می|ه(?:ا|ای|ایی|ایم|ایت|ایش|ایمان|ایتان|ایشان|ی|ام|اید|اند)$/;
+const NONE: readonly string[] = [];
+/** What may follow a final «ه» in a word `joinedForms` looks at (ها، هایشان، جلسهی، رفتهاند…), by length. */
+const JOINED_AFTER_HE: string[][] = [];
+for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "اید", "اند"]) (JOINED_AFTER_HE[s.length] ??= []).push(s);
+const HE_CODE = 0x0647;
+const MEEM_CODE = 0x0645;
+const NOON_CODE = 0x0646;
+const YEH_CODE = 0x06cc;
+
+/** `می` or `نمی`, the whole word `text[start, end)`. */
+const isMiAt = (text: string, start: number, end: number) => {
+  const mi = miPrefixAt(text, start);
+  return mi !== 0 && end - start === mi;
+};
+
+/** 3 if `text` has «نمی» at `start`, else 2 if it has «می», else 0 (char codes: this runs for every word). */
+function miPrefixAt(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if (c === NOON_CODE) return text.charCodeAt(start + 1) === MEEM_CODE && text.charCodeAt(start + 2) === YEH_CODE ? 3 : 0;
+  return c === MEEM_CODE && text.charCodeAt(start + 1) === YEH_CODE ? 2 : 0;
+}
+
+/**
+ * Whether `joinedForms` can report anything for the word `text[start, end)`, by char codes (no
+ * slicing): its first ZWNJ-separated part is می/نمی with more after it (the prefix branch), or its last
+ * part has at least two letters and then «ه» + one of `JOINED_AFTER_HE` (what the participle, plural
+ * and «هی» branches all need: `رفتهاند`، `کتابها`، `جلسهی`).
+ */
+function isJoinedCandidate(text: string, start: number, end: number, zwnj: boolean): boolean {
+  let firstEnd = end;
+  let lastStart = start;
+  if (zwnj) {
+    firstEnd = text.indexOf(ZWNJ, start);
+    lastStart = text.lastIndexOf(ZWNJ, end - 1) + 1;
+  }
+  const mi = miPrefixAt(text, start);
+  if (mi !== 0 && firstEnd - start > mi) return true;
+  for (let he = end - 2; he >= lastStart + 2 && he >= end - 1 - (JOINED_AFTER_HE.length - 1); he--) {
+    if (text.charCodeAt(he) !== HE_CODE) continue;
+    for (const s of JOINED_AFTER_HE[end - he - 1] ?? NONE) if (text.startsWith(s, he + 1)) return true;
+  }
+  return false;
+}
+
+/** The words `spacedSuffixes` looks for after a space, and what a word must be like to be one. */
+const SPACED_WORDS = [...PLURAL_SET, ...COMPARATIVE, ...EZAFE, ...VERB_ENDINGS];
+const SPACED_BY_LENGTH: string[][] = [];
+/** First letters of `SPACED_WORDS`, over U+0600–U+06FF: most words are ruled out by it. */
+const SPACED_FIRST = new Uint8Array(0x100);
+for (const w of SPACED_WORDS) SPACED_FIRST[w.charCodeAt(0) - 0x600] = 1;
+for (const w of SPACED_WORDS) (SPACED_BY_LENGTH[w.length] ??= []).push(w);
+/** `text[start, end)` is one of `SPACED_WORDS` (compared in place, no slicing). */
+function isSpacedWordAt(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x600 || first >= 0x700 || SPACED_FIRST[first - 0x600] === 0) return false;
+  for (const w of SPACED_BY_LENGTH[end - start] ?? NONE) if (text.startsWith(w, start)) return true;
+  return false;
+}
 
 interface Word {
   text: string;
@@ -87,26 +152,72 @@ interface Word {
   end: number;
 }
 
-/** Words: runs of letters and marks, ZWNJ inside a word included (`کتاب‌ها` is one word). */
-function wordsOf(text: string): Word[] {
-  const out: Word[] = [];
+/**
+ * The words of the text being linted: runs of letters and marks, ZWNJ inside a word included
+ * (`کتاب‌ها` is one word). Kept as offsets in reusable arrays, not one object and one string per
+ * word: the lint sees every word of every release, and only a few words are ever looked at closely
+ * (the rules test char codes first and slice a word's text only when it may match). The same pass
+ * notes where the punctuation marks are, so `punctuation` doesn't read every character again.
+ * Module-level and reused: `lintText` is synchronous and not re-entrant.
+ */
+let wordStart = new Int32Array(512);
+let wordEnd = new Int32Array(512);
+/** 1 if the word has a ZWNJ inside. */
+let wordZwnj = new Uint8Array(512);
+let wordCount = 0;
+/** Positions of the characters `punctuation` looks at, found in the same pass. */
+let punctAt = new Int32Array(256);
+let punctCount = 0;
+
+function wordsOf(text: string): void {
   const n = text.length;
   let i = 0;
+  let count = 0;
+  let punct = 0;
   while (i < n) {
-    if (!isLM(text.charCodeAt(i))) {
+    const first = text.charCodeAt(i);
+    if (!isLM(first)) {
+      if (first < 0x700 && PUNCT_TABLE[first] === 1) {
+        if (punct === punctAt.length) {
+          const grown = new Int32Array(punct * 2);
+          grown.set(punctAt);
+          punctAt = grown;
+        }
+        punctAt[punct++] = i;
+      }
       i++;
       continue;
     }
     const start = i;
+    let zwnj = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isLM(c)) i++;
-      else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) i += 2;
-      else break;
+      else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) {
+        i += 2;
+        zwnj = 1;
+      } else break;
     }
-    out.push({ text: text.slice(start, i), start, end: i });
+    if (count === wordStart.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+      wordStart = grow(wordStart, new Int32Array(count * 2));
+      wordEnd = grow(wordEnd, new Int32Array(count * 2));
+      wordZwnj = grow(wordZwnj, new Uint8Array(count * 2));
+    }
+    wordStart[count] = start;
+    wordEnd[count] = i;
+    wordZwnj[count] = zwnj;
+    count++;
   }
-  return out;
+  wordCount = count;
+  punctCount = punct;
+}
+
+/** Word `k` as an object, for the few words a rule looks at closely. */
+function wordAt(text: string, k: number): Word {
+  const start = wordStart[k]!;
+  const end = wordEnd[k]!;
+  return { text: text.slice(start, end), start, end };
 }
 
 /** Only spaces (at least one) between `from` and `to`. */
@@ -116,35 +227,50 @@ function spaceGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** A few bits of a word's length and first and last letters: collisions only cost a lookup. */
+const glossaryHash = (text: string, start: number, end: number) =>
+  (((end - start) & 0xf) << 12) | ((text.charCodeAt(start) & 0x3f) << 6) | (text.charCodeAt(end - 1) & 0x3f);
+/** Whether `text[start, end)` may be a glossary key or phrase start (a superset: false is certain). */
+const mayBeInGlossary = (glossary: CompiledGlossary, text: string, start: number, end: number) => glossary.filter[glossaryHash(text, start, end)] === 1;
+
 export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledGlossary {
   let maxWords = 1;
   const phraseStarts = new Set<string>();
+  const filter = new Uint8Array(1 << 16);
   for (const key of entries.keys()) {
     const words = key.split(" ");
     maxWords = Math.max(maxWords, words.length);
     if (words.length > 1) phraseStarts.add(words[0]!);
+    // An empty key or phrase start matches no word (words aren't empty): nothing to mark.
+    if (key !== "") filter[glossaryHash(key, 0, key.length)] = 1;
+    if (words.length > 1 && words[0] !== "") filter[glossaryHash(words[0]!, 0, words[0]!.length)] = 1;
   }
-  return { entries, maxWords, phraseStarts };
+  return { entries, maxWords, phraseStarts, filter };
 }
 
 /** All findings in one piece of prose (already masked). */
 export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding[] {
   if (!/[\u0600-\u06ff\u200c]/.test(text)) return [];
   const out: RuleFinding[] = [];
-  const words = wordsOf(text);
-  arabicForms(text, words, out);
-  spacedSuffixes(text, words, out);
-  joinedForms(words, out);
+  wordsOf(text);
+  arabicForms(text, out);
+  spacedSuffixes(text, out);
+  joinedForms(text, out);
   strayZwnj(text, out);
-  if (glossary && glossary.entries.size > 0) glossaryRule(text, words, glossary, out);
+  if (glossary && glossary.entries.size > 0) glossaryRule(text, glossary, out);
   punctuation(text, out);
+  // Most prose has no finding: skip the filter and sort (and their arrays).
+  if (out.length === 0) return out;
   // Never touch a masked character (code, URL…).
   return out.filter((f) => !text.slice(f.index, f.index + f.length).includes(MASK)).sort((a, b) => a.index - b.index || b.length - a.length);
 }
 
-function arabicForms(text: string, words: Word[], out: RuleFinding[]): void {
+function arabicForms(text: string, out: RuleFinding[]): void {
   // No Persian-only letter but Arabic signs (harakat, ة, several ال…): an Arabic quotation; leave it.
   const arabicLetters = ARABIC_FORMS.test(text);
+  // Word objects only for the rare text with Arabic letters.
+  const words: Word[] = [];
+  if (arabicLetters) for (let k = 0; k < wordCount; k++) words.push(wordAt(text, k));
   const arabicQuote = arabicLetters && !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
   if (arabicLetters && !arabicQuote) {
     for (const w of words) {
@@ -170,10 +296,14 @@ function arabicForms(text: string, words: Word[], out: RuleFinding[]): void {
 }
 
 /** Suffixes and prefixes written as separate words: `می شود`، `کتاب ها`، `بزرگ تر`، `خانه ای`، `رفته اند`. */
-function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
+function spacedSuffixes(text: string, out: RuleFinding[]): void {
+  for (let i = 0; i + 1 < wordCount; i++) {
+    // Char-code tests before any slicing: a pair matters only after می/نمی or before a short suffix word.
+    const bStart = wordStart[i + 1]!;
+    const bEnd = wordEnd[i + 1]!;
+    if (!isMiAt(text, wordStart[i]!, wordEnd[i]!) && !isSpacedWordAt(text, bStart, bEnd)) continue;
+    const a = wordAt(text, i);
+    const b = wordAt(text, i + 1);
     const interesting = a.text === "می" || a.text === "نمی" || PLURAL_SET.has(b.text) || COMPARATIVE.has(b.text) || EZAFE.has(b.text) || VERB_ENDINGS.has(b.text);
     if (!interesting || !spaceGap(text, a.end, b.start)) continue;
     const joined = `${a.text}${ZWNJ}${b.text}`;
@@ -201,7 +331,7 @@ function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
         out.push({ rule: "zwnj-comparative", ...range, replacement: `${a.text}${b.text}`, fix: true, message: `«${a.text}${b.text}» پیوسته نوشته می‌شود` });
         continue;
       }
-      const next = words[i + 2];
+      const next = i + 2 < wordCount ? wordAt(text, i + 2) : undefined;
       // `تر` alone is also an adjective ("wet"); before `از` it can only be the comparative.
       const sure = b.text === "ترین" || (next !== undefined && next.text === "از" && spaceGap(text, b.end, next.start));
       out.push({
@@ -224,10 +354,11 @@ function spacedSuffixes(text: string, words: Word[], out: RuleFinding[]): void {
 }
 
 /** Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Only verbs after `می` are fixed. */
-function joinedForms(words: Word[], out: RuleFinding[]): void {
-  for (const w of words) {
+function joinedForms(text: string, out: RuleFinding[]): void {
+  for (let k = 0; k < wordCount; k++) {
     // Every pattern below starts with می/نمی or ends in one of these suffixes: skip other words cheaply.
-    if (!JOINED_CANDIDATE.test(w.text)) continue;
+    if (!isJoinedCandidate(text, wordStart[k]!, wordEnd[k]!, wordZwnj[k] === 1)) continue;
+    const w = wordAt(text, k);
     const parts = w.text.split(ZWNJ);
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
@@ -313,17 +444,22 @@ function joinedForms(words: Word[], out: RuleFinding[]): void {
  */
 function strayZwnj(text: string, out: RuleFinding[]): void {
   for (let i = text.indexOf(ZWNJ); i >= 0; i = text.indexOf(ZWNJ, i)) {
+    // A single ZWNJ between two letters (nearly all of them): a run of one, nothing to report.
+    if (isLM(codeAt(text, i - 1)) && isLM(codeAt(text, i + 1))) {
+      i++;
+      continue;
+    }
     // The run of ZWNJs and spaces around this ZWNJ.
     let from = i;
     let to = i;
     while (from > 0 && (text.charCodeAt(from - 1) === ZWNJ_CODE || isSpace(text.charCodeAt(from - 1)))) from--;
     while (to < text.length && (text.charCodeAt(to) === ZWNJ_CODE || isSpace(text.charCodeAt(to)))) to++;
     const run = text.slice(from, to);
-    const zwnjs = run.split(ZWNJ).length - 1;
     const before = from > 0 ? text.charCodeAt(from - 1) : -1;
     const after = to < text.length ? text.charCodeAt(to) : -1;
     if (isLM(before) && isLM(after)) {
       if (run.length > 1) {
+        const zwnjs = run.split(ZWNJ).length - 1;
         out.push({ rule: "zwnj-stray", index: from, length: run.length, replacement: ZWNJ, fix: true, message: zwnjs === run.length ? "نیم‌فاصله‌ی تکراری" : "فاصله کنار نیم‌فاصله؛ یکی بس است: نیم‌فاصله" });
       }
     } else if (!keepsZwnj(codeAt(text, i - 1)) || !keepsZwnj(codeAt(text, i + 1))) {
@@ -348,26 +484,33 @@ function glossaryFinding(glossary: CompiledGlossary, index: number, end: number,
 }
 
 /** Glossary entries, looked up per word (and per run of words, for entries with a space). */
-function glossaryRule(text: string, words: Word[], glossary: CompiledGlossary, out: RuleFinding[]): void {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
+function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding[]): void {
+  for (let i = 0; i < wordCount; i++) {
+    const start = wordStart[i]!;
+    const end = wordEnd[i]!;
     // Longest first: a phrase, then the whole word, then each ZWNJ-separated part (`بهروزرسانی‌ها`).
-    let matched = false;
-    if (glossary.phraseStarts.has(w.text)) {
-      for (let n = Math.min(glossary.maxWords, words.length - i); n > 1 && !matched; n--) {
-        const last = words[i + n - 1]!;
-        const phrase = text.slice(w.start, last.end);
-        if (/^[^ ]+(?: [^ ]+)+$/.test(phrase) && glossaryFinding(glossary, w.start, last.end, phrase, out)) {
-          matched = true;
-          i += n - 1;
+    // A word the filter rules out is neither a phrase start nor a key.
+    if (mayBeInGlossary(glossary, text, start, end)) {
+      const word = text.slice(start, end);
+      let matched = false;
+      if (glossary.phraseStarts.has(word)) {
+        for (let n = Math.min(glossary.maxWords, wordCount - i); n > 1 && !matched; n--) {
+          const lastEnd = wordEnd[i + n - 1]!;
+          const phrase = text.slice(start, lastEnd);
+          if (/^[^ ]+(?: [^ ]+)+$/.test(phrase) && glossaryFinding(glossary, start, lastEnd, phrase, out)) {
+            matched = true;
+            i += n - 1;
+          }
         }
       }
+      if (matched || glossaryFinding(glossary, start, end, word, out)) continue;
     }
-    if (matched || glossaryFinding(glossary, w.start, w.end, w.text, out) || !w.text.includes(ZWNJ)) continue;
-    let offset = w.start;
-    for (const part of w.text.split(ZWNJ)) {
-      glossaryFinding(glossary, offset, offset + part.length, part, out);
-      offset += part.length + 1;
+    if (wordZwnj[i] === 0) continue;
+    let offset = start;
+    for (let p = start; p <= end; p++) {
+      if (p < end && text.charCodeAt(p) !== ZWNJ_CODE) continue;
+      if (mayBeInGlossary(glossary, text, offset, p)) glossaryFinding(glossary, offset, p, text.slice(offset, p), out);
+      offset = p + 1;
     }
   }
 }
@@ -396,9 +539,10 @@ const keepsZwnj = (c: number) => isLM(c) || isFaDigit(c) || c === MASK_CODE;
  */
 function punctuation(text: string, out: RuleFinding[]): void {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // Only where `wordsOf` found one of the marks.
+  for (let k = 0; k < punctCount; k++) {
+    const i = punctAt[k]!;
     const c = text.charCodeAt(i);
-    if (c >= 0x700 || PUNCT_TABLE[c] === 0) continue;
     const ch = text[i]!;
     const prev = codeAt(text, i - 1);
     const next = codeAt(text, i + 1);
