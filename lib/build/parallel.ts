@@ -9,6 +9,7 @@
  * same as on one core. Before its chunks, the helper builds the stylesheet and fonts (PostCSS, font
  * subsetting: seconds when their own cache in .cache/ is empty), so the main thread finds them ready.
  *
+ * Below `minimumFiles` (but from `minimumFilesForAssets`) the helper only builds the assets.
  * Only what isn't in the persistent cache is shared out (a warm build starts no thread). Turned off
  * with `CHAPAR_THREADS=1` or on a single core; `CHAPAR_THREADS=2` starts a helper whatever the size. The hand-over is synchronous (`Atomics.wait` and
  * `receiveMessageOnPort`): the check is synchronous code, and it must stay one ordinary loop.
@@ -28,9 +29,14 @@ export interface ParallelCheckOptions {
   stallTimeout: number;
   /** Let the helper build the stylesheet and fonts first. */
   warmAssets: boolean;
+  /**
+   * Fewer files than `minimumFiles` but at least this many: a helper that only builds the stylesheet
+   * and fonts (a second or two when their cache is empty), while the main thread checks.
+   */
+  minimumFilesForAssets: number;
 }
 
-export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true };
+export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true, minimumFilesForAssets: 300 };
 
 /** Chunk claims: 0 free, 1 the main thread's, 2 the helper's. */
 export const FREE = 0;
@@ -61,16 +67,17 @@ export interface ParallelCheck {
  * build cache so the next `checkSite` uses it. Returns undefined when no helper was started.
  */
 export function startParallelCheck(contentDir: string, options: Partial<ParallelCheckOptions> = {}): ParallelCheck | undefined {
-  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets } = { ...defaults, ...options };
+  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets, minimumFilesForAssets } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
   const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
-  if (todo.length < (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles)) return undefined;
+  const shareCheck = todo.length >= (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles);
+  if (!shareCheck && !(warmAssets && todo.length >= minimumFilesForAssets)) return undefined;
   const size = Math.ceil(todo.length / chunkCount);
   const chunks: string[][] = [];
-  for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
+  if (shareCheck) for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
   const chunkOf = new Map<string, number>();
   chunks.forEach((chunk, i) => chunk.forEach((file) => chunkOf.set(file, i)));
   const claims = new Int32Array(new SharedArrayBuffer(4 * chunks.length));
@@ -141,6 +148,12 @@ import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     },
     async finish() {
       if (cache.helper === helper) cache.helper = undefined;
+      // A small site's check can end before the helper's stylesheet and fonts: let it finish them, so
+      // Eleventy finds them in their cache instead of starting over.
+      const deadline = Date.now() + stallTimeout;
+      while (Atomics.load(progress, 1) === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
       port1.close();
       await worker.terminate();
     },
