@@ -150,17 +150,20 @@ function bodySegments(lines: Line[], frontMatter: FrontMatter, tokens: Token[]):
     const map = token.map ?? blockMap;
     if (!map) continue;
     const masked = maskInline(token.content);
-    const contentLines = token.content.split("\n");
-    const maskedLines = masked.split("\n");
-    contentLines.forEach((content, k) => {
+    // Most inline content is one line: no splitting then.
+    const multiline = token.content.includes("\n");
+    const contentLines = multiline ? token.content.split("\n") : [token.content];
+    const maskedLines = multiline ? masked.split("\n") : [masked];
+    for (let k = 0; k < contentLines.length; k++) {
+      const content = contentLines[k]!;
       const lineIndex = bodyStart + map[0] + k;
       const line = lines[lineIndex];
-      if (!line || content.trim() === "") return;
+      if (!line || content.trim() === "") continue;
       const column = locate(line.text, content, cursor.get(lineIndex) ?? 0);
-      if (column < 0) return; // Can't place it exactly: better unlinted than misplaced.
+      if (column < 0) continue; // Can't place it exactly: better unlinted than misplaced.
       cursor.set(lineIndex, column + content.length);
       out.push({ start: line.start + column, text: maskedLines[k]! });
-    });
+    }
   }
   return out;
 }
@@ -182,14 +185,62 @@ const mayHaveUrl = (text: string) => /[.:@][A-Za-z0-9/]/.test(text);
 const AUTOLINK_OR_TAG = /<[^<>\s]*[:@][^<>\s]*>|<\/?[A-Za-z][^<>]*>/g;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
+/**
+ * The characters of a text to replace by MASK, as flags, and the masked text, rebuilt only when a
+ * stage masked something new (splitting a Persian paragraph into one string per character and joining
+ * it after every stage was most of the lint's allocation).
+ */
+class Masking {
+  private readonly flags: Uint8Array;
+  private changed = false;
+  private masked: string;
+
+  /** `keepNewlines`: line breaks stay (the body's inline content spans lines). */
+  constructor(
+    private readonly source: string,
+    private readonly keepNewlines: boolean,
+  ) {
+    this.flags = new Uint8Array(source.length);
+    this.masked = source;
+  }
+
+  readonly mask = (from: number, to: number): void => {
+    const end = Math.min(to, this.source.length);
+    for (let i = from; i < end; i++) {
+      if (this.keepNewlines && this.source.charCodeAt(i) === 0x0a) continue;
+      if (this.flags[i] === 0) {
+        this.flags[i] = 1;
+        this.changed = true;
+      }
+    }
+  };
+
+  /** The text with everything masked so far. */
+  text(): string {
+    if (!this.changed) return this.masked;
+    this.changed = false;
+    const { source, flags } = this;
+    let out = "";
+    let from = 0;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags[i] === 0) continue;
+      let to = i;
+      while (to < flags.length && flags[to] === 1) to++;
+      out += source.slice(from, i) + MASK.repeat(to - i);
+      from = to;
+      i = to;
+    }
+    this.masked = out + source.slice(from);
+    return this.masked;
+  }
+}
+
 /** The inline source with code spans, link destinations, autolinks, URLs, e-mails, tags, entities and escapes masked. */
 export function maskInline(source: string): string {
   // Most lines of prose have nothing to mask: skip the work (this runs for every line of every release).
   if (!MAYBE_MARKUP.test(source) && !mayHaveUrl(source)) return source;
-  const chars = source.split("");
-  const mask = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (chars[i] !== "\n") chars[i] = MASK;
-  };
+  const masking = new Masking(source, true);
+  const mask = masking.mask;
   // Escapes and code spans, left to right (a backslash inside a code span is literal).
   for (let i = 0; i < source.length; ) {
     const c = source[i];
@@ -205,9 +256,9 @@ export function maskInline(source: string): string {
       i = end;
     } else i++;
   }
-  let text = chars.join("");
+  let text = masking.text();
   for (const m of text.matchAll(AUTOLINK_OR_TAG)) mask(m.index, m.index + m[0].length);
-  text = chars.join("");
+  text = masking.text();
   // Link and image destinations: `](…)` with balanced parentheses, and `][label]`.
   for (let p = text.indexOf("]"); p >= 0; p = text.indexOf("]", p + 1)) {
     const next = text[p + 1];
@@ -217,16 +268,17 @@ export function maskInline(source: string): string {
   }
   // `![` starts an image; its `!` is syntax, not an exclamation mark.
   for (let p = text.indexOf("!["); p >= 0; p = text.indexOf("![", p + 1)) mask(p, p + 1);
-  text = chars.join("");
+  text = masking.text();
   for (const m of text.matchAll(ENTITY)) mask(m.index, m.index + m[0].length);
-  text = chars.join("");
-  return maskUrls(text, chars, mask);
+  text = masking.text();
+  maskUrls(text, mask);
+  return masking.text();
 }
 
-function maskUrls(text: string, chars: string[], mask: (from: number, to: number) => void): string {
-  if (!mayHaveUrl(text)) return text;
+/** Masks the URLs and e-mail addresses of `text`. */
+function maskUrls(text: string, mask: (from: number, to: number) => void): void {
+  if (!mayHaveUrl(text)) return;
   for (const m of md.linkify.match(text) ?? []) mask(m.index, m.lastIndex);
-  return chars.join("");
 }
 
 function closingBackticks(source: string, from: number, n: number): number {
@@ -407,10 +459,9 @@ function closingQuote(line: string, from: number, quote: string): number {
 /** URLs and e-mail addresses in a front-matter value. */
 function maskPlain(text: string): string {
   if (!mayHaveUrl(text)) return text;
-  const chars = text.split("");
-  return maskUrls(text, chars, (from, to) => {
-    for (let i = from; i < to; i++) chars[i] = MASK;
-  });
+  const masking = new Masking(text, false);
+  maskUrls(text, masking.mask);
+  return masking.text();
 }
 
 // ---------------------------------------------------------------------------------------------
