@@ -30,12 +30,16 @@ const LETTER_FOLDS: Record<string, string> = {
   "\u06d5": "\u0647", // ە → ه
 };
 
-/** Every character the fold changes: code → replacement code, or -1 to remove it. */
-const CHAR_FOLDS = new Map<number, number>();
-for (const [from, to] of Object.entries(LETTER_FOLDS)) CHAR_FOLDS.set(from.charCodeAt(0), to.charCodeAt(0));
+/**
+ * The fold per UTF-16 code unit: 0 keeps it, FOLD_REMOVED removes it, anything else is the
+ * replacement code (Persian letters and Latin digits, never 0 or 0xffff).
+ */
+const FOLD_REMOVED = 0xffff;
+const FOLDS = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(LETTER_FOLDS)) FOLDS[from.charCodeAt(0)] = to.charCodeAt(0);
 for (let d = 0; d < 10; d++) {
-  CHAR_FOLDS.set(0x06f0 + d, 0x30 + d); // Persian digits → Latin
-  CHAR_FOLDS.set(0x0660 + d, 0x30 + d); // Arabic-Indic digits → Latin
+  FOLDS[0x06f0 + d] = 0x30 + d; // Persian digits → Latin
+  FOLDS[0x0660 + d] = 0x30 + d; // Arabic-Indic digits → Latin
 }
 const REMOVED: [number, number][] = [
   [0x064b, 0x065f], // harakat and other Arabic marks
@@ -49,27 +53,83 @@ const REMOVED: [number, number][] = [
   [0x00ad, 0x00ad], // soft hyphen
   [0xfeff, 0xfeff], // BOM
 ];
-for (const [from, to] of REMOVED) for (let c = from; c <= to; c++) CHAR_FOLDS.set(c, -1);
+for (const [from, to] of REMOVED) for (let c = from; c <= to; c++) FOLDS[c] = FOLD_REMOVED;
+
+/**
+ * Code units after which `normalize("NFKC")` and `toLowerCase()` can be skipped (a press release is
+ * almost all Persian letters, Latin digits and punctuation, and both calls cost as much as the fold).
+ * NFKC_INERT: a text made only of these is its own NFKC — each is its own NFKC, is no combining mark,
+ * is never the second part of a canonical decomposition (so nothing composes with what precedes it),
+ * and decomposes, if at all, into a base that isn't either plus marks (آ ۀ أ: they compose back).
+ * CASELESS: its own lower case (the one context rule, final sigma, concerns Σ, which isn't here).
+ * test/unit/search-key-fast.test.ts checks both claims for every code unit against the runtime
+ * (exported for it).
+ */
+const NFKC_INERT = 1;
+const CASELESS = 2;
+const CHAR_CLASS = new Uint8Array(0x10000);
+export const NFKC_INERT_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x009f], // ASCII, C1 controls (not NBSP: NFKC makes it a space)
+  [0x00a1, 0x00a7],
+  [0x00a9, 0x00a9],
+  [0x00ab, 0x00ae], // « ¬ soft hyphen ®
+  [0x00b0, 0x00b1],
+  [0x00b6, 0x00b7],
+  [0x00bb, 0x00bb], // »
+  [0x00bf, 0x00ff], // ¿, Latin-1 letters
+  [0x0600, 0x060f], // Arabic signs, ، (not 0610–061A: marks)
+  [0x061b, 0x064a], // ؛ ؟, Arabic letters (آ أ ؤ إ ئ compose back; not 064B–065F: harakat)
+  [0x0660, 0x066f], // Arabic-Indic digits, ٪
+  [0x0671, 0x0674], // (not 0675–0678: compatibility forms)
+  [0x0679, 0x06d5], // Persian/Urdu letters پ چ ژ ک گ ی ۀ
+  [0x06ee, 0x06ff], // Persian digits
+  [0x200b, 0x2010], // ZWSP, ZWNJ, ZWJ, LRM, RLM, hyphen (not 2011: NFKC makes it 2010)
+  [0x2012, 0x2016], // dashes (not 2017)
+  [0x2018, 0x2023], // quotes, dagger, bullet (not 2024–2026: leaders, ellipsis)
+  [0x2027, 0x202e], // bidi embeddings and overrides (not 202F: narrow NBSP)
+  [0x2030, 0x2032], // per mille, prime
+  [0x2060, 0x206f], // word joiner, bidi isolates
+];
+for (const [from, to] of NFKC_INERT_RANGES) for (let c = from; c <= to; c++) CHAR_CLASS[c]! |= NFKC_INERT;
+export const CASELESS_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x0040], // below A
+  [0x005b, 0x00bf], // between Z and À
+  [0x0600, 0x06ff], // Arabic
+  [0x2000, 0x206f], // general punctuation
+];
+for (const [from, to] of CASELESS_RANGES) for (let c = from; c <= to; c++) CHAR_CLASS[c]! |= CASELESS;
 
 /**
  * Letters folded: presentation forms and ligatures undone (NFKC), letter variants mapped, marks
  * and invisible controls removed, digits made Latin, lower case — but ZWNJ kept, since it marks
  * where a word's parts meet. One pass over the text with a table: this is indexing's hot loop.
+ * The pass notes whether the text needed NFKC (then it is redone on the normalised text) and
+ * whether it needs lower-casing.
  */
 function foldLetters(text: string): string {
-  const s = text.normalize("NFKC");
+  let folded = foldPass(text);
+  if (folded === undefined) folded = foldPass(text.normalize("NFKC"), true)!;
+  return folded;
+}
+
+/** The fold of `s`, or undefined if `s` may not be its own NFKC (and `normalised` isn't set). */
+function foldPass(s: string, normalised = false): string | undefined {
   let out = "";
   let kept = 0;
+  let seen = NFKC_INERT | CASELESS;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if (code < 0x80) continue;
-    const to = CHAR_FOLDS.get(code);
-    if (to === undefined) continue;
+    seen &= CHAR_CLASS[code]!;
+    const to = FOLDS[code]!;
+    if (to === 0) continue;
     out += s.slice(kept, i);
-    if (to >= 0) out += String.fromCharCode(to);
+    if (to !== FOLD_REMOVED) out += String.fromCharCode(to);
     kept = i + 1;
   }
-  return (out + s.slice(kept)).toLowerCase();
+  if (!normalised && (seen & NFKC_INERT) === 0) return undefined;
+  out = kept === 0 ? s : out + s.slice(kept);
+  // The replacement letters and digits are caseless, so checking the input's code units is enough.
+  return (seen & CASELESS) === 0 ? out.toLowerCase() : out;
 }
 
 /**
@@ -90,6 +150,19 @@ function isWordChar(code: number): boolean {
   if (known === 0) {
     known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
     wordCharCache[code] = known;
+  }
+  return known === 1;
+}
+
+/** `\s` per UTF-16 code unit, filled as met like `wordCharCache`. */
+const SPACE_CHAR = /\s/;
+const spaceCache = new Uint8Array(0x10000);
+
+function isSpace(code: number): boolean {
+  let known = spaceCache[code]!;
+  if (known === 0) {
+    known = SPACE_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    spaceCache[code] = known;
   }
   return known === 1;
 }
@@ -124,6 +197,10 @@ export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
   "تر", "ترین", "ی", "ای", "ام", "ات", "اش", "ایم", "اید", "اند",
 ]);
 
+/** Longer keys can't be in the sets: most words skip the two lookups. */
+const LONGEST_PREFIX = Math.max(...[...DETACHED_PREFIXES].map((p) => p.length));
+const LONGEST_SUFFIX = Math.max(...[...DETACHED_SUFFIXES].map((p) => p.length));
+
 /**
  * The words to index for a text, as one space-separated string of keys: first every word's key in
  * order (`هم‌اندیشی` → `هماندیشی`), then the extra keys that bridge spellings — placed after the
@@ -133,26 +210,50 @@ export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
  * - for two words separated only by spaces where the first is a detached prefix or the second a
  *   detached suffix (`هم اندیشی`, `کتاب ها`), their joined key (`هماندیشی`), so a query typed with a
  *   ZWNJ or joined finds text that was typed with a space.
+ * A word whose key is empty (only ZWNJs) adds nothing and bridges nothing. Built in one scan of the
+ * folded text, without a list of words (indexing runs this on every text node of every release).
  */
 export function indexKeys(text: string): string {
-  const folded = foldLetters(text);
-  const words = wordsOf(folded);
-  const keys: string[] = [];
-  const extras: string[] = [];
-  words.forEach(({ word, end }, i) => {
-    const key = word.replace(ZWNJS, "");
-    if (key === "") return;
-    keys.push(key);
-    if (key !== word) {
-      for (const part of word.split(ZWNJ)) if (part !== "") extras.push(part);
+  const s = foldLetters(text);
+  const n = s.length;
+  let keys = "";
+  /** Each extra key with a space before it. */
+  let extras = "";
+  /** The previous word's key ("" for none, or a word of only ZWNJs). */
+  let prevKey = "";
+  let i = 0;
+  while (i < n) {
+    // The gap before the word: does it hold only whitespace?
+    let spacesOnly = true;
+    let code = s.charCodeAt(i);
+    while (!isWordChar(code)) {
+      if (spacesOnly && !isSpace(code)) spacesOnly = false;
+      if (++i === n) return keys + extras;
+      code = s.charCodeAt(i);
     }
-    const next = words[i + 1];
-    if (next && /^\s+$/.test(folded.slice(end, next.start))) {
-      const nextKey = next.word.replace(ZWNJS, "");
-      if (nextKey !== "" && (DETACHED_PREFIXES.has(key) || DETACHED_SUFFIXES.has(nextKey))) extras.push(key + nextKey);
+    const start = i;
+    let hasZwnj = false;
+    do {
+      if (code === 0x200c) hasZwnj = true;
+      code = ++i < n ? s.charCodeAt(i) : -1;
+    } while (i < n && isWordChar(code));
+    const word = s.slice(start, i);
+    const key = hasZwnj ? word.replace(ZWNJS, "") : word;
+    if (key !== "") {
+      if (
+        prevKey !== "" &&
+        spacesOnly &&
+        ((prevKey.length <= LONGEST_PREFIX && DETACHED_PREFIXES.has(prevKey)) ||
+          (key.length <= LONGEST_SUFFIX && DETACHED_SUFFIXES.has(key)))
+      ) {
+        extras += ` ${prevKey}${key}`;
+      }
+      keys = keys === "" ? key : `${keys} ${key}`;
+      if (hasZwnj) for (const part of word.split(ZWNJ)) if (part !== "") extras += ` ${part}`;
     }
-  });
-  return [...keys, ...extras].join(" ");
+    prevKey = key;
+  }
+  return keys + extras;
 }
 
 /** With more gaps than this, only a few variants are tried instead of every combination. */
