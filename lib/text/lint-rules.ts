@@ -115,19 +115,13 @@ function miPrefixAt(text: string, start: number): number {
  * part has at least two letters and then «ه» + one of `JOINED_AFTER_HE` (what the participle, plural
  * and «هی» branches all need: `رفتهاند`، `کتابها`، `جلسهی`).
  */
-function isJoinedCandidate(text: string, start: number, end: number, zwnj: boolean): boolean {
-  let firstEnd = end;
-  let lastStart = start;
-  if (zwnj) {
-    firstEnd = text.indexOf(ZWNJ, start);
-    lastStart = text.lastIndexOf(ZWNJ, end - 1) + 1;
-  }
+function isJoinedCandidate(text: string, start: number, end: number, firstEnd: number, lastStart: number, lastHe: number): boolean {
   const mi = miPrefixAt(text, start);
   if (mi !== 0 && firstEnd - start > mi) return true;
-  for (let he = end - 2; he >= lastStart + 2 && he >= end - 1 - (JOINED_AFTER_HE.length - 1); he--) {
-    if (text.charCodeAt(he) !== HE_CODE) continue;
-    for (const s of JOINED_AFTER_HE[end - he - 1] ?? NONE) if (text.startsWith(s, he + 1)) return true;
-  }
+  // No suffix has a «ه» after its first letter: only the word's last «ه» can begin one.
+  const after = end - lastHe - 1;
+  if (lastHe < lastStart + 2 || after < 1 || after >= JOINED_AFTER_HE.length) return false;
+  for (const s of JOINED_AFTER_HE[after] ?? NONE) if (text.startsWith(s, lastHe + 1)) return true;
   return false;
 }
 
@@ -162,18 +156,22 @@ interface Word {
  */
 let wordStart = new Int32Array(512);
 let wordEnd = new Int32Array(512);
-/** 1 if the word has a ZWNJ inside. */
-let wordZwnj = new Uint8Array(512);
+/** Where the word's first ZWNJ-separated part ends (the word's end if it has no ZWNJ). */
+let wordFirstEnd = new Int32Array(512);
 let wordCount = 0;
 /** Positions of the characters `punctuation` looks at, found in the same pass. */
 let punctAt = new Int32Array(256);
 let punctCount = 0;
+/** Indices of the words `joinedForms` has to look at (`isJoinedCandidate`), found in the same pass. */
+let joinedAt = new Int32Array(64);
+let joinedCount = 0;
 
 function wordsOf(text: string): void {
   const n = text.length;
   let i = 0;
   let count = 0;
   let punct = 0;
+  let joined = 0;
   while (i < n) {
     const first = text.charCodeAt(i);
     if (!isLM(first)) {
@@ -189,28 +187,47 @@ function wordsOf(text: string): void {
       continue;
     }
     const start = i;
-    let zwnj = 0;
+    let firstEnd = -1;
+    let lastStart = start;
+    let lastHe = -1;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isLM(c)) i++;
-      else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) {
+      if (isLM(c)) {
+        if (c === HE_CODE) lastHe = i;
+        i++;
+      } else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) {
+        if (firstEnd < 0) firstEnd = i;
+        lastStart = i + 1;
+        if (text.charCodeAt(i + 1) === HE_CODE) lastHe = i + 1;
         i += 2;
-        zwnj = 1;
       } else break;
     }
     if (count === wordStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-      wordStart = grow(wordStart, new Int32Array(count * 2));
-      wordEnd = grow(wordEnd, new Int32Array(count * 2));
-      wordZwnj = grow(wordZwnj, new Uint8Array(count * 2));
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(count * 2);
+        b.set(a);
+        return b;
+      };
+      wordStart = grow(wordStart);
+      wordEnd = grow(wordEnd);
+      wordFirstEnd = grow(wordFirstEnd);
     }
     wordStart[count] = start;
     wordEnd[count] = i;
-    wordZwnj[count] = zwnj;
+    wordFirstEnd[count] = firstEnd < 0 ? i : firstEnd;
+    if (isJoinedCandidate(text, start, i, firstEnd < 0 ? i : firstEnd, lastStart, lastHe)) {
+      if (joined === joinedAt.length) {
+        const grown = new Int32Array(joined * 2);
+        grown.set(joinedAt);
+        joinedAt = grown;
+      }
+      joinedAt[joined++] = count;
+    }
     count++;
   }
   wordCount = count;
   punctCount = punct;
+  joinedCount = joined;
 }
 
 /** Word `k` as an object, for the few words a rule looks at closely. */
@@ -355,10 +372,9 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
 
 /** Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Only verbs after `می` are fixed. */
 function joinedForms(text: string, out: RuleFinding[]): void {
-  for (let k = 0; k < wordCount; k++) {
-    // Every pattern below starts with می/نمی or ends in one of these suffixes: skip other words cheaply.
-    if (!isJoinedCandidate(text, wordStart[k]!, wordEnd[k]!, wordZwnj[k] === 1)) continue;
-    const w = wordAt(text, k);
+  // Every pattern below starts with می/نمی or ends in one of these suffixes: `wordsOf` noted the few such words.
+  for (let j = 0; j < joinedCount; j++) {
+    const w = wordAt(text, joinedAt[j]!);
     const parts = w.text.split(ZWNJ);
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
@@ -505,7 +521,7 @@ function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding
       }
       if (matched || glossaryFinding(glossary, start, end, word, out)) continue;
     }
-    if (wordZwnj[i] === 0) continue;
+    if (wordFirstEnd[i] === end) continue; // no ZWNJ
     let offset = start;
     for (let p = start; p <= end; p++) {
       if (p < end && text.charCodeAt(p) !== ZWNJ_CODE) continue;
