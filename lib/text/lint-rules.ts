@@ -96,12 +96,6 @@ const MEEM_CODE = 0x0645;
 const NOON_CODE = 0x0646;
 const YEH_CODE = 0x06cc;
 
-/** `می` or `نمی`, the whole word `text[start, end)`. */
-const isMiAt = (text: string, start: number, end: number) => {
-  const mi = miPrefixAt(text, start);
-  return mi !== 0 && end - start === mi;
-};
-
 /** 3 if `text` has «نمی» at `start`, else 2 if it has «می», else 0 (char codes: this runs for every word). */
 function miPrefixAt(text: string, start: number): number {
   const c = text.charCodeAt(start);
@@ -115,8 +109,7 @@ function miPrefixAt(text: string, start: number): number {
  * part has at least two letters and then «ه» + one of `JOINED_AFTER_HE` (what the participle, plural
  * and «هی» branches all need: `رفتهاند`، `کتابها`، `جلسهی`).
  */
-function isJoinedCandidate(text: string, start: number, end: number, firstEnd: number, lastStart: number, lastHe: number): boolean {
-  const mi = miPrefixAt(text, start);
+function isJoinedCandidate(text: string, start: number, end: number, firstEnd: number, lastStart: number, lastHe: number, mi: number): boolean {
   if (mi !== 0 && firstEnd - start > mi) return true;
   // No suffix has a «ه» after its first letter: only the word's last «ه» can begin one.
   const after = end - lastHe - 1;
@@ -146,12 +139,27 @@ interface Word {
   end: number;
 }
 
+/** Offsets or word indices, in an array reused from one `lintText` call to the next. */
+class IndexList {
+  items = new Int32Array(64);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+}
+
 /**
  * The words of the text being linted: runs of letters and marks, ZWNJ inside a word included
  * (`کتاب‌ها` is one word). Kept as offsets in reusable arrays, not one object and one string per
- * word: the lint sees every word of every release, and only a few words are ever looked at closely
- * (the rules test char codes first and slice a word's text only when it may match). The same pass
- * notes where the punctuation marks are, so `punctuation` doesn't read every character again.
+ * word: the lint sees every word of every release, and only a few words are ever looked at closely.
+ * The one pass over the characters also notes, by char codes alone, the few places each rule has to
+ * look at (the punctuation marks, the word pairs `spacedSuffixes` wants, the words `joinedForms` and
+ * `glossaryRule` want); the rules slice text only there.
  * Module-level and reused: `lintText` is synchronous and not re-entrant.
  */
 let wordStart = new Int32Array(512);
@@ -159,30 +167,28 @@ let wordEnd = new Int32Array(512);
 /** Where the word's first ZWNJ-separated part ends (the word's end if it has no ZWNJ). */
 let wordFirstEnd = new Int32Array(512);
 let wordCount = 0;
-/** Positions of the characters `punctuation` looks at, found in the same pass. */
-let punctAt = new Int32Array(256);
-let punctCount = 0;
-/** Indices of the words `joinedForms` has to look at (`isJoinedCandidate`), found in the same pass. */
-let joinedAt = new Int32Array(64);
-let joinedCount = 0;
+/** Positions of the characters `punctuation` looks at. */
+const punctAt = new IndexList();
+/** Word `k` for each pair (k, k + 1) `spacedSuffixes` has to look at: after می/نمی, or before a suffix word. */
+const spacedAt = new IndexList();
+/** Words `joinedForms` has to look at (`isJoinedCandidate`). */
+const joinedAt = new IndexList();
+/** Words `glossaryRule` has to look at: the word or one of its ZWNJ-separated parts passes the glossary's filter. */
+const glossaryAt = new IndexList();
 
-function wordsOf(text: string): void {
+function wordsOf(text: string, glossary: CompiledGlossary | undefined): void {
   const n = text.length;
   let i = 0;
   let count = 0;
-  let punct = 0;
-  let joined = 0;
+  punctAt.length = 0;
+  spacedAt.length = 0;
+  joinedAt.length = 0;
+  glossaryAt.length = 0;
+  let previousMi = false;
   while (i < n) {
     const first = text.charCodeAt(i);
     if (!isLM(first)) {
-      if (first < 0x700 && PUNCT_TABLE[first] === 1) {
-        if (punct === punctAt.length) {
-          const grown = new Int32Array(punct * 2);
-          grown.set(punctAt);
-          punctAt = grown;
-        }
-        punctAt[punct++] = i;
-      }
+      if (first < 0x700 && PUNCT_TABLE[first] === 1) punctAt.push(i);
       i++;
       continue;
     }
@@ -190,6 +196,7 @@ function wordsOf(text: string): void {
     let firstEnd = -1;
     let lastStart = start;
     let lastHe = -1;
+    let inGlossary = false;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isLM(c)) {
@@ -197,6 +204,7 @@ function wordsOf(text: string): void {
         i++;
       } else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) {
         if (firstEnd < 0) firstEnd = i;
+        if (glossary !== undefined && !inGlossary) inGlossary = mayBeInGlossary(glossary, text, lastStart, i);
         lastStart = i + 1;
         if (text.charCodeAt(i + 1) === HE_CODE) lastHe = i + 1;
         i += 2;
@@ -212,22 +220,19 @@ function wordsOf(text: string): void {
       wordEnd = grow(wordEnd);
       wordFirstEnd = grow(wordFirstEnd);
     }
+    if (firstEnd < 0) firstEnd = i;
     wordStart[count] = start;
     wordEnd[count] = i;
-    wordFirstEnd[count] = firstEnd < 0 ? i : firstEnd;
-    if (isJoinedCandidate(text, start, i, firstEnd < 0 ? i : firstEnd, lastStart, lastHe)) {
-      if (joined === joinedAt.length) {
-        const grown = new Int32Array(joined * 2);
-        grown.set(joinedAt);
-        joinedAt = grown;
-      }
-      joinedAt[joined++] = count;
-    }
+    wordFirstEnd[count] = firstEnd;
+    const mi = miPrefixAt(text, start);
+    if (count > 0 && (previousMi || isSpacedWordAt(text, start, i))) spacedAt.push(count - 1);
+    previousMi = mi !== 0 && i - start === mi;
+    if (isJoinedCandidate(text, start, i, firstEnd, lastStart, lastHe, mi)) joinedAt.push(count);
+    // The whole word, or its last part if it has a ZWNJ (the others were tested above).
+    if (glossary !== undefined && (inGlossary || mayBeInGlossary(glossary, text, start, i) || (firstEnd < i && mayBeInGlossary(glossary, text, lastStart, i)))) glossaryAt.push(count);
     count++;
   }
   wordCount = count;
-  punctCount = punct;
-  joinedCount = joined;
 }
 
 /** Word `k` as an object, for the few words a rule looks at closely. */
@@ -269,12 +274,13 @@ export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledG
 export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding[] {
   if (!/[\u0600-\u06ff\u200c]/.test(text)) return [];
   const out: RuleFinding[] = [];
-  wordsOf(text);
+  const withGlossary = glossary !== undefined && glossary.entries.size > 0;
+  wordsOf(text, withGlossary ? glossary : undefined);
   arabicForms(text, out);
   spacedSuffixes(text, out);
   joinedForms(text, out);
   strayZwnj(text, out);
-  if (glossary && glossary.entries.size > 0) glossaryRule(text, glossary, out);
+  if (withGlossary) glossaryRule(text, glossary, out);
   punctuation(text, out);
   // Most prose has no finding: skip the filter and sort (and their arrays).
   if (out.length === 0) return out;
@@ -314,11 +320,9 @@ function arabicForms(text: string, out: RuleFinding[]): void {
 
 /** Suffixes and prefixes written as separate words: `می شود`، `کتاب ها`، `بزرگ تر`، `خانه ای`، `رفته اند`. */
 function spacedSuffixes(text: string, out: RuleFinding[]): void {
-  for (let i = 0; i + 1 < wordCount; i++) {
-    // Char-code tests before any slicing: a pair matters only after می/نمی or before a short suffix word.
-    const bStart = wordStart[i + 1]!;
-    const bEnd = wordEnd[i + 1]!;
-    if (!isMiAt(text, wordStart[i]!, wordEnd[i]!) && !isSpacedWordAt(text, bStart, bEnd)) continue;
+  // A pair matters only after می/نمی or before a suffix word: `wordsOf` noted those pairs.
+  for (let j = 0; j < spacedAt.length; j++) {
+    const i = spacedAt.items[j]!;
     const a = wordAt(text, i);
     const b = wordAt(text, i + 1);
     const interesting = a.text === "می" || a.text === "نمی" || PLURAL_SET.has(b.text) || COMPARATIVE.has(b.text) || EZAFE.has(b.text) || VERB_ENDINGS.has(b.text);
@@ -373,8 +377,8 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
 /** Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Only verbs after `می` are fixed. */
 function joinedForms(text: string, out: RuleFinding[]): void {
   // Every pattern below starts with می/نمی or ends in one of these suffixes: `wordsOf` noted the few such words.
-  for (let j = 0; j < joinedCount; j++) {
-    const w = wordAt(text, joinedAt[j]!);
+  for (let j = 0; j < joinedAt.length; j++) {
+    const w = wordAt(text, joinedAt.items[j]!);
     const parts = w.text.split(ZWNJ);
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
@@ -501,7 +505,12 @@ function glossaryFinding(glossary: CompiledGlossary, index: number, end: number,
 
 /** Glossary entries, looked up per word (and per run of words, for entries with a space). */
 function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding[]): void {
-  for (let i = 0; i < wordCount; i++) {
+  // Only the words `wordsOf` found in the glossary's filter (the others can't match); after a phrase,
+  // the phrase's other words are skipped.
+  let next = 0;
+  for (let j = 0; j < glossaryAt.length; j++) {
+    let i = glossaryAt.items[j]!;
+    if (i < next) continue;
     const start = wordStart[i]!;
     const end = wordEnd[i]!;
     // Longest first: a phrase, then the whole word, then each ZWNJ-separated part (`بهروزرسانی‌ها`).
@@ -519,6 +528,7 @@ function glossaryRule(text: string, glossary: CompiledGlossary, out: RuleFinding
           }
         }
       }
+      next = i + 1;
       if (matched || glossaryFinding(glossary, start, end, word, out)) continue;
     }
     if (wordFirstEnd[i] === end) continue; // no ZWNJ
@@ -556,8 +566,8 @@ const keepsZwnj = (c: number) => isLM(c) || isFaDigit(c) || c === MASK_CODE;
 function punctuation(text: string, out: RuleFinding[]): void {
   const n = text.length;
   // Only where `wordsOf` found one of the marks.
-  for (let k = 0; k < punctCount; k++) {
-    const i = punctAt[k]!;
+  for (let k = 0; k < punctAt.length; k++) {
+    const i = punctAt.items[k]!;
     const c = text.charCodeAt(i);
     const ch = text[i]!;
     const prev = codeAt(text, i - 1);
