@@ -64,11 +64,20 @@ export interface CompiledGlossary {
 const letterByCode = (c: number) =>
   (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff;
 const markByCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
-/** The two classes as a table over U+0600–U+06FF (bit 1: letter, bit 2: mark): one load per character. */
+/**
+ * Classes as a table over U+0600–U+06FF, one load per character: bit 1 letter, bit 2 mark, bit 4 an
+ * Arabic form (ي ك ى ة, letters: `arabicForms`), bit 8 an Arabic-Indic digit (not part of a word).
+ */
 const CLASS = new Uint8Array(0x100);
-for (let c = 0x600; c < 0x700; c++) CLASS[c - 0x600] = (letterByCode(c) ? 1 : 0) | (markByCode(c) ? 2 : 0);
-const isLetter = (c: number) => c >= 0x600 && c < 0x700 && (CLASS[c - 0x600]! & 1) !== 0;
-const isLM = (c: number) => c >= 0x600 && c < 0x700 && CLASS[c - 0x600]! !== 0;
+for (let c = 0x600; c < 0x700; c++) {
+  CLASS[c - 0x600] = (letterByCode(c) ? 1 : 0) | (markByCode(c) ? 2 : 0) | ("يكىة".includes(String.fromCharCode(c)) ? 4 : 0) | (c >= 0x0660 && c <= 0x0669 ? 8 : 0);
+}
+const LM_BITS = 3;
+const ARABIC_FORM_BIT = 4;
+const ARABIC_DIGIT_BIT = 8;
+const classOf = (c: number) => (c >= 0x600 && c < 0x700 ? CLASS[c - 0x600]! : 0);
+const isLetter = (c: number) => (classOf(c) & 1) !== 0;
+const isLM = (c: number) => (classOf(c) & LM_BITS) !== 0;
 const isFaDigit = (c: number) => c >= 0x06f0 && c <= 0x06f9;
 const isSpace = (c: number) => c === 0x20 || c === 0xa0;
 const ZWNJ_CODE = 0x200c;
@@ -78,8 +87,6 @@ const LETTER_ONLY = /^[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5
 const NON_JOINING = new Set([..."اآأإؤدذرزژوةء"]);
 const PERSIAN_ONLY = /[پچژگیک]/;
 const ARABIC_SIGNS = /[\u064b-\u0652\u0629]/;
-const ARABIC_FORMS = /[\u064a\u0643\u0649\u0629]/;
-const ARABIC_DIGIT = /[\u0660-\u0669]/;
 
 const PLURAL_SUFFIXES = ["هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"];
 const PLURAL_SET = new Set(PLURAL_SUFFIXES);
@@ -173,6 +180,10 @@ const punctAt = new IndexList();
 const spacedAt = new IndexList();
 /** Words `joinedForms` has to look at (`isJoinedCandidate`). */
 const joinedAt = new IndexList();
+/** ZWNJs that aren't inside a word (every other one sits between two letters): all `strayZwnj` has to look at. */
+const strayAt = new IndexList();
+/** Whether the text has one of ي ك ى ة, or an Arabic-Indic digit (`arabicForms`). */
+let seenClasses = 0;
 /** Words `glossaryRule` has to look at: the word or one of its ZWNJ-separated parts passes the glossary's filter. */
 const glossaryAt = new IndexList();
 
@@ -184,11 +195,16 @@ function wordsOf(text: string, glossary: CompiledGlossary | undefined): void {
   spacedAt.length = 0;
   joinedAt.length = 0;
   glossaryAt.length = 0;
+  strayAt.length = 0;
+  let seen = 0;
   let previousMi = false;
   while (i < n) {
     const first = text.charCodeAt(i);
-    if (!isLM(first)) {
+    const firstClass = classOf(first);
+    if ((firstClass & LM_BITS) === 0) {
       if (first < 0x700 && PUNCT_TABLE[first] === 1) punctAt.push(i);
+      else if (first === ZWNJ_CODE) strayAt.push(i);
+      seen |= firstClass;
       i++;
       continue;
     }
@@ -199,16 +215,23 @@ function wordsOf(text: string, glossary: CompiledGlossary | undefined): void {
     let inGlossary = false;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isLM(c)) {
+      const cClass = classOf(c);
+      if ((cClass & LM_BITS) !== 0) {
+        seen |= cClass;
         if (c === HE_CODE) lastHe = i;
         i++;
-      } else if (c === ZWNJ_CODE && i + 1 < n && isLM(text.charCodeAt(i + 1))) {
-        if (firstEnd < 0) firstEnd = i;
-        if (glossary !== undefined && !inGlossary) inGlossary = mayBeInGlossary(glossary, text, lastStart, i);
-        lastStart = i + 1;
-        if (text.charCodeAt(i + 1) === HE_CODE) lastHe = i + 1;
-        i += 2;
-      } else break;
+        continue;
+      }
+      if (c !== ZWNJ_CODE || i + 1 >= n) break;
+      const d = text.charCodeAt(i + 1);
+      const dClass = classOf(d);
+      if ((dClass & LM_BITS) === 0) break;
+      seen |= dClass;
+      if (firstEnd < 0) firstEnd = i;
+      if (glossary !== undefined && !inGlossary) inGlossary = mayBeInGlossary(glossary, text, lastStart, i);
+      lastStart = i + 1;
+      if (d === HE_CODE) lastHe = i + 1;
+      i += 2;
     }
     if (count === wordStart.length) {
       const grow = (a: Int32Array) => {
@@ -233,6 +256,7 @@ function wordsOf(text: string, glossary: CompiledGlossary | undefined): void {
     count++;
   }
   wordCount = count;
+  seenClasses = seen;
 }
 
 /** Word `k` as an object, for the few words a rule looks at closely. */
@@ -290,7 +314,7 @@ export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding
 
 function arabicForms(text: string, out: RuleFinding[]): void {
   // No Persian-only letter but Arabic signs (harakat, ة, several ال…): an Arabic quotation; leave it.
-  const arabicLetters = ARABIC_FORMS.test(text);
+  const arabicLetters = (seenClasses & ARABIC_FORM_BIT) !== 0;
   // Word objects only for the rare text with Arabic letters.
   const words: Word[] = [];
   if (arabicLetters) for (let k = 0; k < wordCount; k++) words.push(wordAt(text, k));
@@ -312,7 +336,7 @@ function arabicForms(text: string, out: RuleFinding[]): void {
       }
     }
   }
-  if (!ARABIC_DIGIT.test(text)) return;
+  if ((seenClasses & ARABIC_DIGIT_BIT) === 0) return;
   for (const m of text.matchAll(/[\u0660-\u0669]+/g)) {
     out.push({ rule: "arabic-digits", index: m.index, length: m[0].length, replacement: toPersianDigits(m[0]), fix: true, message: "رقم عربی است؛ رقم فارسی بنویسید (۴ ۵ ۶ به جای ٤ ٥ ٦)" });
   }
@@ -463,12 +487,12 @@ function joinedForms(text: string, out: RuleFinding[]): void {
  * space, a line edge, punctuation or Latin text). Next to a masked character (code) it is left alone.
  */
 function strayZwnj(text: string, out: RuleFinding[]): void {
-  for (let i = text.indexOf(ZWNJ); i >= 0; i = text.indexOf(ZWNJ, i)) {
-    // A single ZWNJ between two letters (nearly all of them): a run of one, nothing to report.
-    if (isLM(codeAt(text, i - 1)) && isLM(codeAt(text, i + 1))) {
-      i++;
-      continue;
-    }
+  // A ZWNJ between two letters (nearly all of them) is a run of one with nothing to report: only the
+  // others, which `wordsOf` listed, in order, skipping those of a run already looked at.
+  let next = 0;
+  for (let j = 0; j < strayAt.length; j++) {
+    const i = strayAt.items[j]!;
+    if (i < next) continue;
     // The run of ZWNJs and spaces around this ZWNJ.
     let from = i;
     let to = i;
@@ -489,10 +513,10 @@ function strayZwnj(text: string, out: RuleFinding[]): void {
       let y = i;
       while (y > 0 && text.charCodeAt(y - 1) === ZWNJ_CODE) y--;
       out.push({ rule: "zwnj-stray", index: y, length: z - y + 1, replacement: "", fix: true, message: "نیم‌فاصله‌ی بی‌جا در آغاز یا پایان واژه" });
-      i = z + 1;
+      next = z + 1;
       continue;
     }
-    i = to;
+    next = to;
   }
 }
 
