@@ -11,7 +11,7 @@ import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
-import { SearchIndexError } from "../lib/features/search.ts";
+import { SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/build/search-cache.ts";
 import { observeWrittenPages } from "../lib/features/page-writer.ts";
 import { createChaparData } from "../lib/site/data.ts";
@@ -54,12 +54,13 @@ rmSync(staging, { recursive: true, force: true });
 // swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
 // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
 const search = startSearchIndexCached(staging, data);
+let searchResult: SearchIndexResult = { pages: 0 };
 const stopObserving = observeWrittenPages(search.observer);
 try {
   await runEleventy({ outputDir: staging });
   stopObserving();
   markPhase("eleventy");
-  await search.finish();
+  searchResult = await search.finish();
   markPhase("search");
 } catch (e) {
   await search.cancel();
@@ -76,7 +77,8 @@ renameSync(staging, output);
 rmSync(old, { recursive: true, force: true });
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
-reportPhases({ cacheHits: hits, cacheMisses: misses, fromHelperThread: shared });
+const { pagefindStart, pagefindMs } = searchResult;
+reportPhases({ cacheHits: hits, cacheMisses: misses, fromHelperThread: shared, ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }) });
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

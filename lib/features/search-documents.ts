@@ -7,6 +7,41 @@
 import { escapeHtml } from "../render/html.ts";
 import { indexKeys } from "../text/search-key.ts";
 
+/** A rendered release page, as the build's main thread hands it to the search worker. */
+export interface RenderedReleasePage {
+  /** Site path of the page (no base path). */
+  url: string;
+  /** The release file, for error messages. */
+  file: string;
+  /** The whole page. */
+  page: string;
+  title: string;
+  /** The date as displayed. */
+  date: string;
+  category: string;
+  summary?: string;
+  /** The release's rendered body, for an excerpt when it has no summary. */
+  bodyHtml?: string;
+}
+
+/**
+ * The search source of a rendered release page, or the Persian message saying why it has none.
+ * Without a summary, a result's excerpt is the start of the body text, `excerptLength` characters.
+ */
+export function searchSourceOf(rendered: RenderedReleasePage, excerptLength: number): SearchSource | string {
+  const body = pagefindBody(rendered.page);
+  if (body === undefined) {
+    return `صفحه‌ی خبر ${rendered.url} (${rendered.file}) نشانه‌ی data-pagefind-body ندارد؛ قالب layouts/pages/release.11ty.ts را بررسی کنید.`;
+  }
+  const meta: Record<string, string> = {
+    title: rendered.title,
+    date: rendered.date,
+    category: rendered.category,
+    excerpt: rendered.summary ?? excerptOf(htmlToText(rendered.bodyHtml ?? ""), excerptLength),
+  };
+  return { url: rendered.url, file: rendered.file, body, meta };
+}
+
 /** A release page's part of the index, before folding. */
 export interface SearchSource {
   /** Site path of the page (no base path), e.g. `/1404/02/slug/`. */

@@ -1,7 +1,7 @@
 /**
  * The search index's thread (started by `startSearchIndex` in search.ts). While the main thread
- * renders and writes pages, this one folds each release page's body into its search keys and writes
- * it as a document into a folder of its own; when the last one has come, it runs Pagefind's CLI over
+ * renders and writes pages, this one takes the indexed part out of each release page, folds it into
+ * its search keys and writes it as a document into a folder of its own; when the last one has come, it runs Pagefind's CLI over
  * that folder, writing the bundle into the site. Folding is most of the search step's own CPU time,
  * and Pagefind's CLI indexes the same documents in about 60 % of the time its Node API takes (it
  * reads them in parallel), so the step overlaps the rest of the build on a second core.
@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { indexDocument, type SearchSource } from "./search-documents.ts";
+import { indexDocument, searchSourceOf, type RenderedReleasePage, type SearchSource } from "./search-documents.ts";
 
 export interface SearchWorkerData {
   /** Folder the folded documents are written to (made here, removed when done). */
@@ -18,20 +18,25 @@ export interface SearchWorkerData {
   /** Folder Pagefind writes its bundle to. */
   bundleDir: string;
   language: string;
+  /** Characters of body text in a result's excerpt when a release has no summary. */
+  excerptLength: number;
   /** Pagefind's executable. */
   binary: string;
 }
 
-export type SearchWorkerMessage = { type: "docs"; docs: SearchSource[] } | { type: "end" };
-export type SearchWorkerResult = { type: "done"; pages: number; errors: string[] };
+export type SearchWorkerMessage = { type: "pages"; pages: RenderedReleasePage[] } | { type: "end" };
+/** `problems`: pages that can't be indexed (no index was made); `errors`: Pagefind's own failure. */
+export type SearchWorkerResult = { type: "done"; pages: number; problems: string[]; errors: string[]; pagefindStarted: number; pagefindMs: number };
 
 /** Left out of the output: Pagefind's ready-made UIs and its web worker (the search page has its own script). */
 const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|playground)$/;
 
-const { docsDir, bundleDir, language, binary } = workerData as SearchWorkerData;
+const { docsDir, bundleDir, language, excerptLength, binary } = workerData as SearchWorkerData;
 const port = parentPort!;
 const madeDirs = new Set<string>();
 let pages = 0;
+/** Pages that couldn't be indexed (Persian messages): no index is made then. */
+const problems: string[] = [];
 
 function write(source: SearchSource): void {
   // Pagefind takes a document's URL from its path in the folder (and percent-encodes what isn't ASCII).
@@ -60,18 +65,24 @@ function runPagefind(): Promise<string[]> {
 }
 
 port.on("message", (message: SearchWorkerMessage) => {
-  if (message.type === "docs") {
-    for (const source of message.docs) write(source);
+  if (message.type === "pages") {
+    for (const rendered of message.pages) {
+      const source = searchSourceOf(rendered, excerptLength);
+      if (typeof source === "string") problems.push(source);
+      else if (problems.length === 0) write(source);
+    }
     return;
   }
   void (async () => {
     mkdirSync(docsDir, { recursive: true }); // an index of no releases is still an index
-    const errors = await runPagefind();
-    if (errors.length === 0) {
+    const pagefindStarted = Date.now();
+    const errors = problems.length > 0 ? [] : await runPagefind();
+    const pagefindMs = Date.now() - pagefindStarted;
+    if (problems.length === 0 && errors.length === 0) {
       for (const name of readdirSync(bundleDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(bundleDir, name), { recursive: true, force: true });
     }
     rmSync(docsDir, { recursive: true, force: true });
-    const result: SearchWorkerResult = { type: "done", pages, errors };
+    const result: SearchWorkerResult = { type: "done", pages, problems, errors, pagefindStarted, pagefindMs };
     port.postMessage(result);
   })();
 });

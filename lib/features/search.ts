@@ -21,7 +21,7 @@ import { buildSync } from "esbuild";
 import { formatLongDate } from "../dates/format.ts";
 import type { ChaparData } from "../site/data.ts";
 import type { PageObserver } from "./page-writer.ts";
-import { excerptOf, htmlToText, pagefindBody, type SearchSource } from "./search-documents.ts";
+import type { RenderedReleasePage } from "./search-documents.ts";
 import type { SearchWorkerData, SearchWorkerMessage, SearchWorkerResult } from "./search-worker.ts";
 
 export { decodeEntities, foldTextNodes, htmlToText, pagefindBody } from "./search-documents.ts";
@@ -56,6 +56,14 @@ function pagefindBinary(): string {
   throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: برنامه‌ی Pagefind برای ${platform}-${process.arch} نصب نیست (npm ci را دوباره اجرا کنید).`);
 }
 
+export interface SearchIndexResult {
+  /** Release pages indexed. */
+  pages: number;
+  /** When Pagefind started, in ms from the process's start, and how long it ran (absent when skipped). */
+  pagefindStart?: number;
+  pagefindMs?: number;
+}
+
 /** A search index being built alongside the rest of the build. */
 export interface SearchIndexJob {
   /** Give to the page writer (`observeWrittenPages`): it hands over release pages as it renders them. */
@@ -65,7 +73,7 @@ export interface SearchIndexJob {
    * Eleventy wrote itself) are read from `outputDir` first. Throws SearchIndexError (Persian message)
    * when a page can't be indexed, so the build stops before the swap.
    */
-  finish(): Promise<{ pages: number }>;
+  finish(): Promise<SearchIndexResult>;
   /** Stops the work and removes what it wrote (the build failed elsewhere). */
   cancel(): Promise<void>;
 }
@@ -86,7 +94,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   const errors: string[] = [];
   const docsDir = `${path.resolve(outputDir)}.search`;
   rmSync(docsDir, { recursive: true, force: true });
-  const workerData: SearchWorkerData = { docsDir, bundleDir: path.resolve(outputDir, bundleDir), language, binary: pagefindBinary() };
+  const workerData: SearchWorkerData = { docsDir, bundleDir: path.resolve(outputDir, bundleDir), language, excerptLength, binary: pagefindBinary() };
   // Node 20 doesn't hand the main thread's TypeScript loader (tsx) to workers: register it there first.
   const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./search-worker.ts", import.meta.url).href)}); });`;
@@ -97,10 +105,10 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     worker.on("exit", (code) => reject(new Error(`search worker stopped (exit code ${code})`)));
   });
   result.catch(() => undefined); // awaited by finish(); a cancelled job's rejection is expected
-  let batch: SearchSource[] = [];
+  let batch: RenderedReleasePage[] = [];
   const post = (message: SearchWorkerMessage) => worker.postMessage(message);
   const flush = () => {
-    if (batch.length > 0) post({ type: "docs", docs: batch });
+    if (batch.length > 0) post({ type: "pages", pages: batch });
     batch = [];
   };
   let ended = false;
@@ -112,18 +120,18 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
       if (!entry || seen.has(url)) return;
       seen.add(url);
       const { release, category } = entry;
-      const body = pagefindBody(html);
-      if (body === undefined) {
-        errors.push(`صفحه‌ی خبر ${release.url} (${release.file}) نشانه‌ی data-pagefind-body ندارد؛ قالب layouts/pages/release.11ty.ts را بررسی کنید.`);
-        return;
-      }
-      const meta: Record<string, string> = {
+      // The worker takes the indexed part out of the page and makes the excerpt: this thread only sends.
+      const rendered: RenderedReleasePage = {
+        url: release.url,
+        file: release.file,
+        page: html,
         title: release.title,
         date: formatLongDate(release.date.instant, site.timeZone),
         category: category.name,
-        excerpt: release.summary ?? excerptOf(htmlToText(release.html), excerptLength),
       };
-      batch.push({ url: release.url, file: release.file, body, meta });
+      if (release.summary !== undefined) rendered.summary = release.summary;
+      else rendered.bodyHtml = release.html;
+      batch.push(rendered);
       if (batch.length >= BATCH) flush();
     },
     done() {
@@ -173,11 +181,16 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: ${e instanceof Error ? e.message : String(e)}`);
       }
       await worker.terminate();
+      if (outcome.problems.length > 0) {
+        rmSync(workerData.bundleDir, { recursive: true, force: true });
+        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد:\n${outcome.problems.join("\n")}`);
+      }
       if (outcome.errors.length > 0) {
         rmSync(workerData.bundleDir, { recursive: true, force: true });
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد (Pagefind):\n${outcome.errors.join("\n")}`);
       }
-      return { pages: outcome.pages };
+      // For CHAPAR_TIMINGS: when Pagefind started (ms from this process's start) and how long it ran.
+      return { pages: outcome.pages, pagefindStart: Math.round(outcome.pagefindStarted - performance.timeOrigin), pagefindMs: outcome.pagefindMs };
     },
   };
 }
@@ -186,7 +199,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
  * The search step over pages already written to `outputDir`: indexes its release pages and writes
  * Pagefind's bundle to `<outputDir>/<bundleDir>/`. Returns how many pages were indexed.
  */
-export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<{ pages: number }> {
+export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<SearchIndexResult> {
   return startSearchIndex(outputDir, data, options).finish();
 }
 
