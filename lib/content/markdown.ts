@@ -4,6 +4,7 @@
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import { escapeHtml } from "../render/html.ts";
+import { guardLinkify } from "../text/linkify-guard.ts";
 import { renderTransforms, type TransformEnv } from "../text/render-transforms.ts";
 
 export interface RenderedBody {
@@ -32,6 +33,8 @@ export interface InlineImageRef {
 
 // Text tokens: ي/ك → ی/ک, Persian digits, <bdi> around Latin runs (never code, URLs or attributes).
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
+// linkify-it has no pretest of its own; Persian prose almost never holds a link.
+guardLinkify(md.linkify);
 
 export function imageMarker(index: number): string {
   return `<!--chapar-image:${index}-->`;

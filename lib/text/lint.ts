@@ -11,6 +11,7 @@
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import { parseFrontMatter, type FrontMatter } from "../content/front-matter.ts";
+import { guardLinkify } from "./linkify-guard.ts";
 import { lintText, MASK, type CompiledGlossary, type RuleId } from "./lint-rules.ts";
 
 export interface LintFinding {
@@ -52,6 +53,8 @@ interface Segment {
 
 // Same parser settings as lib/content/markdown.ts: the lint sees what the renderer sees.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// linkify-it has no pretest of its own (see linkify-guard.ts); maskUrls calls its `match`.
+guardLinkify(md.linkify);
 
 /** Fields whose values are names, keys, paths, dates or addresses rather than prose. */
 const NOT_PROSE = new Set(["date", "updated", "slug", "image", "category", "draft", "type", "file", "src", "href", "url", "email", "phone", "id", "lang"]);
