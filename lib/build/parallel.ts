@@ -34,9 +34,11 @@ export interface ParallelCheckOptions {
    * and fonts (a second or two when their cache is empty), while the main thread checks.
    */
   minimumFilesForAssets: number;
+  /** The helper thread's old-generation heap limit (MB). */
+  helperHeapMb: number;
 }
 
-export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true, minimumFilesForAssets: 300 };
+export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true, minimumFilesForAssets: 300, helperHeapMb: 160 };
 
 /** Chunk claims: 0 free, 1 the main thread's, 2 the helper's. */
 export const FREE = 0;
@@ -67,7 +69,7 @@ export interface ParallelCheck {
  * build cache so the next `checkSite` uses it. Returns undefined when no helper was started.
  */
 export function startParallelCheck(contentDir: string, options: Partial<ParallelCheckOptions> = {}): ParallelCheck | undefined {
-  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets, minimumFilesForAssets } = { ...defaults, ...options };
+  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets, minimumFilesForAssets, helperHeapMb } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
   const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
@@ -91,7 +93,10 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
 import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./check-worker.ts", import.meta.url).href)}); })
   .catch((error) => { console.error(error); Atomics.store(workerData.progress, 1, 2); Atomics.add(workerData.progress, 0, 1); Atomics.notify(workerData.progress, 0); });`;
-  const worker = new Worker(boot, { eval: true, workerData: data, transferList: [port2] });
+  // The helper keeps nothing between chunks, but V8 lets a heap grow well past its live size before
+  // collecting: capped, the build's peak memory at 10,000 releases went from ~700 to ~570 MiB at the
+  // same speed. Should it ever run out, the main thread computes the rest itself (see `take`).
+  const worker = new Worker(boot, { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: helperHeapMb } });
   worker.on("error", () => Atomics.store(progress, 1, 2));
   // Set once the helper failed or stalled: from then on the main thread computes everything itself.
   let abandoned = false;

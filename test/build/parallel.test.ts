@@ -67,3 +67,35 @@ test("below the threshold for sharing the check, a helper only builds the styles
     if (previous !== undefined) process.env.CHAPAR_THREADS = previous;
   }
 });
+
+test("a helper thread that runs out of memory is abandoned: the main thread checks the rest, with the same result", async () => {
+  const { startParallelCheck } = await import("../../lib/build/parallel.ts");
+  const { buildCache } = await import("../../lib/build/cache.ts");
+  const { checkSite } = await import("../../lib/content/check.ts");
+  const root = tempDir();
+  const checkOf = (content: string, helper: boolean) => {
+    buildCache(content, { enabled: false });
+    const parallel = helper ? startParallelCheck(content, { minimumFiles: 1, minimumFilesForAssets: 1, warmAssets: false, helperHeapMb: 2 }) : undefined;
+    return { parallel, result: checkSite({ contentDir: content }) };
+  };
+  const previous = process.env.CHAPAR_THREADS;
+  delete process.env.CHAPAR_THREADS;
+  try {
+    const a = path.join(root, "a");
+    const b = path.join(root, "b");
+    generateCorpus({ count: 120, out: a, seed: 10, firstYear: 1403 });
+    generateCorpus({ count: 120, out: b, seed: 10, firstYear: 1403 });
+    const withHelper = checkOf(a, true);
+    assert.ok(withHelper.parallel, "a helper was started");
+    await withHelper.parallel.finish();
+    const alone = checkOf(b, false);
+    const summary = (r: typeof alone.result) => ({
+      releases: r.content?.releases.map((x) => [x.file, x.url, x.html.length]),
+      errors: r.errors.map((e) => e.message),
+      warnings: r.warnings.map((w) => `${w.file}:${w.line}:${w.message}`),
+    });
+    assert.deepEqual(summary(withHelper.result), summary(alone.result));
+  } finally {
+    if (previous !== undefined) process.env.CHAPAR_THREADS = previous;
+  }
+});
