@@ -62,6 +62,8 @@ export interface ParallelCheck {
   finish(): Promise<void>;
   /** Release files the helper was given. */
   helperFiles: number;
+  /** Whether the helper checks files too (not only the assets). */
+  sharesCheck: boolean;
 }
 
 /**
@@ -146,6 +148,7 @@ import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   };
   cache.helper = helper;
   return {
+    sharesCheck: chunks.length > 0,
     get helperFiles() {
       let n = 0;
       chunks.forEach((chunk, i) => (n += Atomics.load(claims, i) === HELPER ? chunk.length : 0));

@@ -97,10 +97,11 @@ const SPACE = /\s/;
  */
 export function foldTextNodes(fragment: string): string {
   return fragment.replace(/>([^<]+)</g, (_, text: string) => {
+    // Keys are letters, marks and digits separated by spaces: nothing in them needs escaping.
     const keys = indexKeys(decodeEntities(text));
     const before = SPACE.test(text[0]!) ? " " : "";
     const after = SPACE.test(text[text.length - 1]!) ? " " : "";
-    return `>${before}${escapeHtml(keys)}${keys === "" ? "" : after}<`;
+    return `>${before}${keys}${keys === "" ? "" : after}<`;
   });
 }
 

@@ -4,6 +4,15 @@ export interface RunOptions {
   outputDir: string;
 }
 
+/**
+ * Loads Eleventy and the configuration's modules ahead of the run (about half a second). The build
+ * does it while the helper thread starts on the check, which then takes that much more of the files.
+ */
+export async function preloadEleventy(): Promise<void> {
+  await import("@11ty/eleventy");
+  await import(new URL("../../eleventy.config.ts", import.meta.url).href);
+}
+
 export async function runEleventy({ outputDir }: RunOptions): Promise<void> {
   // The config reads its output folder from CHAPAR_OUTPUT (a config's `dir.output` outranks the
   // constructor's argument in Eleventy's programmatic API), so point it at the staging folder.

@@ -18,6 +18,17 @@ describe("pagefindBody", () => {
 });
 
 describe("foldTextNodes", () => {
+  test("writes text that needs no escaping: entities decoded, markup characters dropped with the other non-word ones", () => {
+    const out = foldTextNodes(`<p>الف &amp; ب &lt;script&gt; "نقل" 'قول' &#x3c;x&#62; ج&quot;د</p>`);
+    assert.equal(out, `<p>الف ب script نقل قول x ج د</p>`);
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3c || c === 0x3e) continue; // < and > never stand raw in a text node
+      const folded = foldTextNodes(`<p>a${ch}b ${ch} ${ch}${ch}</p>`).slice(3, -4);
+      assert.doesNotMatch(folded, /[&<>"']/, `U+${c.toString(16)}`);
+    }
+  });
+
   test("folds text, keeps markup and attributes (data-pagefind-ignore included) untouched", () => {
     assert.equal(
       foldTextNodes(`<p class="x" data-pagefind-ignore>نشست هم${ZWNJ}اندیشی كتاب</p>`),
