@@ -27,8 +27,9 @@ markPhase("startup");
 // unless site.json says `"typographyLint": "error"`.
 // On two cores a helper thread parses and lints the second half of the releases meanwhile (lib/build/parallel.ts).
 const parallel = startParallelCheck(settings.contentDir);
-// Meanwhile this thread loads Eleventy (~0.5 s of the build's serial part): the helper takes more of the check.
-if (parallel?.sharesCheck) await preloadEleventy();
+// Meanwhile this thread loads Eleventy (~0.5 s of the build's serial part): the helper takes more of the
+// check, or, on a smaller site, has more time for the stylesheet and fonts the check waits for anyway.
+if (parallel) await preloadEleventy();
 const checked = checkSite({ contentDir: settings.contentDir });
 await parallel?.finish();
 // What the check parsed, rendered and linted is kept for the next build (.cache/chapar; CHAPAR_CACHE=off: never).

@@ -5,12 +5,15 @@
  * computes (parse, render, lint) to the main thread in small batches, signalled through a counter.
  */
 import { workerData } from "node:worker_threads";
-import { checkSite } from "../content/check.ts";
 import { buildStylesheet } from "../features/stylesheet.ts";
 import { buildCache } from "./cache.ts";
-import { FREE, HELPER, type CheckWorkerData } from "./parallel.ts";
+import { FREE, HELPER } from "./claims.ts";
+import type { CheckWorkerData } from "./parallel.ts";
 
 const { contentDir, chunks, claims, warmAssets, port, progress } = workerData as CheckWorkerData;
+// The content code loads while the assets are built; a helper for the assets only never loads it.
+const checking = chunks.length > 0 ? import("../content/check.ts") : undefined;
+checking?.catch(() => undefined); // awaited below
 // This thread stores nothing itself: its values go to the main thread, which owns the persistent cache.
 const cache = buildCache(contentDir, { enabled: false });
 let batch: [string, unknown][] = [];
@@ -30,7 +33,8 @@ try {
     // The same call as eleventy.config.ts's; its result lands in the stylesheet's own cache (.cache/css, fonts).
     await buildStylesheet().catch(() => undefined);
   }
-  for (let chunk = chunks.length - 1; chunk >= 0; chunk--) {
+  const checkSite = chunks.length > 0 ? (await checking!).checkSite : undefined;
+  for (let chunk = chunks.length - 1; chunk >= 0 && checkSite; chunk--) {
     if (Atomics.compareExchange(claims, chunk, FREE, HELPER) !== FREE) break; // the main thread got here first
     checkSite({ contentDir, only: new Set(chunks[chunk]) });
     flush();

@@ -19,6 +19,7 @@ import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { listFiles } from "../content/load.ts";
 import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
+import { FREE, HELPER, MAIN } from "./claims.ts";
 
 export interface ParallelCheckOptions {
   /** Fewer files than this: no helper (at 1,000 its start-up and the two threads slowing each other ate the gain). */
@@ -40,10 +41,7 @@ export interface ParallelCheckOptions {
 
 export const defaults: ParallelCheckOptions = { minimumFiles: 2000, chunks: 40, stallTimeout: 60_000, warmAssets: true, minimumFilesForAssets: 300, helperHeapMb: 160 };
 
-/** Chunk claims: 0 free, 1 the main thread's, 2 the helper's. */
-export const FREE = 0;
-export const MAIN = 1;
-export const HELPER = 2;
+export { FREE, HELPER, MAIN } from "./claims.ts";
 
 /** What the helper thread receives. */
 export interface CheckWorkerData {
