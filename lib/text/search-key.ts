@@ -140,32 +140,26 @@ export function foldForSearch(text: string): string {
   return foldLetters(text).replace(ZWNJS, "");
 }
 
+/**
+ * A test of one UTF-16 code unit against a character class, answered from a table filled as code
+ * units are met: a regex per character is slow, and a whole table up front costs 65,536 regex runs.
+ */
+function codeUnitClass(pattern: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0 unknown, 1 in the class, 2 not
+  return (code) => {
+    let answer = known[code]!;
+    if (answer === 0) {
+      answer = pattern.test(String.fromCharCode(code)) ? 1 : 2;
+      known[code] = answer;
+    }
+    return answer === 1;
+  };
+}
+
 /** A word character: a letter, combining mark or digit, or ZWNJ/ZWJ (which live inside Persian words). */
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
-/** WORD_CHAR per UTF-16 code unit, filled as met (0 unknown, 1 word, 2 not): a regex per character is slow. */
-const wordCharCache = new Uint8Array(0x10000);
-
-function isWordChar(code: number): boolean {
-  let known = wordCharCache[code]!;
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    wordCharCache[code] = known;
-  }
-  return known === 1;
-}
-
-/** `\s` per UTF-16 code unit, filled as met like `wordCharCache`. */
-const SPACE_CHAR = /\s/;
-const spaceCache = new Uint8Array(0x10000);
-
-function isSpace(code: number): boolean {
-  let known = spaceCache[code]!;
-  if (known === 0) {
-    known = SPACE_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    spaceCache[code] = known;
-  }
-  return known === 1;
-}
+const isWordChar = codeUnitClass(/[\p{L}\p{M}\p{N}\u200c\u200d]/u);
+/** `\s`. */
+const isSpace = codeUnitClass(/\s/);
 
 /** Words as written (ZWNJ kept inside them), with where each starts and ends. */
 function wordsOf(text: string): { word: string; start: number; end: number }[] {
