@@ -49,6 +49,28 @@ function write(source: SearchSource): void {
   pages++;
 }
 
+/**
+ * An index of no pages (a new site with only drafts, say): Pagefind's CLI refuses an empty folder,
+ * its Node API makes the empty bundle the search page still loads.
+ */
+async function writeEmptyIndex(): Promise<string[]> {
+  const pagefind = await import("pagefind");
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    if (!index) return errors.length > 0 ? errors : ["Pagefind راه‌اندازی نشد."];
+    const files = await index.getFiles();
+    if (files.errors.length > 0) return files.errors;
+    for (const { path: rel, content } of files.files) {
+      const target = path.join(bundleDir, rel);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    return [];
+  } finally {
+    await pagefind.close();
+  }
+}
+
 /** Runs Pagefind's CLI; resolves with its error output (empty when it succeeded). */
 function runPagefind(): Promise<string[]> {
   // Pagefind reads PAGEFIND_* variables and a pagefind.yml from its working folder: give it neither.
@@ -76,7 +98,7 @@ port.on("message", (message: SearchWorkerMessage) => {
   void (async () => {
     mkdirSync(docsDir, { recursive: true }); // an index of no releases is still an index
     const pagefindStarted = Date.now();
-    const errors = problems.length > 0 ? [] : await runPagefind();
+    const errors = problems.length > 0 ? [] : pages === 0 ? await writeEmptyIndex() : await runPagefind();
     const pagefindMs = Date.now() - pagefindStarted;
     if (problems.length === 0 && errors.length === 0) {
       for (const name of readdirSync(bundleDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(bundleDir, name), { recursive: true, force: true });

@@ -148,6 +148,24 @@ describe("search page", () => {
 });
 
 describe("indexing step", () => {
+  test("a site with no published release still gets an (empty) index, so the search page works", () => {
+    const content = path.join(tempDir("chapar-content-"), "search");
+    for (const f of listOutput(path.join(FIXTURES, "search"))) {
+      const target = path.join(content, f);
+      mkdirSync(path.dirname(target), { recursive: true });
+      const text = readFileSync(path.join(FIXTURES, "search", f), "utf8");
+      // Every release a draft: nothing is published.
+      const draft = /^draft:.*$/m.test(text) ? text.replace(/^draft:.*$/m, "draft: true") : text.replace(/^---\n/, "---\ndraft: true\n");
+      writeFileSync(target, f.endsWith(".md") ? draft : text);
+    }
+    const built = buildOk(content);
+    const files = listOutput(path.join(built.out, "pagefind"));
+    assert.ok(files.includes("pagefind.js"), files.join(" "));
+    assert.ok(files.includes("pagefind-entry.json"));
+    assert.deepEqual(files.filter((f) => /ui|highlight|worker|playground/.test(f)), []);
+    assert.ok(existsSync(path.join(built.out, "search/index.html")));
+  });
+
   test("a release page without data-pagefind-body stops the build with a Persian message", async () => {
     const data = createChaparData({ contentDir: path.join(FIXTURES, "search"), preview: false, now: Date.parse(FIXED_NOW), assets: {} });
     const out = tempDir();
