@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import path from "node:path";
 import { describe, test } from "node:test";
 import subsetFont from "subset-font";
-import { subsetCodePoints, defaults as fontDefaults } from "../../lib/features/fonts.ts";
+import { buildFonts, fontSubsetsKey, PREBUILT_MANIFEST, prebuiltName, subsetCodePoints, subsetWoff2, defaults as fontDefaults } from "../../lib/features/fonts.ts";
 import { buildStylesheet, LOGICAL_FEATURES } from "../../lib/features/stylesheet.ts";
 import { build, buildOk, copyFixture, listOutput, readPage, ROOT, tempDir, text } from "../helpers/build.ts";
 
@@ -94,6 +94,27 @@ describe("stylesheet", () => {
 });
 
 describe("Vazirmatn", () => {
+  test("the committed subsets (assets/fonts, `npm run fonts`) are current and exactly what subsetting makes now", async () => {
+    const { key, source, pointsPerSubset } = fontSubsetsKey(fontDefaults);
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, fontDefaults.prebuiltDir, PREBUILT_MANIFEST), "utf8")) as { key: string };
+    assert.equal(manifest.key, key, "run `npm run fonts`: the subsets' code points, the font or subset-font changed");
+    for (const [i, subset] of fontDefaults.subsets.entries()) {
+      const committed = readFileSync(path.join(ROOT, fontDefaults.prebuiltDir, prebuiltName(fontDefaults, subset)));
+      assert.ok(committed.equals(await subsetWoff2(source, pointsPerSubset[i]!)), subset.name);
+    }
+  });
+
+  test("without a matching manifest the font is subset in the build, to the same files", async () => {
+    const dir = tempDir();
+    const elsewhere = await buildFonts({ prebuiltDir: path.relative(ROOT, dir), cacheDir: path.relative(ROOT, path.join(dir, "cache")) });
+    assert.ok(existsSync(path.join(dir, "cache")), "subset into its own cache");
+    const usual = await buildFonts();
+    assert.deepEqual(
+      elsewhere.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),
+      usual.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),
+    );
+  });
+
   const fontFiles = files.filter((f) => f.startsWith("assets/fonts/") && f.endsWith(".woff2"));
   const faFile = fontFiles.find((f) => /vazirmatn-fa\.[0-9a-f]{10}\.woff2$/.test(f));
   const latinFile = fontFiles.find((f) => /vazirmatn-latin\.[0-9a-f]{10}\.woff2$/.test(f));
