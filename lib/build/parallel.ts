@@ -16,10 +16,11 @@
  */
 import os from "node:os";
 import path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { listFiles } from "../content/load.ts";
 import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
 import { FREE, HELPER, MAIN } from "./claims.ts";
+import { startTsWorker } from "./ts-worker.ts";
 
 export interface ParallelCheckOptions {
   /** Fewer files than this: no helper (at 1,000 its start-up and the two threads slowing each other ate the gain). */
@@ -87,16 +88,16 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   const progress = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const data: CheckWorkerData = { contentDir, chunks, claims, warmAssets, port: port2, progress };
-  // Node 20 doesn't hand the main thread's TypeScript loader (tsx) to workers: a small script registers
-  // it in the worker, then loads the worker module. A failure there is signalled like any other.
-  const boot = `const { workerData } = require("node:worker_threads");
-import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./check-worker.ts", import.meta.url).href)}); })
-  .catch((error) => { console.error(error); Atomics.store(workerData.progress, 1, 2); Atomics.add(workerData.progress, 0, 1); Atomics.notify(workerData.progress, 0); });`;
   // The helper keeps nothing between chunks, but V8 lets a heap grow well past its live size before
   // collecting: capped, the build's peak memory at 10,000 releases went from ~700 to ~570 MiB at the
   // same speed. Should it ever run out, the main thread computes the rest itself (see `take`).
-  const worker = new Worker(boot, { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: helperHeapMb } });
+  const worker = startTsWorker(new URL("./check-worker.ts", import.meta.url), {
+    workerData: data,
+    transferList: [port2],
+    resourceLimits: { maxOldGenerationSizeMb: helperHeapMb },
+    // The main thread may be waiting in Atomics.wait, where no `error` event reaches it: signal there too.
+    onLoadError: "console.error(error); Atomics.store(workerData.progress, 1, 2); Atomics.add(workerData.progress, 0, 1); Atomics.notify(workerData.progress, 0);",
+  });
   worker.on("error", () => Atomics.store(progress, 1, 2));
   // Set once the helper failed or stalled: from then on the main thread computes everything itself.
   let abandoned = false;

@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { listFiles } from "../content/load.ts";
+import { NO_PAGES_WANTED } from "../features/page-writer.ts";
 import { defaults as searchDefaults, startSearchIndex, type SearchIndexJob } from "../features/search.ts";
 import type { ChaparData } from "../site/data.ts";
 import { buildCache, fileHash } from "./cache.ts";
@@ -39,7 +40,7 @@ export function startSearchIndexCached(outputDir: string, data: ChaparData): Sea
   if (existsSync(stored)) {
     return {
       cached: true,
-      observer: { wants: () => false, page() {}, done() {} },
+      observer: NO_PAGES_WANTED,
       async finish() {
         cpSync(stored, bundle, { recursive: true });
         return { pages: data.model.releasePages.length };

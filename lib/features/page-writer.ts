@@ -15,14 +15,14 @@
  * `CHAPAR_PAGE_WRITER=skip` writes no pages at all (the dev server renders them on request and runs
  * Eleventy only for everything else).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { recordNestedPhase } from "../build/timings.ts";
-import type { ChaparData } from "../site/data.ts";
-import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
+import { folderMaker } from "./asset-files.ts";
+import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageTemplate } from "../site/pages.ts";
 import { takeChaparData } from "../site/preload.ts";
 
 export interface PageWriterOptions {
@@ -74,6 +74,9 @@ export interface PageObserver {
   done(): void;
 }
 
+/** An observer that wants no page (a step with nothing to watch in this build). */
+export const NO_PAGES_WANTED: PageObserver = { wants: () => false, page() {}, done() {} };
+
 const observers = new Set<PageObserver>();
 
 /** Registers an observer for the next builds in this process; returns the function that removes it. */
@@ -92,15 +95,10 @@ export interface PageFiles {
 
 /** Writes each page at once, on this thread. */
 export function pageFilesHere(): PageFiles {
-  // One mkdir per new folder (most pages have their own); Node's recursive mkdir climbs only when needed.
-  const madeDirs = new Set<string>();
+  const makeFolder = folderMaker();
   return {
     write(file, html) {
-      const dir = path.dirname(file);
-      if (!madeDirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeDirs.add(dir);
-      }
+      makeFolder(file);
       writeFileSync(file, html);
     },
     close: async () => {},
@@ -109,7 +107,8 @@ export function pageFilesHere(): PageFiles {
 
 /**
  * Hands pages to a thread that writes them (UTF-8 encoding and the system calls are about a third of
- * the page writer's time), in batches. Plain JavaScript, so the thread starts in milliseconds.
+ * the page writer's time), in batches. Plain JavaScript, so the thread starts in milliseconds (it
+ * makes folders as `folderMaker` does).
  */
 const WRITER_THREAD = `
 const { parentPort } = require("node:worker_threads");
@@ -184,60 +183,43 @@ export function writePages(
   const routes = pageRoutes(chapar, templates);
   const watching = [...observers];
   // Pages an observer wants come first; `results` keep the template order all the same.
-  const wanted = (url: string) => watching.some((o) => o.wants(url));
   const first: number[] = [];
   const then: number[] = [];
-  routes.forEach((route, index) => (watching.length > 0 && wanted(route.url) ? first : then).push(index));
-  let wantedLeft = first.length;
-  if (wantedLeft === 0) for (const o of watching) o.done();
+  routes.forEach((route, index) => (watching.some((o) => o.wants(route.url)) ? first : then).push(index));
+  if (first.length === 0) for (const o of watching) o.done();
   const files = filesFor(first.length);
+  const written: WrittenPage[] = new Array(routes.length);
+  const owners = new Map<string, string>();
   try {
-    return { pages: renderAll(chapar, routes, [...first, ...then], outputDir, takenUrls, files, watching, wanted, wantedLeft), files };
+    [...first, ...then].forEach((index, position) => {
+      const route = routes[index]!;
+      const rel = outputFileOf(route.url);
+      const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
+      if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
+      owners.set(rel, route.template.file);
+      const outputPath = path.join(outputDir, rel);
+      const html = renderRoute(chapar, route);
+      files.write(outputPath, html);
+      if (position < first.length) {
+        for (const o of watching) if (o.wants(route.url)) o.page(route.url, html);
+        if (position === first.length - 1) for (const o of watching) o.done();
+      }
+      const headEnd = html.indexOf("</head>");
+      written[index] = {
+        url: route.url,
+        inputPath: `./${route.template.file}`,
+        outputPath,
+        noindex: headEnd >= 0 && NOINDEX.test(html.slice(0, headEnd)),
+        get content() {
+          return readFileSync(outputPath, "utf8");
+        },
+      };
+    });
   } catch (error) {
     files.close().catch(() => undefined); // stop the writer thread; the build reports `error`
     throw error;
   }
-}
-
-/** Renders the routes in `order`, hands each page to `files` and to the observers that want it. */
-function renderAll(
-  chapar: ChaparData,
-  routes: readonly PageRoute[],
-  order: readonly number[],
-  outputDir: string,
-  takenUrls: ReadonlySet<string>,
-  files: PageFiles,
-  watching: readonly PageObserver[],
-  wanted: (url: string) => boolean,
-  wantedLeft: number,
-): WrittenPage[] {
-  const written: WrittenPage[] = new Array(routes.length);
-  const owners = new Map<string, string>();
-  for (const index of order) {
-    const route = routes[index]!;
-    const rel = outputFileOf(route.url);
-    const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
-    if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
-    owners.set(rel, route.template.file);
-    const outputPath = path.join(outputDir, rel);
-    const html = renderRoute(chapar, route);
-    files.write(outputPath, html);
-    if (wantedLeft > 0 && wanted(route.url)) {
-      for (const o of watching) if (o.wants(route.url)) o.page(route.url, html);
-      if (--wantedLeft === 0) for (const o of watching) o.done();
-    }
-    const headEnd = html.indexOf("</head>");
-    written[index] = {
-      url: route.url,
-      inputPath: `./${route.template.file}`,
-      outputPath,
-      noindex: headEnd >= 0 && NOINDEX.test(html.slice(0, headEnd)),
-      get content() {
-        return readFileSync(outputPath, "utf8");
-      },
-    };
-  }
-  return written;
+  return { pages: written, files };
 }
 
 /** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */

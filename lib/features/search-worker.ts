@@ -7,9 +7,10 @@
  * reads them in parallel), so the step overlaps the rest of the build on a second core.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { folderMaker } from "./asset-files.ts";
 import { indexDocument, searchSourceOf, type RenderedReleasePage, type SearchSource } from "./search-documents.ts";
 
 export interface SearchWorkerData {
@@ -33,19 +34,16 @@ const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.
 
 const { docsDir, bundleDir, language, excerptLength, binary } = workerData as SearchWorkerData;
 const port = parentPort!;
-const madeDirs = new Set<string>();
+const makeFolder = folderMaker();
 let pages = 0;
 /** Pages that couldn't be indexed (Persian messages): no index is made then. */
 const problems: string[] = [];
 
 function write(source: SearchSource): void {
   // Pagefind takes a document's URL from its path in the folder (and percent-encodes what isn't ASCII).
-  const dir = path.join(docsDir, decodeURI(source.url));
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  writeFileSync(path.join(dir, "index.html"), indexDocument(source, language));
+  const file = path.join(docsDir, decodeURI(source.url), "index.html");
+  makeFolder(file);
+  writeFileSync(file, indexDocument(source, language));
   pages++;
 }
 
@@ -62,7 +60,7 @@ async function writeEmptyIndex(): Promise<string[]> {
     if (files.errors.length > 0) return files.errors;
     for (const { path: rel, content } of files.files) {
       const target = path.join(bundleDir, rel);
-      mkdirSync(path.dirname(target), { recursive: true });
+      makeFolder(target);
       writeFileSync(target, content);
     }
     return [];
@@ -96,7 +94,6 @@ port.on("message", (message: SearchWorkerMessage) => {
     return;
   }
   void (async () => {
-    mkdirSync(docsDir, { recursive: true }); // an index of no releases is still an index
     const pagefindStarted = Date.now();
     const errors = problems.length > 0 ? [] : pages === 0 ? await writeEmptyIndex() : await runPagefind();
     const pagefindMs = Date.now() - pagefindStarted;

@@ -16,11 +16,11 @@ import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
+import { startTsWorker } from "../build/ts-worker.ts";
 import { formatLongDate } from "../dates/format.ts";
 import type { ChaparData } from "../site/data.ts";
-import type { PageObserver } from "./page-writer.ts";
+import { NO_PAGES_WANTED, type PageObserver } from "./page-writer.ts";
 import type { RenderedReleasePage } from "./search-documents.ts";
 import type { SearchWorkerData, SearchWorkerMessage, SearchWorkerResult } from "./search-worker.ts";
 
@@ -87,7 +87,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   const { bundleDir, excerptLength, language } = { ...defaults, ...options };
   const { site, model } = data;
   if (process.env.CHAPAR_SEARCH === "off") {
-    return { observer: { wants: () => false, page() {}, done() {} }, finish: async () => ({ pages: 0 }), cancel: async () => {} };
+    return { observer: NO_PAGES_WANTED, finish: async () => ({ pages: 0 }), cancel: async () => {} };
   }
   const releaseOf = new Map(model.releasePages.map((page) => [page.release.url, page]));
   const seen = new Set<string>();
@@ -95,10 +95,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   const docsDir = `${path.resolve(outputDir)}.search`;
   rmSync(docsDir, { recursive: true, force: true });
   const workerData: SearchWorkerData = { docsDir, bundleDir: path.resolve(outputDir, bundleDir), language, excerptLength, binary: pagefindBinary() };
-  // Node 20 doesn't hand the main thread's TypeScript loader (tsx) to workers: register it there first.
-  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./search-worker.ts", import.meta.url).href)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData });
+  const worker = startTsWorker(new URL("./search-worker.ts", import.meta.url), { workerData });
   const result = new Promise<SearchWorkerResult>((resolve, reject) => {
     worker.on("message", (message: SearchWorkerResult) => resolve(message));
     worker.on("error", reject);
@@ -181,13 +178,10 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: ${e instanceof Error ? e.message : String(e)}`);
       }
       await worker.terminate();
-      if (outcome.problems.length > 0) {
+      if (outcome.problems.length > 0 || outcome.errors.length > 0) {
         rmSync(workerData.bundleDir, { recursive: true, force: true });
-        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد:\n${outcome.problems.join("\n")}`);
-      }
-      if (outcome.errors.length > 0) {
-        rmSync(workerData.bundleDir, { recursive: true, force: true });
-        throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد (Pagefind):\n${outcome.errors.join("\n")}`);
+        const [heading, lines] = outcome.problems.length > 0 ? ["نمایه‌ی جستجو ساخته نشد", outcome.problems] : ["نمایه‌ی جستجو ساخته نشد (Pagefind)", outcome.errors];
+        throw new SearchIndexError(`${heading}:\n${lines.join("\n")}`);
       }
       // For CHAPAR_TIMINGS: when Pagefind started (ms from this process's start) and how long it ran.
       return { pages: outcome.pages, pagefindStart: Math.round(outcome.pagefindStarted - performance.timeOrigin), pagefindMs: outcome.pagefindMs };
