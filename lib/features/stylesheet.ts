@@ -10,6 +10,9 @@
  *
  * PostCSS runs at most once per build and only when a source changed: the result is cached in memory
  * (dev-server rebuilds) and in `.cache/css/`, keyed by a hash of every source and the tools' versions.
+ * Chapar's own stylesheet is also committed, built (`npm run stylesheet`, in `assets/prebuilt-css/`),
+ * and used while its key matches: loading PostCSS and its plugins costs about two seconds of CPU in
+ * every build whose cache is empty, for a file that changes only with the CSS or the tools.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +30,8 @@ export interface StylesheetOptions {
   fonts: Partial<FontOptions> | false;
   /** Where built stylesheets are cached between builds. */
   cacheDir: string;
+  /** The committed build of the stylesheet (`<name>.css`) and its manifest (`<name>.json`: the key it was made for). */
+  prebuiltDir: string;
 }
 
 export const defaults: StylesheetOptions = {
@@ -35,6 +40,7 @@ export const defaults: StylesheetOptions = {
   name: "main",
   fonts: {},
   cacheDir: ".cache/css",
+  prebuiltDir: "assets/prebuilt-css",
 };
 
 export interface BuiltStylesheet {
@@ -63,28 +69,65 @@ const memo = new Map<string, string>();
 
 export async function buildStylesheet(options: Partial<StylesheetOptions> = {}): Promise<BuiltStylesheet> {
   const o = { ...defaults, ...options };
-  const entry = fromProject(o.entry);
   const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
   const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
-
-  const sources = cssFiles(path.dirname(entry)).flatMap((file) => [path.relative(path.dirname(entry), file), readFileSync(file, "utf8")]);
-  const key = contentHash([...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry], 16);
-  let css = memo.get(key);
+  const key = stylesheetKey(o, fontFaces);
+  const memoKey = `${key}|${o.prebuiltDir}|${o.cacheDir}`;
+  let css = memo.get(memoKey);
   if (css === undefined) {
     const cached = path.join(fromProject(o.cacheDir), `${key}.css`);
-    if (existsSync(cached)) css = readFileSync(cached, "utf8");
+    const prebuilt = prebuiltStylesheet(o, key);
+    if (prebuilt !== undefined) css = prebuilt;
+    else if (existsSync(cached)) css = readFileSync(cached, "utf8");
     else {
-      css = await runPostcss(entry, fontFaces);
+      css = await runPostcss(fromProject(o.entry), fontFaces);
       writeFileAtomic(cached, css);
     }
-    memo.set(key, css);
+    memo.set(memoKey, css);
   }
 
   const sitePath = `${o.sitePath}${o.name}.${contentHash([css])}.css`;
   return { sitePath, css, files: [{ sitePath, contents: css }, ...(fonts?.files ?? [])], preloadFonts: fonts?.preload ?? [] };
 }
 
-async function runPostcss(entry: string, fontFaces: string): Promise<string> {
+/** What the built stylesheet depends on, as one key: every CSS source, the fonts' rules, the browser list, the tools' versions. */
+export function stylesheetKey(o: StylesheetOptions, fontFaces: string): string {
+  const entry = fromProject(o.entry);
+  const sources = cssFiles(path.dirname(entry)).flatMap((file) => [path.relative(path.dirname(entry), file), readFileSync(file, "utf8")]);
+  return contentHash([...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry], 16);
+}
+
+/** The committed stylesheet, if its manifest was made for `key`. */
+function prebuiltStylesheet(o: StylesheetOptions, key: string): string | undefined {
+  const dir = fromProject(o.prebuiltDir);
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, `${o.name}.json`), "utf8")) as { key?: unknown };
+    return manifest.key === key ? readFileSync(path.join(dir, `${o.name}.css`), "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stylesheet as PostCSS makes it now, whatever is cached or committed, with its key. */
+export async function freshStylesheet(options: Partial<StylesheetOptions> = {}): Promise<{ css: string; key: string }> {
+  const o = { ...defaults, ...options };
+  const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
+  const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
+  return { css: await runPostcss(fromProject(o.entry), fontFaces), key: stylesheetKey(o, fontFaces) };
+}
+
+/** `npm run stylesheet`: writes the fresh stylesheet and its key to the prebuilt folder; returns the two files. */
+export async function writePrebuiltStylesheet(options: Partial<StylesheetOptions> = {}): Promise<string[]> {
+  const o = { ...defaults, ...options };
+  const { css, key } = await freshStylesheet(o);
+  const dir = fromProject(o.prebuiltDir);
+  const files = [path.join(dir, `${o.name}.css`), path.join(dir, `${o.name}.json`)];
+  writeFileAtomic(files[0]!, css);
+  writeFileAtomic(files[1]!, `${JSON.stringify({ key, entry: o.entry }, null, 2)}\n`);
+  return files;
+}
+
+export async function runPostcss(entry: string, fontFaces: string): Promise<string> {
   // Loaded only when the cache misses: these modules take longer to load than the cached CSS to read.
   const [{ default: postcss }, { default: postcssImport }, { default: presetEnv }, { default: cssnano }] = await Promise.all([
     import("postcss"),

@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import subsetFont from "subset-font";
 import { buildFonts, fontSubsetsKey, PREBUILT_MANIFEST, prebuiltName, subsetCodePoints, subsetWoff2, defaults as fontDefaults } from "../../lib/features/fonts.ts";
-import { buildStylesheet, LOGICAL_FEATURES } from "../../lib/features/stylesheet.ts";
+import { buildStylesheet, freshStylesheet, LOGICAL_FEATURES, defaults as stylesheetDefaults } from "../../lib/features/stylesheet.ts";
 import { build, buildOk, copyFixture, listOutput, readPage, ROOT, tempDir, text } from "../helpers/build.ts";
 
 const content = copyFixture("assets");
@@ -84,11 +84,27 @@ describe("stylesheet", () => {
     assert.match(print, /content:" \(" attr\(href\) "\)"/);
   });
 
-  test("is cached in .cache/css (PostCSS runs only when a source changes) and rebuilt identically", async () => {
-    const cacheDir = path.join(ROOT, ".cache/css");
-    assert.ok(readdirSync(cacheDir).some((f) => f.endsWith(".css") && readFileSync(path.join(cacheDir, f), "utf8") === css), "the built CSS is in the cache");
-    const again = await buildStylesheet();
-    assert.equal(again.sitePath, `/${cssFile}`);
+  test("the committed stylesheet (assets/prebuilt-css, `npm run stylesheet`) is current and exactly what PostCSS makes now", async () => {
+    const { css: fresh, key } = await freshStylesheet();
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, stylesheetDefaults.prebuiltDir, "main.json"), "utf8")) as { key: string };
+    assert.equal(manifest.key, key, "run `npm run stylesheet`: a CSS source, the fonts, the browser list or a tool changed");
+    assert.equal(readFileSync(path.join(ROOT, stylesheetDefaults.prebuiltDir, "main.css"), "utf8"), fresh);
+    assert.equal(css, fresh, "the site's stylesheet is that file");
+  });
+
+  test("without a matching committed file PostCSS runs, its result is cached in .cache/css and used identically", async () => {
+    const dir = tempDir();
+    const options = { prebuiltDir: path.relative(ROOT, path.join(dir, "none")), cacheDir: path.relative(ROOT, path.join(dir, "cache")) };
+    const built = await buildStylesheet(options);
+    assert.equal(built.sitePath, `/${cssFile}`);
+    assert.equal(built.css, css);
+    const cached = readdirSync(path.join(dir, "cache"));
+    assert.deepEqual(cached.map((f) => readFileSync(path.join(dir, "cache", f), "utf8")), [css], "the built CSS is in the cache");
+    // A stale committed file (another key) is never used.
+    mkdirSync(path.join(dir, "stale"));
+    writeFileSync(path.join(dir, "stale/main.css"), "body{color:red}");
+    writeFileSync(path.join(dir, "stale/main.json"), JSON.stringify({ key: "0000000000000000" }));
+    const again = await buildStylesheet({ ...options, prebuiltDir: path.relative(ROOT, path.join(dir, "stale")) });
     assert.equal(again.css, css);
   });
 });
