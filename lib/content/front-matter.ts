@@ -2,6 +2,9 @@
  * Splits a Markdown file into front matter and body, and parses the front matter with YAML's core
  * schema: no timestamps, so `date: 2022-05-15` stays the text the author wrote (YAML's default would
  * make it UTC midnight, and `1401-02-25` the Gregorian year 1401).
+ *
+ * Most front matter is a few `key: "text"` lines: `simpleFrontMatter` reads exactly those, and only
+ * those, itself (js-yaml took ~0.9 s of a 10,000-release build); anything else goes to js-yaml.
  */
 import * as yaml from "js-yaml";
 
@@ -31,9 +34,9 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
   const yamlLines = yamlText.split("\n").length - (yamlText.endsWith("\n") ? 1 : 0);
 
-  let data: unknown;
+  let data: unknown = simpleFrontMatter(yamlText);
   try {
-    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
+    data ??= yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
   } catch (e) {
     const err = e as { mark?: { line?: number }; reason?: string; message?: string };
     const line = err.mark?.line === undefined ? undefined : err.mark.line + 2;
@@ -49,4 +52,72 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     if (m?.[1] !== undefined && !keyLines.has(m[1])) keyLines.set(m[1].replace(/^["']|["']$/g, ""), i + 2);
   });
   return { ok: true, value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines } };
+}
+
+/** A line `key: value` whose key is a plain identifier. */
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_]*): +(.*?) *$/;
+const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
+const SINGLE_QUOTED = /^'([^']*)'$/;
+/**
+ * A plain scalar that can only be a string: it starts with a letter and has no character YAML gives
+ * a meaning to (no `:`, `#`, quotes, brackets, commas…). The core schema's only letter-led non-strings
+ * are these six words and the three spellings of null.
+ */
+const PLAIN = String.raw`\p{L}[\p{L}\p{M}\p{N}\u200c\u200d _./-]*`;
+const PLAIN_TEXT = new RegExp(`^${PLAIN}$`, "u");
+const NOT_TEXT = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"]);
+/** One item of a flow sequence (`[کتاب, "شب یلدا"]`) and the comma after it, or the end. */
+const LIST_ITEM = new RegExp(String.raw` *(?:"([^"\\]*)"|'([^']*)'|(${PLAIN}?)) *(,|$)`, "uy");
+/**
+ * Characters YAML refuses (outside its printable set), tabs, carriage returns, the byte-order mark and
+ * the characters YAML 1.1 counted as line breaks: js-yaml decides then.
+ */
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/**
+ * The front matter as js-yaml's core schema reads it, when every line is blank or `key: value` with a
+ * double- or single-quoted string (no escapes), plain text that starts with a letter, or a one-line
+ * list of those; otherwise undefined (nesting, numbers, booleans, comments, duplicates…).
+ * test/unit/front-matter-fast.test.ts holds it to js-yaml's result, on the fixtures and random input.
+ */
+export function simpleFrontMatter(yamlText: string): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(yamlText)) return undefined;
+  const data: Record<string, unknown> = {};
+  let keys = 0;
+  for (const line of yamlText.split("\n")) {
+    const m = SIMPLE_LINE.exec(line);
+    if (!m) {
+      if (line.trim() === "") continue;
+      return undefined;
+    }
+    const key = m[1]!;
+    const raw = m[2]!;
+    if (key === "__proto__" || Object.hasOwn(data, key)) return undefined;
+    let value: unknown;
+    let q: RegExpExecArray | null;
+    if ((q = DOUBLE_QUOTED.exec(raw) ?? SINGLE_QUOTED.exec(raw))) value = q[1];
+    else if (raw.startsWith("[") && raw.endsWith("]")) value = flowList(raw.slice(1, -1));
+    else if (PLAIN_TEXT.test(raw) && !NOT_TEXT.has(raw)) value = raw;
+    if (value === undefined) return undefined;
+    data[key] = value;
+    keys++;
+  }
+  return keys > 0 ? data : undefined;
+}
+
+/** The items of a flow sequence's inside, when each is a quoted string or plain text; else undefined. */
+function flowList(inside: string): string[] | undefined {
+  const items: string[] = [];
+  if (inside.trim() === "") return items;
+  LIST_ITEM.lastIndex = 0;
+  while (LIST_ITEM.lastIndex < inside.length) {
+    const m = LIST_ITEM.exec(inside);
+    if (!m) return undefined;
+    const item = m[1] ?? m[2] ?? m[3]!;
+    // A word YAML reads as a boolean or null: js-yaml decides. (An empty item, `[a,,b]`, doesn't match.)
+    if (m[3] !== undefined && NOT_TEXT.has(item)) return undefined;
+    items.push(item);
+    if (m[4] === "") return items;
+  }
+  return undefined; // a trailing comma: `[a,]`
 }

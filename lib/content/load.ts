@@ -8,6 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache, readWithHash } from "../build/cache.ts";
+import { decodeUtf8 } from "../text/utf8.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
@@ -448,7 +449,7 @@ function readReleaseFile(absolute: string): ReleaseFileRead {
   return {
     hash,
     get source() {
-      return (source ??= bytes().toString("utf8"));
+      return (source ??= decodeUtf8(bytes()));
     },
   };
 }
