@@ -98,6 +98,12 @@ export interface CacheHelper {
   owns(key: string): boolean;
   /** Waits for the helper's value of `id`; undefined if the helper failed or didn't compute it. */
   take(id: string): { value: unknown } | undefined;
+  /**
+   * The content hash of `file` (relative to the content folder) as the helper read it, when the file is
+   * the helper's: waits for its parse (entries of namespace `namespace` are keyed `file\0hash…`).
+   * Undefined when it isn't the helper's, or the helper failed.
+   */
+  hashOf(namespace: string, file: string): string | undefined;
 }
 
 export class BuildCache {
@@ -196,6 +202,20 @@ export class BuildCache {
       this.dirty = true;
     }
     return value;
+  }
+
+  /**
+   * A content file's hash and its bytes, like `readWithHash`, but a file another thread of this build is
+   * parsing isn't read here at all: its hash comes with that thread's values (which are all this
+   * thread then needs), and its bytes are read only if something asks for them.
+   */
+  readFile(namespace: string, contentDir: string, file: string): { hash: string; bytes(): Buffer } {
+    const absolute = path.join(contentDir, file);
+    const hash = this.helper?.owns(`${file}\0`) ? this.helper.hashOf(namespace, file) : undefined;
+    if (hash === undefined) return readWithHash(absolute);
+    hashesRead.set(absolute, hash);
+    let bytes: Buffer | undefined;
+    return { hash, bytes: () => (bytes ??= readFileSync(absolute)) };
   }
 
   /** Whether a value is stored for `namespace` + `key` (without using it). */

@@ -103,9 +103,40 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   let abandoned = false;
 
   const delivered = new Map<string, unknown>();
+  // `namespace\0file` → the hash in the id of the helper's value for that file.
+  const hashes = new Map<string, string>();
   const drain = () => {
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      for (const [id, value] of m.message as [string, unknown][]) delivered.set(id, value);
+      for (const [id, value] of m.message as [string, unknown][]) {
+        delivered.set(id, value);
+        const [namespace, file, hash] = id.split("\0", 3);
+        if (hash !== undefined) hashes.set(`${namespace}\0${file}`, hash);
+      }
+    }
+  };
+  /** Waits until `delivered(…)` says yes, the helper stops, or it stalls; false unless it said yes. */
+  const waitFor = (arrived: () => boolean): boolean => {
+    let seen = Atomics.load(progress, 0);
+    let lastProgress = Date.now();
+    for (;;) {
+      drain();
+      if (arrived()) return true;
+      const state = Atomics.load(progress, 1);
+      if (state !== 0) {
+        drain();
+        if (arrived()) return true;
+        if (state === 2) abandoned = true;
+        return false;
+      }
+      const result = Atomics.wait(progress, 0, seen, 200);
+      const now = Atomics.load(progress, 0);
+      if (result !== "timed-out" || now !== seen) {
+        seen = now;
+        lastProgress = Date.now();
+      } else if (Date.now() - lastProgress > stallTimeout) {
+        abandoned = true;
+        return false;
+      }
     }
   };
   const helper: CacheHelper = {
@@ -117,32 +148,14 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
       return claim === HELPER && !abandoned;
     },
     take(id) {
-      let seen = Atomics.load(progress, 0);
-      let lastProgress = Date.now();
-      for (;;) {
-        drain();
-        if (delivered.has(id)) {
-          const value = delivered.get(id);
-          delivered.delete(id);
-          return { value };
-        }
-        const state = Atomics.load(progress, 1);
-        if (state !== 0) {
-          drain();
-          if (delivered.has(id)) continue;
-          if (state === 2) abandoned = true;
-          return undefined;
-        }
-        const result = Atomics.wait(progress, 0, seen, 200);
-        const now = Atomics.load(progress, 0);
-        if (result !== "timed-out" || now !== seen) {
-          seen = now;
-          lastProgress = Date.now();
-        } else if (Date.now() - lastProgress > stallTimeout) {
-          abandoned = true;
-          return undefined;
-        }
-      }
+      if (!waitFor(() => delivered.has(id))) return undefined;
+      const value = delivered.get(id);
+      delivered.delete(id);
+      return { value };
+    },
+    hashOf(namespace, file) {
+      const key = `${namespace}\0${file}`;
+      return waitFor(() => hashes.has(key)) ? hashes.get(key) : undefined;
     },
   };
   cache.helper = helper;

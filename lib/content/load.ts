@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
-import { buildCache, readWithHash } from "../build/cache.ts";
+import { buildCache } from "../build/cache.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
@@ -275,7 +275,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
       continue;
     }
     // The file alone → front matter, schema, rendered body: pure, so memoized by the build cache.
-    const read = readReleaseFile(path.join(contentDir, file));
+    const read = readReleaseFile(cache.readFile("release-file", contentDir, file));
     // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
     let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
     const parsedFile = cache.memo("release-file", `${file}\0${read.hash}`, () => {
@@ -443,8 +443,7 @@ interface ReleaseFileRead {
   readonly source: string;
 }
 
-function readReleaseFile(absolute: string): ReleaseFileRead {
-  const { hash, bytes } = readWithHash(absolute);
+function readReleaseFile({ hash, bytes }: { hash: string; bytes(): Buffer }): ReleaseFileRead {
   let source: string | undefined;
   return {
     hash,

@@ -31,6 +31,21 @@ test("two threads build the same site as one", () => {
   assert.deepEqual(report(two.stdout), report(one.stdout), "the same report of withheld releases");
 });
 
+test("the main thread keys the helper's files by the hashes the helper read: a cache they fill serves every file", () => {
+  const content = path.join(tempDir(), "corpus");
+  generateCorpus({ count: 600, out: content, seed: 9, firstYear: 1395 });
+  const cacheDir = tempDir();
+  const env = { CHAPAR_SEARCH: "off", CHAPAR_TIMINGS: "1", CHAPAR_CACHE_DIR: cacheDir };
+  const two = buildOk(content, { env: { ...env, CHAPAR_THREADS: "2" } });
+  assert.ok(helperShare(two.stderr) > 0, "the helper thread did part of the work");
+  const again = buildOk(content, { env: { ...env, CHAPAR_THREADS: "1" } });
+  const stats = JSON.parse(/chapar-timings (\{.*\})/.exec(again.stderr)![1]!) as { cacheHits: number; cacheMisses: number };
+  assert.equal(stats.cacheMisses, 0, "every file's entries were stored under its real hash");
+  assert.ok(stats.cacheHits >= 1200, String(stats.cacheHits));
+  const a = digest(two.out);
+  for (const [file, text] of digest(again.out)) assert.equal(a.get(file), text, file);
+});
+
 test("errors found by the helper thread are reported as on one thread", () => {
   const content = path.join(tempDir(), "corpus");
   generateCorpus({ count: 600, out: content, seed: 8, firstYear: 1395 });
