@@ -8,6 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { folderMaker } from "./asset-files.ts";
@@ -69,18 +70,37 @@ async function writeEmptyIndex(): Promise<string[]> {
   }
 }
 
-/** Runs Pagefind's CLI; resolves with its error output (empty when it succeeded). */
+/**
+ * The line Pagefind (1.x, `--verbose`) prints once it has parsed every document and found their
+ * languages: from then on it only builds and writes the index (about half its run at 10,000 pages),
+ * so the documents can be removed meanwhile instead of after it.
+ */
+const DOCUMENTS_READ = "[Building search indexes]";
+
+/**
+ * Runs Pagefind's CLI; resolves with its error output (empty when it succeeded). The documents folder
+ * is removed as soon as Pagefind no longer reads it, while it writes the index.
+ */
 function runPagefind(): Promise<string[]> {
   // Pagefind reads PAGEFIND_* variables and a pagefind.yml from its working folder: give it neither.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toUpperCase().startsWith("PAGEFIND_")));
-  const args = ["--site", docsDir, "--output-path", bundleDir, "--force-language", language, "--silent"];
-  return new Promise((resolve) => {
+  const args = ["--site", docsDir, "--output-path", bundleDir, "--force-language", language, "--verbose"];
+  let removal: Promise<void> | undefined;
+  // Best effort (a system that can't remove a process's working folder): the step removes it again after.
+  const removeDocuments = () => (removal ??= rm(docsDir, { recursive: true, force: true }).catch(() => undefined));
+  return new Promise<string[]>((resolve) => {
     const child = spawn(binary, args, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (removal === undefined && output.includes(DOCUMENTS_READ)) void removeDocuments();
+    });
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.on("error", (error) => resolve([`Pagefind اجرا نشد (${binary}): ${error.message}`]));
     child.on("close", (code) => resolve(code === 0 ? [] : [`Pagefind با کد ${code} پایان یافت:`, output.trim()]));
+  }).then(async (errors) => {
+    await removeDocuments();
+    return errors;
   });
 }
 
