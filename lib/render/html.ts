@@ -24,7 +24,13 @@ export type HtmlValue = SafeHtml | string | number | null | undefined | false | 
 function toHtml(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(toHtml).join("");
+  if (Array.isArray(value)) {
+    // Concatenated, not joined: a join copies every item into a new string, and the page is copied
+    // once more when it is written.
+    let out = "";
+    for (const item of value as readonly HtmlValue[]) out += toHtml(item);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 
