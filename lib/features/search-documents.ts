@@ -90,6 +90,7 @@ export function pagefindBody(page: string): string | undefined {
 }
 
 const SPACE = /\s/;
+const ONLY_SPACE = /^\s+$/;
 
 /**
  * The same markup with every text node replaced by its search keys (tags and attributes kept, and
@@ -97,6 +98,8 @@ const SPACE = /\s/;
  */
 export function foldTextNodes(fragment: string): string {
   return fragment.replace(/>([^<]+)</g, (_, text: string) => {
+    // Half the text nodes of a page are the whitespace between tags: no keys, one space kept.
+    if (ONLY_SPACE.test(text)) return "> <";
     // Keys are letters, marks and digits separated by spaces: nothing in them needs escaping.
     const keys = indexKeys(decodeEntities(text));
     const before = SPACE.test(text[0]!) ? " " : "";

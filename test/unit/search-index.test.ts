@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { decodeEntities, foldTextNodes, htmlToText, pagefindBody } from "../../lib/features/search.ts";
+import { indexKeys } from "../../lib/text/search-key.ts";
 
 const ZWNJ = "\u200c";
 
@@ -38,6 +39,20 @@ describe("foldTextNodes", () => {
 
   test("keeps a node's edge spaces, so words in adjacent inline elements stay apart", () => {
     assert.equal(foldTextNodes(`<span>تاریخ انتشار: <time>۱۰ اردیبهشت ۱۴۰۴</time></span>`), `<span>تاریخ انتشار <time>10 اردیبهشت 1404</time></span>`);
+  });
+
+  test("a node of whitespace alone (any code unit \\s matches, or several) becomes one space, as its folding would make it", () => {
+    const spaces: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) spaces.push(String.fromCharCode(c));
+    assert.ok(spaces.length > 20 && spaces.includes("\ufeff") && spaces.includes("\u00a0"));
+    for (const [i, ch] of spaces.entries()) {
+      for (const text of [ch, `${ch}${spaces[(i + 1) % spaces.length]}`, `\n${ch}\n  `]) {
+        // What the folding path gives a node: its keys (none here), with a space for its leading space.
+        const keys = indexKeys(decodeEntities(text));
+        assert.equal(keys, "");
+        assert.equal(foldTextNodes(`<p>${text}</p>`), "<p> </p>", JSON.stringify(text));
+      }
+    }
   });
 
   test("entities are decoded before folding and the result is escaped", () => {
