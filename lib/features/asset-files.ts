@@ -4,7 +4,7 @@
  * reader must never see half a file), and writing built files into the output folder.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, constants, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -41,6 +41,19 @@ export function writeFileAtomic(file: string, contents: string | Uint8Array): vo
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, file);
+}
+
+/**
+ * Whether a committed build (the font subsets, the stylesheet) was made for `key`: its manifest, a
+ * JSON file, says `"key": …`. A missing or unreadable manifest is a mismatch, so the build makes the
+ * asset itself.
+ */
+export function committedFor(manifest: string, key: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { key?: unknown }).key === key;
+  } catch {
+    return false;
+  }
 }
 
 /**

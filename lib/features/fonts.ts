@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { contentHash, fromProject, writeFileAtomic, type OutputFile } from "./asset-files.ts";
+import { committedFor, contentHash, fromProject, writeFileAtomic, type OutputFile } from "./asset-files.ts";
 
 /** One subset: a file with these code points and an `@font-face` rule limited to them. */
 export interface FontSubset {
@@ -168,12 +168,7 @@ export function buildFonts(options: Partial<FontOptions> = {}): Promise<BuiltFon
 /** The prebuilt folder, if its manifest was made for `key`. */
 function prebuiltFor(o: FontOptions, key: string): string | undefined {
   const dir = fromProject(o.prebuiltDir);
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, PREBUILT_MANIFEST), "utf8")) as { key?: unknown };
-    return manifest.key === key ? dir : undefined;
-  } catch {
-    return undefined;
-  }
+  return committedFor(path.join(dir, PREBUILT_MANIFEST), key) ? dir : undefined;
 }
 
 function subsetFontVersion(): string {

@@ -16,8 +16,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { contentHash, fromProject, writeFileAtomic, type OutputFile } from "./asset-files.ts";
-import { buildFonts, type FontOptions } from "./fonts.ts";
+import { committedFor, contentHash, fromProject, writeFileAtomic, type OutputFile } from "./asset-files.ts";
+import { buildFonts, type BuiltFonts, type FontOptions } from "./fonts.ts";
 
 export interface StylesheetOptions {
   /** Entry CSS file; its `@import`s are inlined. Every `.css` file in its folder counts for the cache key. */
@@ -69,8 +69,7 @@ const memo = new Map<string, string>();
 
 export async function buildStylesheet(options: Partial<StylesheetOptions> = {}): Promise<BuiltStylesheet> {
   const o = { ...defaults, ...options };
-  const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
-  const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
+  const { fonts, fontFaces } = await fontsFor(o);
   const key = stylesheetKey(o, fontFaces);
   const memoKey = `${key}|${o.prebuiltDir}|${o.cacheDir}`;
   let css = memo.get(memoKey);
@@ -97,22 +96,22 @@ export function stylesheetKey(o: StylesheetOptions, fontFaces: string): string {
   return contentHash([...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry], 16);
 }
 
+/** The fonts (none when `fonts` is false) and their `@font-face` rules, relative to the stylesheet. */
+async function fontsFor(o: StylesheetOptions): Promise<{ fonts: BuiltFonts | undefined; fontFaces: string }> {
+  const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
+  return { fonts, fontFaces: fonts?.fontFaceCss(o.sitePath) ?? "" };
+}
+
 /** The committed stylesheet, if its manifest was made for `key`. */
 function prebuiltStylesheet(o: StylesheetOptions, key: string): string | undefined {
   const dir = fromProject(o.prebuiltDir);
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, `${o.name}.json`), "utf8")) as { key?: unknown };
-    return manifest.key === key ? readFileSync(path.join(dir, `${o.name}.css`), "utf8") : undefined;
-  } catch {
-    return undefined;
-  }
+  return committedFor(path.join(dir, `${o.name}.json`), key) ? readFileSync(path.join(dir, `${o.name}.css`), "utf8") : undefined;
 }
 
 /** The stylesheet as PostCSS makes it now, whatever is cached or committed, with its key. */
 export async function freshStylesheet(options: Partial<StylesheetOptions> = {}): Promise<{ css: string; key: string }> {
   const o = { ...defaults, ...options };
-  const fonts = o.fonts === false ? undefined : await buildFonts(o.fonts);
-  const fontFaces = fonts?.fontFaceCss(o.sitePath) ?? "";
+  const { fontFaces } = await fontsFor(o);
   return { css: await runPostcss(fromProject(o.entry), fontFaces), key: stylesheetKey(o, fontFaces) };
 }
 
@@ -127,7 +126,7 @@ export async function writePrebuiltStylesheet(options: Partial<StylesheetOptions
   return files;
 }
 
-export async function runPostcss(entry: string, fontFaces: string): Promise<string> {
+async function runPostcss(entry: string, fontFaces: string): Promise<string> {
   // Loaded only when the cache misses: these modules take longer to load than the cached CSS to read.
   const [{ default: postcss }, { default: postcssImport }, { default: presetEnv }, { default: cssnano }] = await Promise.all([
     import("postcss"),
