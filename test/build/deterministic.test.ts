@@ -28,3 +28,19 @@ test("a build under another machine time zone is byte-identical", () => {
   assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(digest(out), digest(a.out));
 });
+
+test("`npm run build`'s own command (Eleventy loaded before tsx) builds the same bytes", () => {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [node, ...args] = scripts.build!.split(" ");
+  assert.equal(node, "node");
+  assert.ok(args.includes("./lib/build/preload-eleventy.mjs"), scripts.build);
+  const a = buildOk(path.join(FIXTURES, "basic"));
+  const out = path.join(tempDir(), "dist");
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, CHAPAR_CONTENT: path.join(FIXTURES, "basic"), CHAPAR_OUTPUT: out, CHAPAR_NOW: FIXED_NOW },
+    encoding: "utf8",
+  });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(digest(out), digest(a.out));
+});
