@@ -11,7 +11,7 @@ import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
-import { SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
+import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/build/search-cache.ts";
 import { observeWrittenPages } from "../lib/features/page-writer.ts";
 import { createChaparData } from "../lib/site/data.ts";
@@ -27,6 +27,8 @@ markPhase("startup");
 // unless site.json says `"typographyLint": "error"`.
 // On two cores a helper thread parses and lints the second half of the releases meanwhile (lib/build/parallel.ts).
 const parallel = startParallelCheck(settings.contentDir);
+// esbuild bundles the search page's script in its own process meanwhile (a failure shows when the page asks for it).
+const searchScriptReady = prepareSearchScript().catch(() => undefined);
 // Meanwhile this thread loads Eleventy (~0.5 s of the build's serial part): the helper takes more of the
 // check, or, on a smaller site, has more time for the stylesheet and fonts the check waits for anyway.
 if (parallel) await preloadEleventy();
@@ -60,6 +62,7 @@ const search = startSearchIndexCached(staging, data);
 let searchResult: SearchIndexResult = { pages: 0 };
 const stopObserving = observeWrittenPages(search.observer);
 try {
+  await searchScriptReady;
   await runEleventy({ outputDir: staging });
   stopObserving();
   markPhase("eleventy");
