@@ -29,11 +29,11 @@ test("a build under another machine time zone is byte-identical", () => {
   assert.deepEqual(digest(out), digest(a.out));
 });
 
-test("`npm run build`'s own command (Eleventy loaded before tsx) builds the same bytes", () => {
+test("`npm run build`'s own command (packages loaded before tsx) builds the same bytes", () => {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [node, ...args] = scripts.build!.split(" ");
   assert.equal(node, "node");
-  assert.ok(args.includes("./lib/build/preload-eleventy.mjs"), scripts.build);
+  assert.ok(args.includes("./lib/build/preload-packages.mjs"), scripts.build);
   const a = buildOk(path.join(FIXTURES, "basic"));
   const out = path.join(tempDir(), "dist");
   const result = spawnSync(process.execPath, args, {
