@@ -6,9 +6,9 @@
  * machine's — so `TZ=America/Los_Angeles` builds the same site as `TZ=Asia/Tehran`.
  */
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
-import { DateTime } from "luxon";
+import { DateTime, Settings, type Zone } from "luxon";
 import { toLatinDigits } from "../text/digits.ts";
-import { zoneFor } from "./zone.ts";
+import { cachedIANAZone, zoneFor } from "./zone.ts";
 
 /** A front-matter date after parsing: the instant plus the calendar facts every page needs. */
 export interface ReleaseDate {
@@ -109,6 +109,10 @@ export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResul
   }
 
   // Without an offset the author meant wall time in the site's zone.
+  const siteZone = offset === undefined ? cachedIANAZone(timeZone) : undefined;
+  if (siteZone && gy >= 100) {
+    return { ok: true, date: describeInstant(instantOfWallTime(siteZone, gy, gm, gd, hour, minute, second, millisecond), timeZone, hasTime) };
+  }
   const zone = offset === undefined ? zoneFor(timeZone) : offset.toUpperCase() === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
   const dt = DateTime.fromObject({ year: gy, month: gm, day: gd, hour, minute, second, millisecond }, { zone });
   if (!dt.isValid) return { ok: false, reason: `تاریخ نامعتبر است (${dt.invalidExplanation ?? ""})` };
@@ -119,8 +123,57 @@ function normaliseOffset(offset: string): string {
   return offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
 }
 
+/**
+ * What `DateTime.fromObject(wall time, { zone }).toMillis()` gives, by luxon's own steps (its
+ * `objToLocalTS` and `fixOffset`, starting from the zone's offset now) without building DateTimes:
+ * luxon's validation and objects were most of a release's date cost (docs/notes/performance.md, item
+ * 33). Only for fields already checked (a real Gregorian day from year 100 on, hour 0–23, …), where
+ * luxon can't answer "invalid". Gaps and repeated hours resolve exactly as in luxon (tested at every
+ * transition of several zones, test/unit/zone.test.ts).
+ */
+function instantOfWallTime(zone: Zone, year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const o = zone.offset(Settings.now());
+  let guess = local - o * 60 * 1000;
+  const o2 = zone.offset(guess);
+  if (o === o2) return guess;
+  guess -= (o2 - o) * 60 * 1000;
+  const o3 = zone.offset(guess);
+  if (o2 === o3) return guess;
+  // In a gap (clocks moved forward): luxon keeps the wall time at the earlier offset.
+  return local - Math.min(o2, o3) * 60 * 1000;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true })` and the local day, as
+ * luxon computes them (its `tsToObj`, `toISODate`, `toISOTime`), for years 0–9999.
+ */
+function localFacts(instant: number, zone: Zone): { iso: string; year: number; month: number; day: number } | undefined {
+  const o = zone.offset(instant);
+  const d = new Date(instant + o * 60 * 1000);
+  const year = d.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999) || !Number.isFinite(o)) return undefined;
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const ms = d.getUTCMilliseconds();
+  const abs = Math.abs(o);
+  const sign = o < 0 ? "-" : "+";
+  const iso =
+    `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` +
+    `${ms === 0 ? "" : `.${String(ms).padStart(3, "0")}`}${sign}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
+  return { iso, year, month, day };
+}
+
 /** The calendar facts of an instant in a zone. */
 export function describeInstant(instant: number, timeZone: string, hasTime = true): ReleaseDate {
+  const zone = cachedIANAZone(timeZone);
+  const facts = zone && localFacts(instant, zone);
+  if (facts) {
+    const { jy, jm, jd } = toJalaali(facts.year, facts.month, facts.day);
+    return { instant, iso: facts.iso, jy, jm, jd, hasTime };
+  }
   const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
   const { jy, jm, jd } = toJalaali(local.year, local.month, local.day);
   return { instant, iso: isoOf(local, instant, timeZone), jy, jm, jd, hasTime };

@@ -6,7 +6,7 @@
  */
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, IANAZone, Settings } from "luxon";
 import { toJalaali } from "jalaali-js";
 import { zoneFor } from "../../lib/dates/zone.ts";
 import { describeInstant, isoWithOffset, jalaliDay, parseReleaseDate } from "../../lib/dates/jalali.ts";
@@ -126,6 +126,48 @@ describe("zoneFor: same as luxon with the zone name", () => {
         assert.deepEqual(describeInstant(ref.toMillis(), name, true), { ...parsed.date, hasTime: true });
       }
     }
+  });
+
+  test("parseReleaseDate (which skips luxon's objects for IANA zones) gives plain luxon's instant, ISO and day in gaps, repeated hours and around every transition, whatever the offset now", () => {
+    const now = Settings.now;
+    try {
+      // luxon starts from the zone's offset at the current time: try a northern winter and summer "now".
+      for (const fixedNow of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) {
+        Settings.now = () => fixedNow;
+        for (const name of ZONES) {
+          const plain = IANAZone.create(name);
+          for (const t of instantsFor(name)) {
+            for (const o of new Set([plain.offset(t - 3 * 60 * MINUTE), plain.offset(t), plain.offset(t + 3 * 60 * MINUTE)])) {
+              const w = DateTime.fromMillis(t + o * MINUTE, { zone: "UTC" });
+              if (w.year < 1700) continue; // Jalali years: another path to the same instant, tested above
+              const raw = w.toFormat("yyyy-MM-dd HH:mm:ss.SSS");
+              const instant = DateTime.fromObject({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond }, { zone: name }).toMillis();
+              // The facts are the instant's (in a gap, fromObject's own DateTime keeps the later offset).
+              const ref = DateTime.fromMillis(instant, { zone: name });
+              const parsed = parseReleaseDate(raw, name);
+              assert.ok(parsed.ok, raw);
+              assert.equal(parsed.date.instant, ref.toMillis(), `${name} ${raw}`);
+              assert.equal(parsed.date.iso, ref.toISO({ suppressMilliseconds: true }), `${name} ${raw}`);
+              assert.deepEqual({ jy: parsed.date.jy, jm: parsed.date.jm, jd: parsed.date.jd }, toJalaali(ref.year, ref.month, ref.day));
+            }
+          }
+        }
+      }
+    } finally {
+      Settings.now = now;
+    }
+  });
+
+  test("dates written with an offset, and zones luxon doesn't treat as IANA zones, still go through luxon", () => {
+    for (const [raw, zone] of [["2022-05-15T10:30:00+04:30", "Asia/Tehran"], ["2022-05-15 10:30Z", "Asia/Tehran"], ["1401-02-25 10:30", "UTC"], ["1401-02-25 10:30", "UTC+03:30"]] as const) {
+      const parsed = parseReleaseDate(raw, zone);
+      assert.ok(parsed.ok, raw);
+      const ref = DateTime.fromMillis(parsed.date.instant, { zone });
+      assert.equal(parsed.date.iso, ref.toISO({ suppressMilliseconds: true }));
+    }
+    const parsed = parseReleaseDate("1401-02-25 10:30", "UTC+03:30");
+    assert.ok(parsed.ok);
+    assert.equal(parsed.date.iso, "2022-05-15T10:30:00+03:30");
   });
 
   test("names luxon doesn't treat as IANA zones are passed through unchanged", () => {
