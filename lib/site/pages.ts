@@ -74,9 +74,11 @@ export async function loadPageTemplates(root: string, dir = "layouts/pages"): Pr
   const files = readdirSync(path.join(root, dir))
     .filter((name) => name.endsWith(".11ty.ts"))
     .sort();
-  for (const name of files) {
+  // Imported together: one by one, each waited for its own round trips to tsx's loader thread.
+  const modules = await Promise.all(files.map((name) => import(pathToFileURL(path.join(root, dir, name)).href) as Promise<Record<string, unknown>>));
+  for (const [i, name] of files.entries()) {
     const file = `${dir}/${name}`;
-    const module = (await import(pathToFileURL(path.join(root, file)).href)) as Record<string, unknown>;
+    const module = modules[i]!;
     const reason = notAPageTemplate(module);
     if (reason) set.others.push({ file, reason });
     else set.pages.push({ file, data: module.data as PageTemplateData, render: module.render as PageTemplate["render"] });
