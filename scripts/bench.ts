@@ -264,13 +264,15 @@ function table(size: number, rows: Map<string, Row>): string[] {
     const r = x / y;
     return `| ${a} / ${b} | ${r.toFixed(2)}× | ${target === undefined ? "" : `≤ ${target}× ${r <= target ? "✓" : "✗"}`} |`;
   };
+  // The issue's targets are set on 10,000 releases; at 1,000 only "≤ 2× Hugo" (start-up dominates there).
+  const target = (at10k: number | undefined, at1k?: number) => (size === 10_000 ? at10k : size === 1_000 ? at1k : undefined);
   lines.push("", "| ratio (median wall times, same run) | value | target |", "|---|---:|---|");
   for (const line of [
-    ratio("chapar cold", "hugo + pagefind", 1.0),
-    ratio("chapar cold, no search", "hugo", 1.0),
-    ratio("chapar cold, no search", "floor", 1.5),
+    ratio("chapar cold", "hugo + pagefind", target(1.0, 2.0)),
+    ratio("chapar cold, no search", "hugo", target(1.0, 2.0)),
+    ratio("chapar cold, no search", "floor", target(1.5)),
     ratio("chapar cold", "floor"),
-    ratio("chapar warm", "hugo + pagefind", 0.75),
+    ratio("chapar warm", "hugo + pagefind", target(0.75)),
     ratio("chapar warm", "hugo"),
   ]) {
     if (line) lines.push(line);
