@@ -146,48 +146,52 @@ function instantOfWallTime(zone: Zone, year: number, month: number, day: number,
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
+/** An instant's wall-clock day in a zone, and its ISO 8601 string with the offset of that instant. */
+interface LocalFacts {
+  iso: string;
+  year: number;
+  month: number;
+  day: number;
+}
+
 /**
- * `DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true })` and the local day, as
- * luxon computes them (its `tsToObj`, `toISODate`, `toISOTime`), for years 0–9999.
+ * `DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true })` and the local day.
+ * For an IANA zone and years 0–9999 computed as luxon does (its `tsToObj`, `toISODate`, `toISOTime`)
+ * without building a DateTime; otherwise by luxon itself.
  */
-function localFacts(instant: number, zone: Zone): { iso: string; year: number; month: number; day: number } | undefined {
-  const o = zone.offset(instant);
-  const d = new Date(instant + o * 60 * 1000);
-  const year = d.getUTCFullYear();
-  if (!(year >= 0 && year <= 9999) || !Number.isFinite(o)) return undefined;
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  const ms = d.getUTCMilliseconds();
-  const abs = Math.abs(o);
-  const sign = o < 0 ? "-" : "+";
-  const iso =
-    `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` +
-    `${ms === 0 ? "" : `.${String(ms).padStart(3, "0")}`}${sign}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
-  return { iso, year, month, day };
+function localFacts(instant: number, timeZone: string): LocalFacts {
+  const zone = cachedIANAZone(timeZone);
+  if (zone) {
+    const o = zone.offset(instant);
+    const d = new Date(instant + o * 60 * 1000);
+    const year = d.getUTCFullYear();
+    if (year >= 0 && year <= 9999) {
+      const month = d.getUTCMonth() + 1;
+      const day = d.getUTCDate();
+      const ms = d.getUTCMilliseconds();
+      const abs = Math.abs(o);
+      const iso =
+        `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` +
+        `${ms === 0 ? "" : `.${String(ms).padStart(3, "0")}`}${o < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
+      return { iso, year, month, day };
+    }
+  }
+  const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
+  const iso = local.toISO({ suppressMilliseconds: true });
+  if (iso === null) throw new Error(`cannot format ${instant} in ${timeZone}`);
+  return { iso, year: local.year, month: local.month, day: local.day };
 }
 
 /** The calendar facts of an instant in a zone. */
 export function describeInstant(instant: number, timeZone: string, hasTime = true): ReleaseDate {
-  const zone = cachedIANAZone(timeZone);
-  const facts = zone && localFacts(instant, zone);
-  if (facts) {
-    const { jy, jm, jd } = toJalaali(facts.year, facts.month, facts.day);
-    return { instant, iso: facts.iso, jy, jm, jd, hasTime };
-  }
-  const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
-  const { jy, jm, jd } = toJalaali(local.year, local.month, local.day);
-  return { instant, iso: isoOf(local, instant, timeZone), jy, jm, jd, hasTime };
+  const { iso, year, month, day } = localFacts(instant, timeZone);
+  const { jy, jm, jd } = toJalaali(year, month, day);
+  return { instant, iso, jy, jm, jd, hasTime };
 }
 
 /** ISO 8601 with the offset that the zone really had at that instant (Tehran: +04:30 in old summers). */
 export function isoWithOffset(instant: number, timeZone: string): string {
-  return isoOf(DateTime.fromMillis(instant, { zone: zoneFor(timeZone) }), instant, timeZone);
-}
-
-function isoOf(local: DateTime, instant: number, timeZone: string): string {
-  const iso = local.toISO({ suppressMilliseconds: true });
-  if (iso === null) throw new Error(`cannot format ${instant} in ${timeZone}`);
-  return iso;
+  return localFacts(instant, timeZone).iso;
 }
 
 /** Checks that a time zone name is one the runtime knows. */
@@ -197,6 +201,6 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Jalali calendar day of an instant, as `{ jy, jm, jd }`. */
 export function jalaliDay(instant: number, timeZone: string): { jy: number; jm: number; jd: number } {
-  const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
-  return toJalaali(local.year, local.month, local.day);
+  const { year, month, day } = localFacts(instant, timeZone);
+  return toJalaali(year, month, day);
 }
