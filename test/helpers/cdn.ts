@@ -82,8 +82,22 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(2000)]);
 }
 
-/** Starts `wrangler pages dev <dir>` and resolves once it answers HTTP (at most `timeoutMs`). */
+/**
+ * Starts `wrangler pages dev <dir>` and resolves once it answers HTTP (at most `timeoutMs`). Its ports
+ * are found free just before the start, and the runtime binds more of its own: should one be taken
+ * meanwhile (two servers start at once in the CDN tests), the start is tried again with new ports.
+ */
 export async function servePages(dir: string, timeoutMs = 60_000): Promise<LocalPages> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPages(dir, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("Address already in use")) throw error;
+    }
+  }
+}
+
+async function startPages(dir: string, timeoutMs: number): Promise<LocalPages> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const work = tempDir("chapar-wrangler-");
   const child = spawn(
