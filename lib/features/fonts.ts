@@ -180,23 +180,57 @@ function subsetFontVersion(): string {
 }
 
 async function makeFonts(o: FontOptions, source: Buffer, pointsPerSubset: number[][], key: string): Promise<BuiltFonts> {
+  const prebuilt = prebuiltFor(o, key);
+  const subsetBytes: Buffer[] = [];
+  for (const [i, subset] of o.subsets.entries()) {
+    let bytes = subsetAtHand(o, key, subset, prebuilt);
+    if (bytes === undefined) {
+      bytes = await subsetWoff2(source, pointsPerSubset[i]!);
+      writeFileAtomic(subsetCachePath(o, key, subset), bytes);
+    }
+    subsetBytes.push(bytes);
+  }
+  return assembleFonts(o, pointsPerSubset, subsetBytes);
+}
+
+/**
+ * The fonts when every subset is already made (committed or cached), without subsetting anything;
+ * undefined when one would have to be made. The build asks before starting a thread to make them.
+ */
+export function fontsAtHand(options: Partial<FontOptions> = {}): BuiltFonts | undefined {
+  const o = { ...defaults, ...options };
+  const { key, pointsPerSubset } = fontSubsetsKey(o);
+  const prebuilt = prebuiltFor(o, key);
+  const subsetBytes: Buffer[] = [];
+  for (const subset of o.subsets) {
+    const bytes = subsetAtHand(o, key, subset, prebuilt);
+    if (bytes === undefined) return undefined;
+    subsetBytes.push(bytes);
+  }
+  return assembleFonts(o, pointsPerSubset, subsetBytes);
+}
+
+function subsetCachePath(o: FontOptions, key: string, subset: FontSubset): string {
+  return path.join(fromProject(o.cacheDir), key, `${subset.name}.woff2`);
+}
+
+/** A subset's bytes from the prebuilt folder (if it was made for this key) or the cache, if there. */
+function subsetAtHand(o: FontOptions, key: string, subset: FontSubset, prebuilt: string | undefined): Buffer | undefined {
+  const ready = prebuilt ? path.join(prebuilt, prebuiltName(o, subset)) : undefined;
+  if (ready && existsSync(ready)) return readFileSync(ready);
+  const cached = subsetCachePath(o, key, subset);
+  return existsSync(cached) ? readFileSync(cached) : undefined;
+}
+
+/** Faces, files and `@font-face` rules from each subset's bytes. */
+function assembleFonts(o: FontOptions, pointsPerSubset: number[][], subsetBytes: Buffer[]): BuiltFonts {
   const baseName = o.family.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const faces: BuiltFace[] = [];
   const files: OutputFile[] = [];
-  const prebuilt = prebuiltFor(o, key);
   for (const [i, subset] of o.subsets.entries()) {
-    const points = pointsPerSubset[i]!;
-    const cached = path.join(fromProject(o.cacheDir), key, `${subset.name}.woff2`);
-    const ready = prebuilt ? path.join(prebuilt, prebuiltName(o, subset)) : undefined;
-    let bytes: Buffer;
-    if (ready && existsSync(ready)) bytes = readFileSync(ready);
-    else if (existsSync(cached)) bytes = readFileSync(cached);
-    else {
-      bytes = await subsetWoff2(source, points);
-      writeFileAtomic(cached, bytes);
-    }
+    const bytes = subsetBytes[i]!;
     const sitePath = `${o.sitePath}${baseName}-${subset.name}.${contentHash([bytes])}.woff2`;
-    faces.push({ subset: subset.name, sitePath, unicodeRange: toUnicodeRange(points), preload: subset.preload, bytes: bytes.byteLength });
+    faces.push({ subset: subset.name, sitePath, unicodeRange: toUnicodeRange(pointsPerSubset[i]!), preload: subset.preload, bytes: bytes.byteLength });
     files.push({ sitePath, contents: bytes });
   }
   files.push({ sitePath: `${o.sitePath}${o.licence.name}`, contents: readFileSync(fromProject(o.licence.source)) });

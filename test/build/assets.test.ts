@@ -8,8 +8,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import path from "node:path";
 import { describe, test } from "node:test";
 import subsetFont from "subset-font";
-import { buildFonts, fontSubsetsKey, PREBUILT_MANIFEST, prebuiltName, subsetCodePoints, subsetWoff2, defaults as fontDefaults } from "../../lib/features/fonts.ts";
-import { buildStylesheet, freshStylesheet, LOGICAL_FEATURES, defaults as stylesheetDefaults } from "../../lib/features/stylesheet.ts";
+import { buildFonts, fontsAtHand, fontSubsetsKey, PREBUILT_MANIFEST, prebuiltName, subsetCodePoints, subsetWoff2, defaults as fontDefaults } from "../../lib/features/fonts.ts";
+import { buildStylesheet, freshStylesheet, LOGICAL_FEATURES, stylesheetIsBuilt, defaults as stylesheetDefaults } from "../../lib/features/stylesheet.ts";
 import { build, buildOk, copyFixture, listOutput, readPage, ROOT, tempDir, text } from "../helpers/build.ts";
 
 const content = copyFixture("assets");
@@ -95,7 +95,10 @@ describe("stylesheet", () => {
   test("without a matching committed file PostCSS runs, its result is cached in .cache/css and used identically", async () => {
     const dir = tempDir();
     const options = { prebuiltDir: path.relative(ROOT, path.join(dir, "none")), cacheDir: path.relative(ROOT, path.join(dir, "cache")) };
+    assert.equal(stylesheetIsBuilt(), true, "the committed stylesheet is made already");
+    assert.equal(stylesheetIsBuilt(options), false, "neither committed nor cached: to be made");
     const built = await buildStylesheet(options);
+    assert.equal(stylesheetIsBuilt(options), true, "cached now");
     assert.equal(built.sitePath, `/${cssFile}`);
     assert.equal(built.css, css);
     const cached = readdirSync(path.join(dir, "cache"));
@@ -104,6 +107,7 @@ describe("stylesheet", () => {
     mkdirSync(path.join(dir, "stale"));
     writeFileSync(path.join(dir, "stale/main.css"), "body{color:red}");
     writeFileSync(path.join(dir, "stale/main.json"), JSON.stringify({ key: "0000000000000000" }));
+    assert.equal(stylesheetIsBuilt({ prebuiltDir: path.relative(ROOT, path.join(dir, "stale")), cacheDir: path.relative(ROOT, path.join(dir, "empty")) }), false, "a stale committed file isn't the stylesheet");
     const again = await buildStylesheet({ ...options, prebuiltDir: path.relative(ROOT, path.join(dir, "stale")) });
     assert.equal(again.css, css);
   });
@@ -122,9 +126,14 @@ describe("Vazirmatn", () => {
 
   test("without a matching manifest the font is subset in the build, to the same files", async () => {
     const dir = tempDir();
-    const elsewhere = await buildFonts({ prebuiltDir: path.relative(ROOT, dir), cacheDir: path.relative(ROOT, path.join(dir, "cache")) });
+    const fontOptions = { prebuiltDir: path.relative(ROOT, dir), cacheDir: path.relative(ROOT, path.join(dir, "cache")) };
+    assert.equal(fontsAtHand(fontOptions), undefined, "not made yet");
+    assert.equal(stylesheetIsBuilt({ fonts: fontOptions }), false, "nor the stylesheet that names them");
+    const elsewhere = await buildFonts(fontOptions);
     assert.ok(existsSync(path.join(dir, "cache")), "subset into its own cache");
     const usual = await buildFonts();
+    assert.deepEqual(fontsAtHand(fontOptions)?.fontFaceCss("/assets/"), usual.fontFaceCss("/assets/"), "at hand from the cache, the same rules");
+    assert.deepEqual(fontsAtHand()?.files.map((f) => f.sitePath), usual.files.map((f) => f.sitePath), "at hand from the committed subsets");
     assert.deepEqual(
       elsewhere.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),
       usual.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),

@@ -64,7 +64,7 @@ test("errors found by the helper thread are reported as on one thread", () => {
   assert.match(two.stderr, /nosuchcategory/);
 });
 
-test("below the threshold for sharing the check, a helper only builds the stylesheet, and finish() waits for it", async () => {
+test("below the threshold for sharing the check, a helper only builds the stylesheet (if it isn't made already), and finish() waits for it", async () => {
   const content = path.join(tempDir(), "corpus");
   generateCorpus({ count: 30, out: content, seed: 9, firstYear: 1403 });
   const { startParallelCheck } = await import("../../lib/build/parallel.ts");
@@ -73,11 +73,12 @@ test("below the threshold for sharing the check, a helper only builds the styles
   delete process.env.CHAPAR_THREADS;
   try {
     buildCache(content, { enabled: false });
-    const parallel = startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1 });
+    const parallel = startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1, assetsBuilt: () => false });
     assert.ok(parallel, "a helper was started for the assets");
     assert.equal(parallel.helperFiles, 0, "no release file was given to it");
     await parallel.finish();
-    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 31 }), undefined, "fewer files: no helper");
+    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 31, assetsBuilt: () => false }), undefined, "fewer files: no helper");
+    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1 }), undefined, "the committed stylesheet and fonts: no helper");
   } finally {
     if (previous !== undefined) process.env.CHAPAR_THREADS = previous;
   }
