@@ -92,8 +92,9 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
   const shareCheck = todo.length >= (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles);
-  const warmAssets = warmAssetsOption && !assetsBuilt();
-  if (!shareCheck && !(warmAssets && todo.length >= minimumFilesForAssets)) return undefined;
+  // Asked only when a helper could start anyway: small and warm builds skip the keys' hashing.
+  const warmAssets = warmAssetsOption && (shareCheck || todo.length >= minimumFilesForAssets) && !assetsBuilt();
+  if (!shareCheck && !warmAssets) return undefined;
   const size = Math.ceil(todo.length / chunkCount);
   const chunks: string[][] = [];
   if (shareCheck) for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));

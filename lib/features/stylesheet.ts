@@ -72,18 +72,12 @@ export async function buildStylesheet(options: Partial<StylesheetOptions> = {}):
   const { fonts, fontFaces } = await fontsFor(o);
   const key = stylesheetKey(o, fontFaces);
   const memoKey = `${key}|${o.prebuiltDir}|${o.cacheDir}`;
-  let css = memo.get(memoKey);
+  let css = memo.get(memoKey) ?? stylesheetAtHand(o, key);
   if (css === undefined) {
-    const cached = cachedStylesheetPath(o, key);
-    const prebuilt = prebuiltStylesheet(o, key);
-    if (prebuilt !== undefined) css = prebuilt;
-    else if (existsSync(cached)) css = readFileSync(cached, "utf8");
-    else {
-      css = await runPostcss(fromProject(o.entry), fontFaces);
-      writeFileAtomic(cached, css);
-    }
-    memo.set(memoKey, css);
+    css = await runPostcss(fromProject(o.entry), fontFaces);
+    writeFileAtomic(cachedStylesheetPath(o, key), css);
   }
+  memo.set(memoKey, css);
 
   const sitePath = `${o.sitePath}${o.name}.${contentHash([css])}.css`;
   return { sitePath, css, files: [{ sitePath, contents: css }, ...(fonts?.files ?? [])], preloadFonts: fonts?.preload ?? [] };
@@ -98,12 +92,19 @@ export function stylesheetIsBuilt(options: Partial<StylesheetOptions> = {}): boo
   const o = { ...defaults, ...options };
   const fonts = o.fonts === false ? undefined : fontsAtHand(o.fonts);
   if (o.fonts !== false && fonts === undefined) return false;
-  const key = stylesheetKey(o, fonts?.fontFaceCss(o.sitePath) ?? "");
-  return prebuiltStylesheet(o, key) !== undefined || existsSync(cachedStylesheetPath(o, key));
+  return stylesheetAtHand(o, stylesheetKey(o, fonts?.fontFaceCss(o.sitePath) ?? "")) !== undefined;
 }
 
 function cachedStylesheetPath(o: StylesheetOptions, key: string): string {
   return path.join(fromProject(o.cacheDir), `${key}.css`);
+}
+
+/** The stylesheet made for `key` without PostCSS: the committed one if its manifest says `key`, else the cached one, if any. */
+function stylesheetAtHand(o: StylesheetOptions, key: string): string | undefined {
+  const prebuilt = prebuiltStylesheet(o, key);
+  if (prebuilt !== undefined) return prebuilt;
+  const cached = cachedStylesheetPath(o, key);
+  return existsSync(cached) ? readFileSync(cached, "utf8") : undefined;
 }
 
 /** What the built stylesheet depends on, as one key: every CSS source, the fonts' rules, the browser list, the tools' versions. */

@@ -77,7 +77,10 @@ test("below the threshold for sharing the check, a helper only builds the styles
     assert.ok(parallel, "a helper was started for the assets");
     assert.equal(parallel.helperFiles, 0, "no release file was given to it");
     await parallel.finish();
-    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 31, assetsBuilt: () => false }), undefined, "fewer files: no helper");
+    let asked = 0;
+    const counted = () => (asked++, false);
+    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 31, assetsBuilt: counted }), undefined, "fewer files: no helper");
+    assert.equal(asked, 0, "and the assets' keys aren't even computed");
     assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1 }), undefined, "the committed stylesheet and fonts: no helper");
   } finally {
     if (previous !== undefined) process.env.CHAPAR_THREADS = previous;
