@@ -1,6 +1,8 @@
 /**
  * The release front-matter schema: the single source of truth for which fields exist, their types,
- * and the Persian message an author sees when one is wrong. Everything downstream uses `ReleaseData`.
+ * the Persian message an author sees when one is wrong, and what the docs and `npm run new` say about
+ * each (`FIELDS` below). Everything downstream uses `ReleaseData`; lib/content/release.ts makes the
+ * page's `Release` from it, one handler per field.
  */
 import { z } from "zod";
 import { DATE_FORMS_HELP, parseReleaseDate, type ReleaseDate } from "../dates/jalali.ts";
@@ -373,8 +375,8 @@ export function releaseSchema(ctx: SchemaContext) {
  * Checks between fields that must run even when other fields are invalid (zod skips object-level
  * refinements once a field has failed, and every problem has to be reported in one run).
  */
-export function crossFieldIssues(data: Record<string, unknown>): { field: string; message: string }[] {
-  const issues: { field: string; message: string }[] = [];
+export function crossFieldIssues(data: Record<string, unknown>): { field: ReleaseField; message: string }[] {
+  const issues: { field: ReleaseField; message: string }[] = [];
   const alt = data.imageAlt;
   if (data.image !== undefined && data.image !== null && (typeof alt !== "string" || alt.trim() === "")) {
     issues.push({ field: "imageAlt", message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود" });
