@@ -9,45 +9,18 @@ import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache } from "../build/cache.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
-import type { ReleaseDate } from "../dates/jalali.ts";
-import { slugify } from "../text/persian.ts";
-import { displayText } from "../text/render-transforms.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
-import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
+import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
-import { lastCorrection, loadPressData, resolvePressFields, type PressFields } from "./press.ts";
+import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
+import { releaseView, type Release } from "./release.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
-export interface Release extends PressFields {
-  /** Path relative to the content folder, with `/` separators: the release's identity in messages. */
-  file: string;
-  title: string;
-  date: ReleaseDate;
-  /** The last correction: `updated`, or the newest `updates` entry if later (see press.ts). */
-  updated?: ReleaseDate;
-  /** When the release last changed: `updated`, else `date` (schema.org `dateModified`, feed `updated`). */
-  modified: ReleaseDate;
-  category: string;
-  /** Tags as written (after trimming); identity and slugs are decided by the collections. */
-  tags: string[];
-  /** The lead: `summary`, or else the first paragraph's text. */
-  summary: string;
-  /** No `summary` was given: the body's first paragraph is the lead (marked in `html`, not repeated). */
-  leadInBody: boolean;
-  slug: string;
-  /** Site-relative URL without the base path, e.g. `/1401/02/nowruz-concert/`. */
-  url: string;
-  /** The lead image (front matter `image`, `imageAlt`, `imageCaption`, `imageCredit`). */
-  image?: { file: string; alt: string; caption?: string; credit?: string };
-  /** Images in the body, in order; `html` holds a marker for each (see markdown.ts). */
-  inlineImages: InlineImage[];
-  draft: boolean;
-  /** The body as HTML (escaped Markdown: no raw HTML). */
-  html: string;
-}
+/** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
+export type { Release };
 
 export interface SiteContent {
   contentDir: string;
@@ -224,135 +197,166 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     problems.push({ file: contentDir, message: "پوشه‌ی محتوا پیدا نشد", severity: "error" });
     return done();
   }
+  const settings = readSettings(contentDir, problems);
+  if (settings === undefined) return done();
+  const { site, categories, press } = settings;
 
+  const cache = buildCache(contentDir);
+  cache.begin();
+  const run: LoadRun = {
+    contentDir,
+    site,
+    press,
+    fileContext: { schema: releaseSchema({ timeZone: site.timeZone, categories, press }), siteUrl: site.url, persianDigits: site.persianDigits },
+    cache,
+    inspect,
+    problems,
+    releases: [],
+    keyLinesOf: new Map(),
+    linksOf: new Map(),
+  };
+  for (const file of listFiles(contentDir)) {
+    if (isReleaseFile(file, only, problems)) loadRelease(run, file);
+  }
+  problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
+  problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
+  return done({ contentDir, site, categories, releases: run.releases, warnings: [] });
+}
+
+/**
+ * site.json, categories.json (both required), the organisation's logo, types.json and contacts.json.
+ * Problems are appended to `problems`; `undefined` when any of them is an error (releases can't be checked then).
+ */
+function readSettings(contentDir: string, problems: ContentProblem[]): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
   const siteRaw = readJson(path.join(contentDir, DATA_DIR, "site.json"), `${DATA_DIR}/site.json`, problems);
   const categoriesRaw = readJson(path.join(contentDir, DATA_DIR, "categories.json"), `${DATA_DIR}/categories.json`, problems);
   const siteParsed = siteRaw === undefined ? undefined : siteSchema.safeParse(siteRaw);
   const categoriesParsed = categoriesRaw === undefined ? undefined : categoriesSchema.safeParse(categoriesRaw);
   if (siteParsed && !siteParsed.success) problems.push(...zodProblems(`${DATA_DIR}/site.json`, siteParsed.error));
   if (categoriesParsed && !categoriesParsed.success) problems.push(...zodProblems(`${DATA_DIR}/categories.json`, categoriesParsed.error));
-  if (!siteParsed?.success || !categoriesParsed?.success) return done();
+  if (!siteParsed?.success || !categoriesParsed?.success) return undefined;
   const site = siteParsed.data;
-  const categories = categoriesParsed.data;
-  // The logo is published as it is (og:image, JSON-LD, feeds), so it must be a file in the content folder.
-  const logo = site.organization.logo;
-  if (logo !== undefined) {
-    const logoFile = path.posix.normalize(logo.replace(/^\/+/, ""));
-    if (logoFile.startsWith("..") || !existsSync(path.join(contentDir, logoFile)) || !statSync(path.join(contentDir, logoFile)).isFile()) {
-      problems.push({
-        file: `${DATA_DIR}/site.json`,
-        field: "organization.logo",
-        message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
-        severity: "error",
-      });
-    }
-  }
-
+  checkLogo(contentDir, site, problems);
   const press = loadPressData(contentDir, site, problems);
-  if (problems.some((p) => p.severity === "error")) return done();
+  if (problems.some((p) => p.severity === "error")) return undefined;
+  return { site, categories: categoriesParsed.data, press };
+}
 
-  const schema = releaseSchema({ timeZone: site.timeZone, categories, press });
-  const fileContext: ReleaseFileContext = { schema, siteUrl: site.url, persianDigits: site.persianDigits };
-  const cache = buildCache(contentDir);
-  cache.begin();
-  const releases: Release[] = [];
-  const warnings: ContentProblem[] = [];
-  const keyLinesOf = new Map<Release, Map<string, number>>();
-  /** Links to other releases, checked (and `.md` links rewritten) once every release is known. */
-  const linksOf = new Map<Release, ReleaseLink[]>();
-
-  for (const file of listFiles(contentDir)) {
-    if (file.startsWith(`${DATA_DIR}/`) || (only !== undefined && !only.has(file))) continue;
-    const ext = path.extname(file).toLowerCase();
-    if (ext !== ".md") {
-      if (!MEDIA_EXTENSIONS.has(ext)) {
-        problems.push({
-          file,
-          message: `پرونده‌ای با این نوع (${ext || "بی‌پسوند"}) در پوشه‌ی محتوا جایی ندارد؛ خبرها پرونده‌ی ‎.md هستند و پیوست‌ها از این نوع‌ها: ${[...MEDIA_EXTENSIONS].join(" ")}`,
-          severity: "error",
-        });
-      }
-      continue;
-    }
-    // The file alone → front matter, schema, rendered body: pure, so memoized by the build cache.
-    const read = readReleaseFile(cache.readFile("release-file", contentDir, file));
-    // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
-    let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
-    const parsedFile = cache.memo("release-file", `${file}\0${read.hash}`, () => {
-      const { parsed, ...extras } = parseReleaseFileWithTokens(file, read.source, fileContext);
-      fresh = extras;
-      return parsed;
+/** The logo is published as it is (og:image, JSON-LD, feeds), so it must be a file in the content folder. */
+function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProblem[]): void {
+  const logo = site.organization.logo;
+  if (logo === undefined) return;
+  const logoFile = path.posix.normalize(logo.replace(/^\/+/, ""));
+  if (logoFile.startsWith("..") || !existsSync(path.join(contentDir, logoFile)) || !statSync(path.join(contentDir, logoFile)).isFile()) {
+    problems.push({
+      file: `${DATA_DIR}/site.json`,
+      field: "organization.logo",
+      message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
+      severity: "error",
     });
-    problems.push(...parsedFile.problems);
-    if (parsedFile.frontMatter === undefined) continue;
-    const { keyLines, bodyLine, renderOptions } = parsedFile.frontMatter;
-    // What inspectors get; source, front matter and tokens are re-derived only if one asks (a cached check doesn't).
-    const inspectFile = (release?: Release) => {
-      if (inspect) problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
-    };
-    if (parsedFile.valid === undefined) {
-      // The body can still be checked (links, typography) while the front matter is being fixed.
-      inspectFile();
-      continue;
-    }
-    const { data: r, rendered, links } = parsedFile.valid;
-    const pressResolved = resolvePressFields(file, r, { contentDir, site, press });
-    for (const p of pressResolved.problems) {
-      problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
-    }
-    let image: Release["image"];
-    if (r.image !== undefined) {
-      const resolved = resolveImageFile(contentDir, file, r.image);
-      if ("error" in resolved) {
-        problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
-        inspectFile();
-        continue;
-      }
-      image = { file: resolved.file, alt: r.imageAlt ?? "" };
-      if (r.imageCaption) image.caption = r.imageCaption;
-      if (r.imageCredit) image.credit = r.imageCredit;
-    }
-    if (pressResolved.problems.length > 0) {
-      inspectFile();
-      continue;
-    }
-    const leadInBody = r.summary === undefined;
-    const inline = resolveInlineImages(contentDir, file, rendered.images, bodyLine);
-    if (inline.problems.length > 0) {
-      for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
-      inspectFile();
-      continue;
-    }
-    const slug = r.slug ?? slugify(path.basename(file, ext));
-    const release: Release = {
-      file,
-      // Shown text gets the render-time letter/digit transforms once, here (the file keeps what the author wrote).
-      title: displayText(r.title, { persianDigits: site.persianDigits }),
-      date: r.date,
-      category: r.category,
-      tags: r.tags,
-      summary: displayText(r.summary ?? rendered.firstParagraph, { persianDigits: site.persianDigits }),
-      leadInBody,
-      slug,
-      url: `/${r.date.jy}/${String(r.date.jm).padStart(2, "0")}/${slug}/`,
-      draft: r.draft,
-      html: rendered.html,
-      inlineImages: inline.images,
-      ...pressResolved.fields,
-      modified: r.date,
-    };
-    const updated = lastCorrection(r.updated, pressResolved.fields.updates);
-    if (updated) [release.updated, release.modified] = [updated, updated];
-    // Withdrawing a release changes it too (schema.org dateModified).
-    if (release.withdrawn && release.withdrawn.date.instant > release.modified.instant) release.modified = release.withdrawn.date;
-    if (image) release.image = image;
-    releases.push(release);
-    keyLinesOf.set(release, keyLines);
-    if (links.length > 0) linksOf.set(release, links);
-    inspectFile(release);
   }
+}
 
-  // Two releases may not claim one URL: name both files.
+/**
+ * Whether a content file is a release to load: `.md` outside `_data/` (and in `only`, when given).
+ * Media files are left for the releases that use them; any other kind of file is reported.
+ */
+function isReleaseFile(file: string, only: ReadonlySet<string> | undefined, problems: ContentProblem[]): boolean {
+  if (file.startsWith(`${DATA_DIR}/`) || (only !== undefined && !only.has(file))) return false;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".md") return true;
+  if (!MEDIA_EXTENSIONS.has(ext)) {
+    problems.push({
+      file,
+      message: `پرونده‌ای با این نوع (${ext || "بی‌پسوند"}) در پوشه‌ی محتوا جایی ندارد؛ خبرها پرونده‌ی ‎.md هستند و پیوست‌ها از این نوع‌ها: ${[...MEDIA_EXTENSIONS].join(" ")}`,
+      severity: "error",
+    });
+  }
+  return false;
+}
+
+/** One load's settings and what it collects, shared by every release file's `loadRelease`. */
+interface LoadRun {
+  contentDir: string;
+  site: SiteSettings;
+  press: PressData;
+  fileContext: ReleaseFileContext;
+  cache: ReturnType<typeof buildCache>;
+  inspect: CheckOptions["inspect"];
+  problems: ContentProblem[];
+  releases: Release[];
+  keyLinesOf: Map<Release, Map<string, number>>;
+  /** Links to other releases, checked (and `.md` links rewritten) once every release is known. */
+  linksOf: Map<Release, ReleaseLink[]>;
+}
+
+/**
+ * One release file: parse and validate it (memoized by the build cache), resolve the files it names
+ * (lead image, attachments, gallery, inline images), make its `Release`, and hand it to the inspector.
+ * Its problems go to `run.problems`; the release joins `run.releases` only when it has none.
+ */
+function loadRelease(run: LoadRun, file: string): void {
+  const { contentDir, problems, inspect } = run;
+  // The file alone → front matter, schema, rendered body: pure, so memoized by the build cache.
+  const read = readReleaseFile(run.cache.readFile("release-file", contentDir, file));
+  // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
+  let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
+  const parsedFile = run.cache.memo("release-file", `${file}\0${read.hash}`, () => {
+    const { parsed, ...extras } = parseReleaseFileWithTokens(file, read.source, run.fileContext);
+    fresh = extras;
+    return parsed;
+  });
+  problems.push(...parsedFile.problems);
+  if (parsedFile.frontMatter === undefined) return;
+  const { keyLines, bodyLine, renderOptions } = parsedFile.frontMatter;
+  // What inspectors get; source, front matter and tokens are re-derived only if one asks (a cached check doesn't).
+  const inspectFile = (release?: Release) => {
+    if (inspect) problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
+  };
+  if (parsedFile.valid === undefined) {
+    // The body can still be checked (links, typography) while the front matter is being fixed.
+    inspectFile();
+    return;
+  }
+  const { data: r, rendered, links } = parsedFile.valid;
+  const pressFiles = resolvePressFiles(file, r, contentDir);
+  for (const p of pressFiles.problems) {
+    problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
+  }
+  let imageFile: string | undefined;
+  if (r.image !== undefined) {
+    const resolved = resolveImageFile(contentDir, file, r.image);
+    if ("error" in resolved) {
+      problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
+      inspectFile();
+      return;
+    }
+    imageFile = resolved.file;
+  }
+  if (pressFiles.problems.length > 0) {
+    inspectFile();
+    return;
+  }
+  const inline = resolveInlineImages(contentDir, file, rendered.images, bodyLine);
+  if (inline.problems.length > 0) {
+    for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
+    inspectFile();
+    return;
+  }
+  const release = releaseView(
+    r,
+    { file, firstParagraph: rendered.firstParagraph, imageFile, attachments: pressFiles.attachments, gallery: pressFiles.gallery, site: run.site, press: run.press },
+    { html: rendered.html, inlineImages: inline.images },
+  );
+  run.releases.push(release);
+  run.keyLinesOf.set(release, keyLines);
+  if (links.length > 0) run.linksOf.set(release, links);
+  inspectFile(release);
+}
+
+/** Two releases may not claim one URL: name both files. */
+function duplicateUrlProblems(releases: readonly Release[], keyLinesOf: Map<Release, Map<string, number>>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const byUrl = new Map<string, Release>();
   for (const release of releases) {
     const other = byUrl.get(release.url);
@@ -366,9 +370,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
       });
     } else byUrl.set(release.url, release);
   }
-  problems.push(...resolveReleaseLinks(linksOf, releases, { contentDir, siteUrl: site.url }));
-
-  return done({ contentDir, site, categories, releases, warnings });
+  return problems;
 }
 
 /** What the per-file parse depends on besides the file: all of it comes from `_data/` (part of the cache key). */

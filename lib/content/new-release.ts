@@ -12,7 +12,7 @@ import { cleanText, slugify } from "../text/persian.ts";
 import { PLACEHOLDER_BODY } from "./check.ts";
 import type { ContentProblem } from "./errors.ts";
 import { loadPressData } from "./press.ts";
-import { RELEASE_FIELDS } from "./schema.ts";
+import { FIELD_DOCS, RELEASE_FIELDS, type SkeletonInput } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
 export interface NewReleaseOptions {
@@ -56,8 +56,6 @@ function jalaliText(date: ReleaseDate, timeZone: string): string {
   const day = `${date.jy}-${String(date.jm).padStart(2, "0")}-${String(date.jd).padStart(2, "0")}`;
   return date.hasTime ? `${day} ${DateTime.fromMillis(date.instant, { zone: timeZone }).toFormat("HH:mm")}` : day;
 }
-
-const yamlString = (s: string) => JSON.stringify(s); // A JSON string is a valid double-quoted YAML string.
 
 export function createRelease(options: NewReleaseOptions): NewReleaseResult {
   const title = cleanText(options.title ?? "");
@@ -108,60 +106,10 @@ export function createRelease(options: NewReleaseOptions): NewReleaseResult {
   return { ok: true, file, absolute, category, categoryChosen: options.category === undefined };
 }
 
-interface SkeletonInput {
-  title: string;
-  date: string;
-  category: string;
-  categoryList: string;
-  tags: string[];
-  draft: boolean;
-  timeZone: string;
-  slug: string;
-  types: string[];
-  contacts: string[];
-}
-
-/**
- * The front matter: each field with a Persian comment; optional ones commented out as examples.
- * Fields of the schema this template doesn't know yet still appear (commented), so the skeleton never
- * falls behind `RELEASE_FIELDS`.
- */
+/** The front matter: each field of the schema with its Persian comment, set or commented out as an example (see `FieldDoc.skeleton`). */
 export function skeleton(input: SkeletonInput): string {
-  const known: Record<string, string[]> = {
-    title: ["# عنوان: کوتاه و گویا؛ در صفحه‌ی خبر، فهرست‌ها و خوراک دیده می‌شود.", `title: ${yamlString(input.title)}`],
-    date: [
-      `# تاریخ و ساعت انتشار، شمسی و به وقت ${input.timeZone}. اگر آینده باشد، خبر زمان‌بندی‌شده است و پیش از آن منتشر نمی‌شود.`,
-      `date: ${yamlString(input.date)}`,
-    ],
-    category: [`# دسته؛ یکی از: ${input.categoryList}`, `category: ${input.category}`],
-    tags: ["# برچسب‌ها: فهرستی از واژه‌ها، مانند [تئاتر, کودک]", `tags: [${input.tags.map(yamlString).join(", ")}]`],
-    summary: ["# خلاصه (لید): یک یا دو جمله. اگر ننویسید، نخستین بند متن خلاصه می‌شود.", '# summary: ""'],
-    slug: ["# نامک نشانی خبر؛ پیش‌فرض، نام همین پرونده است.", `# slug: ${input.slug}`],
-    draft: ["# پیش‌نویس: با true در سایت منتشر نمی‌شود (در npm run dev با برچسب «پیش‌نویس» دیده می‌شود).", `draft: ${input.draft}`],
-    updated: ["# تاریخ آخرین اصلاح خبر، اگر پس از انتشار اصلاح شد.", `# updated: ${yamlString(input.date)}`],
-    image: ["# تصویر اصلی خبر، نسبت به همین پرونده (مانند images/photo.jpg).", "# image: images/photo.jpg"],
-    imageAlt: ["# متن جایگزین تصویر (لازم اگر تصویر دارید): آنچه در تصویر دیده می‌شود، نه «تصویر» یا نام پرونده.", '# imageAlt: ""'],
-    imageCaption: ["# زیرنویس تصویر، زیر آن نمایش داده می‌شود.", '# imageCaption: ""'],
-    imageCredit: ["# نام عکاس یا منبع تصویر.", '# imageCredit: ""'],
-    type: [
-      `# نوع خبر${input.types.length > 0 ? `؛ یکی از: ${input.types.join("، ")}` : " (نوع‌ها در content/_data/types.json)"}.`,
-      `# type: ${input.types[0] ?? "news"}`,
-    ],
-    location: ["# محل خبر (پیش از لید می‌آید)، مانند تهران.", "# location: تهران"],
-    from: ["# صادرکننده؛ پیش‌فرض، نام سازمان در site.json.", '# from: ""'],
-    contact: [
-      `# مسئول تماس رسانه‌ها${input.contacts.length > 0 ? `؛ یکی از: ${input.contacts.join("، ")}` : " (شناسه‌ای از content/_data/contacts.json)"}.`,
-      `# contact: ${input.contacts[0] ?? "press-office"}`,
-    ],
-    updates: ["# تاریخچه‌ی اصلاح‌ها، برای خوانندگان نمایش داده می‌شود.", "# updates:", `#   - date: ${yamlString(input.date)}`, '#     note: "چه چیزی تغییر کرد"'],
-    withdrawn: ["# برداشتن خبر: صفحه با اطلاعیه‌ی برداشتن می‌ماند و از فهرست‌ها بیرون می‌رود.", "# withdrawn:", `#   date: ${yamlString(input.date)}`, '#   reason: "چرا این خبر دیگر معتبر نیست"'],
-    attachments: ["# پیوست‌ها: پرونده‌ها نسبت به همین پرونده‌ی خبر.", "# attachments:", "#   - file: files/report.pdf", '#     title: "گزارش کامل"'],
-    gallery: ["# نگارخانه‌ی تصویرها.", "# gallery:", "#   - file: images/1.jpg", '#     alt: "آنچه در تصویر دیده می‌شود"', '#     caption: ""'],
-  };
   const lines = ["---"];
-  for (const field of RELEASE_FIELDS) {
-    lines.push(...(known[field] ?? [`# ${field}: (این فیلد در راهنمای نوشتن خبر توضیح داده شده است)`]));
-  }
+  for (const field of RELEASE_FIELDS) lines.push(...FIELD_DOCS[field].skeleton(input));
   lines.push("---", PLACEHOLDER_BODY, "");
   return lines.join("\n");
 }

@@ -2,7 +2,8 @@
  * What makes a release a press release rather than a blog post: its type (`_data/types.json`), the
  * media contact (`_data/contacts.json`), the issuing office, corrections, withdrawal, attachments and
  * a photo gallery. This module reads and validates the two data files and turns a release's parsed
- * press fields into what pages show (labels, contacts, file sizes, image sizes) — once, at load time.
+ * press fields' site data and files into what pages show (labels, contacts, file sizes, image sizes) —
+ * once, at load time (lib/content/release.ts puts them in the release).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import type { ReleaseDate } from "../dates/jalali.ts";
 import { fileKindLabel, formatFileSize } from "../text/files.ts";
 import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
+import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
 
 /** A person the press can call about a release. */
@@ -176,16 +178,9 @@ export function loadPressData(contentDir: string, site: SiteSettings, problems: 
   return data;
 }
 
-/** One entry of a release's public correction history. */
-export interface ReleaseUpdate {
-  date: ReleaseDate;
-  note: string;
-}
-
-export interface Withdrawal {
-  date: ReleaseDate;
-  reason: string;
-}
+/** One entry of a release's public correction history (as the schema outputs it). */
+export type ReleaseUpdate = NonNullable<ReleaseData["updates"]>[number];
+export type Withdrawal = NonNullable<ReleaseData["withdrawn"]>;
 
 export interface Attachment {
   /** Path relative to the content folder; served at `/media/<file>`. */
@@ -208,70 +203,36 @@ export interface GalleryImage {
   height?: number;
 }
 
-/** The press fields of a release after validation, as `Release` carries them. */
-export interface PressFields {
-  type?: { key: string; label: string };
-  location?: string;
-  /** The issuing office: `from`, or the organisation's name. */
-  from: string;
-  contact?: Contact;
-  /** Corrections, oldest first. */
-  updates: ReleaseUpdate[];
-  withdrawn?: Withdrawal;
-  attachments: Attachment[];
-  gallery: GalleryImage[];
+/** The release's type with its label: the one written, else site.json's `defaultType`. */
+export function releaseType(written: string | undefined, site: SiteSettings, press: PressData): { key: string; label: string } | undefined {
+  const key = written ?? site.defaultType;
+  const label = key === undefined ? undefined : press.types[key];
+  return key === undefined || label === undefined ? undefined : { key, label };
 }
 
-/** The press fields as the schema outputs them (before files are looked at). */
-export interface ParsedPressFields {
-  type?: string | undefined;
-  location?: string | undefined;
-  from?: string | undefined;
-  contact?: string | Contact | undefined;
-  updates?: ReleaseUpdate[] | undefined;
-  withdrawn?: Withdrawal | undefined;
-  attachments?: { file: string; title: string }[] | undefined;
-  gallery?: { file: string; alt: string; caption?: string | undefined }[] | undefined;
-}
-
-export interface ResolveContext {
-  contentDir: string;
-  site: SiteSettings;
-  press: PressData;
+/** The media contact: written out in the release, an id of contacts.json, else site.json's `defaultContact`. */
+export function releaseContact(written: string | Contact | undefined, site: SiteSettings, press: PressData): Contact | undefined {
+  const contact = written ?? site.defaultContact;
+  if (typeof contact === "string") return press.contacts[contact];
+  return contact === undefined ? undefined : withoutUndefined(contact);
 }
 
 /**
- * Resolves one release's press fields: defaults from site.json, type label, contact by id, and the
- * attachment and gallery files (which must exist beside the release; their sizes are read here once).
- * `field` of each problem is the front-matter path, e.g. `attachments.1.file`.
+ * The attachment and gallery files of one release, which must exist beside it (their sizes are read
+ * here once). `field` of each problem is the front-matter path, e.g. `attachments.1.file`.
  */
-export function resolvePressFields(
+export function resolvePressFiles(
   releaseFile: string,
-  r: ParsedPressFields,
-  ctx: ResolveContext,
-): { fields: PressFields; problems: { field: string; message: string }[] } {
+  r: Pick<ReleaseData, "attachments" | "gallery">,
+  contentDir: string,
+): { attachments: Attachment[]; gallery: GalleryImage[]; problems: { field: string; message: string }[] } {
   const problems: { field: string; message: string }[] = [];
-  const { site, press } = ctx;
-  const fields: PressFields = {
-    from: r.from ?? site.organization.name,
-    updates: [...(r.updates ?? [])].sort((a, b) => a.date.instant - b.date.instant),
-    attachments: [],
-    gallery: [],
-  };
-  const typeKey = r.type ?? site.defaultType;
-  if (typeKey !== undefined && press.types[typeKey] !== undefined) fields.type = { key: typeKey, label: press.types[typeKey] };
-  if (r.location !== undefined) fields.location = r.location;
-  if (r.withdrawn !== undefined) fields.withdrawn = r.withdrawn;
-  const contact = r.contact ?? site.defaultContact;
-  if (typeof contact === "string") {
-    const known = press.contacts[contact];
-    if (known) fields.contact = known;
-  } else if (contact !== undefined) fields.contact = withoutUndefined(contact);
-
+  const attachments: Attachment[] = [];
+  const gallery: GalleryImage[] = [];
   const releaseDir = path.posix.dirname(releaseFile);
   const locate = (written: string, field: string, what: string): string | undefined => {
     const file = path.posix.normalize(path.posix.join(releaseDir, written));
-    const absolute = path.join(ctx.contentDir, file);
+    const absolute = path.join(contentDir, file);
     if (file.startsWith("../") || file === ".." || path.posix.isAbsolute(written) || !existsSync(absolute) || !statSync(absolute).isFile()) {
       problems.push({ field, message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)` });
       return undefined;
@@ -282,8 +243,8 @@ export function resolvePressFields(
   (r.attachments ?? []).forEach((a, i) => {
     const file = locate(a.file, `attachments.${i}.file`, `پیوست ${i + 1}`);
     if (file === undefined) return;
-    const bytes = statSync(path.join(ctx.contentDir, file)).size;
-    fields.attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes), kind: fileKindLabel(file) });
+    const bytes = statSync(path.join(contentDir, file)).size;
+    attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes), kind: fileKindLabel(file) });
   });
 
   (r.gallery ?? []).forEach((g, i) => {
@@ -291,15 +252,15 @@ export function resolvePressFields(
     if (file === undefined) return;
     const image: GalleryImage = { file, alt: g.alt };
     if (g.caption !== undefined) image.caption = g.caption;
-    const size = readImageSize(path.join(ctx.contentDir, file));
+    const size = readImageSize(path.join(contentDir, file));
     if (size === "unreadable") {
       problems.push({ field: `gallery.${i}.file`, message: `پرونده‌ی ${showValue(g.file)} تصویر خوانایی نیست؛ نگارخانه فقط JPEG، PNG، WebP، AVIF، GIF یا SVG می‌پذیرد` });
       return;
     }
     if (size) [image.width, image.height] = [size.width, size.height];
-    fields.gallery.push(image);
+    gallery.push(image);
   });
-  return { fields, problems };
+  return { attachments, gallery, problems };
 }
 
 function readImageSize(absolute: string): { width: number; height: number } | undefined | "unreadable" {
@@ -317,11 +278,12 @@ function readImageSize(absolute: string): { width: number; height: number } | un
 
 /**
  * The release's last correction: the later of `updated` and the newest `updates` entry (an author
- * who adds a correction note need not also bump `updated`).
+ * who adds a correction note need not also bump `updated`). `updates` may be in any order.
  */
-export function lastCorrection(updated: ReleaseDate | undefined, updates: ReleaseUpdate[]): ReleaseDate | undefined {
-  const latest = updates.at(-1)?.date;
-  if (updated === undefined) return latest;
-  if (latest === undefined) return updated;
-  return latest.instant > updated.instant ? latest : updated;
+export function lastCorrection(updated: ReleaseDate | undefined, updates: readonly ReleaseUpdate[]): ReleaseDate | undefined {
+  // The newest entry (the last written of equal ones, as a stable sort would put it), unless `updated` is as late.
+  let newest: ReleaseDate | undefined;
+  for (const u of updates) if (newest === undefined || u.date.instant >= newest.instant) newest = u.date;
+  if (updated === undefined) return newest;
+  return newest !== undefined && newest.instant > updated.instant ? newest : updated;
 }

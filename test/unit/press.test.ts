@@ -87,6 +87,17 @@ describe("press fields as loaded", () => {
     assert.equal(lastCorrection(date("1405-08-25"), updates)?.iso, "2026-11-16T00:00:00+03:30");
     assert.equal(lastCorrection(date("1405-08-20"), updates)?.iso, "2026-11-13T09:30:00+03:30");
     assert.equal(lastCorrection(undefined, []), undefined);
+    // Written in any order: the newest still wins (the view sorts `updates` separately).
+    assert.equal(lastCorrection(undefined, [...updates].reverse())?.iso, "2026-11-13T09:30:00+03:30");
+  });
+
+  test("a release's optional properties are absent, not undefined, when the front matter leaves them out", () => {
+    for (const release of releases) {
+      for (const key of ["image", "updated", "type", "location", "contact", "withdrawn"] as const) {
+        if (key in release) assert.notEqual(release[key], undefined, `${release.file}: ${key}`);
+      }
+    }
+    assert.ok(releases.some((r) => !("withdrawn" in r)) && releases.some((r) => "withdrawn" in r));
   });
 
   test("attachments carry their content path, size and kind", () => {
