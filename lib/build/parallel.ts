@@ -6,13 +6,13 @@
  * the main thread reaches a file of a chunk the helper claimed, the build cache takes the helper's
  * result instead of computing it (waiting for it if needed); everything else — cross-file checks, the
  * order of messages, the data set — is the main thread's single normal pass, so the result is the
- * same as on one core. Before its chunks, the helper builds the stylesheet and fonts (PostCSS, font
- * subsetting: seconds when their own cache in .cache/ is empty), so the main thread finds them ready.
+ * same as on one core. Before its chunks, the helper builds the stylesheet and fonts if they aren't made
+ * already (committed or cached; PostCSS and font subsetting take seconds), so the main thread finds
+ * them ready.
  *
- * Below `minimumFiles` (but from `minimumFilesForAssets`) the helper only builds the assets, and
- * only if they aren't made already (committed or cached): otherwise no helper starts.
- * Only what isn't in the persistent cache is shared out (a warm build starts no thread). Turned off
- * with `CHAPAR_THREADS=1` or on a single core; `CHAPAR_THREADS=2` starts a helper whatever the size. The hand-over is synchronous (`Atomics.wait` and
+ * Only what isn't in the persistent cache is shared out (a warm build starts no thread), and only from
+ * `minimumFiles` such files. Turned off with `CHAPAR_THREADS=1` or on a single core; `CHAPAR_THREADS=2`
+ * starts a helper whatever the size. The hand-over is synchronous (`Atomics.wait` and
  * `receiveMessageOnPort`): the check is synchronous code, and it must stay one ordinary loop.
  */
 import os from "node:os";
@@ -31,19 +31,11 @@ export interface ParallelCheckOptions {
   chunks: number;
   /** Give up waiting on a helper that made no progress for this long (ms) and compute locally. */
   stallTimeout: number;
-  /** Let the helper build the stylesheet and fonts first. */
+  /** Let the helper build the stylesheet and fonts first (when they aren't made already). */
   warmAssets: boolean;
-  /**
-   * Fewer files than `minimumFiles` but at least this many: a helper that only builds the stylesheet
-   * and fonts (a second or two when their cache is empty), while the main thread checks.
-   */
-  minimumFilesForAssets: number;
   /** The helper thread's old-generation heap limit (MB). */
   helperHeapMb: number;
-  /**
-   * Whether the stylesheet and fonts are already made (committed or cached): then a helper that would
-   * only build them isn't started — its start-up alone slowed a 1,000-release check by ~0.1 s.
-   */
+  /** Whether the stylesheet and fonts are already made (committed or cached): then the helper only checks. */
   assetsBuilt: () => boolean;
 }
 
@@ -52,7 +44,6 @@ export const defaults: ParallelCheckOptions = {
   chunks: 40,
   stallTimeout: 60_000,
   warmAssets: true,
-  minimumFilesForAssets: 300,
   helperHeapMb: 160,
   assetsBuilt: () => stylesheetIsBuilt(),
 };
@@ -74,10 +65,8 @@ export interface CheckWorkerData {
 export interface ParallelCheck {
   /** Stops the helper (after the check, or if the build stops early). */
   finish(): Promise<void>;
-  /** Release files the helper was given. */
+  /** Release files the helper checked. */
   helperFiles: number;
-  /** Whether the helper checks files too (not only the assets). */
-  sharesCheck: boolean;
 }
 
 /**
@@ -85,19 +74,18 @@ export interface ParallelCheck {
  * build cache so the next `checkSite` uses it. Returns undefined when no helper was started.
  */
 export function startParallelCheck(contentDir: string, options: Partial<ParallelCheckOptions> = {}): ParallelCheck | undefined {
-  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets: warmAssetsOption, minimumFilesForAssets, helperHeapMb, assetsBuilt } = { ...defaults, ...options };
+  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets: warmAssetsOption, helperHeapMb, assetsBuilt } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
   const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
-  const shareCheck = todo.length >= (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles);
-  // Asked only when a helper could start anyway: small and warm builds skip the keys' hashing.
-  const warmAssets = warmAssetsOption && (shareCheck || todo.length >= minimumFilesForAssets) && !assetsBuilt();
-  if (!shareCheck && !warmAssets) return undefined;
+  if (todo.length === 0 || todo.length < (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles)) return undefined;
+  // Asked only when a helper starts: small and warm builds skip the keys' hashing.
+  const warmAssets = warmAssetsOption && !assetsBuilt();
   const size = Math.ceil(todo.length / chunkCount);
   const chunks: string[][] = [];
-  if (shareCheck) for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
+  for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
   const chunkOf = new Map<string, number>();
   chunks.forEach((chunk, i) => chunk.forEach((file) => chunkOf.set(file, i)));
   const claims = new Int32Array(new SharedArrayBuffer(4 * chunks.length));
@@ -112,8 +100,6 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
     workerData: data,
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: helperHeapMb },
-    // The main thread may be waiting in Atomics.wait, where no `error` event reaches it: signal there too.
-    onLoadError: "console.error(error); Atomics.store(workerData.progress, 1, 2); Atomics.add(workerData.progress, 0, 1); Atomics.notify(workerData.progress, 0);",
   });
   worker.on("error", () => Atomics.store(progress, 1, 2));
   // Set once the helper failed or stalled: from then on the main thread computes everything itself.
@@ -177,7 +163,6 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   };
   cache.helper = helper;
   return {
-    sharesCheck: chunks.length > 0,
     get helperFiles() {
       let n = 0;
       chunks.forEach((chunk, i) => (n += Atomics.load(claims, i) === HELPER ? chunk.length : 0));
@@ -185,8 +170,8 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
     },
     async finish() {
       if (cache.helper === helper) cache.helper = undefined;
-      // A small site's check can end before the helper's stylesheet and fonts: let it finish them, so
-      // Eleventy finds them in their cache instead of starting over.
+      // The check can end before the helper's stylesheet and fonts: let it finish them, so Eleventy
+      // finds them in their cache instead of starting over.
       const deadline = Date.now() + stallTimeout;
       while (Atomics.load(progress, 1) === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 5));

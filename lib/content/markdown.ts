@@ -5,7 +5,6 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { escapeHtml } from "../render/html.ts";
 import { guardLinkify } from "../text/linkify-guard.ts";
-import { installFastTokens } from "./fast-tokens.ts";
 import { renderTransforms, type TransformEnv } from "../text/render-transforms.ts";
 
 export interface RenderedBody {
@@ -36,8 +35,6 @@ export interface InlineImageRef {
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
 // linkify-it has no pretest of its own; Persian prose almost never holds a link.
 guardLinkify(md.linkify);
-// The same tokens, made without markdown-it's class-field helpers (lib/content/fast-tokens.ts).
-installFastTokens(md);
 
 export function imageMarker(index: number): string {
   return `<!--chapar-image:${index}-->`;

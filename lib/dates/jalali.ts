@@ -6,9 +6,9 @@
  * machine's — so `TZ=America/Los_Angeles` builds the same site as `TZ=Asia/Tehran`.
  */
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
-import { DateTime, Settings, type Zone } from "luxon";
+import { DateTime } from "luxon";
 import { toLatinDigits } from "../text/digits.ts";
-import { cachedIANAZone, zoneFor } from "./zone.ts";
+import { zoneFor } from "./zone.ts";
 
 /** A front-matter date after parsing: the instant plus the calendar facts every page needs. */
 export interface ReleaseDate {
@@ -109,10 +109,6 @@ export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResul
   }
 
   // Without an offset the author meant wall time in the site's zone.
-  const siteZone = offset === undefined ? cachedIANAZone(timeZone) : undefined;
-  if (siteZone && gy >= 100) {
-    return { ok: true, date: describeInstant(instantOfWallTime(siteZone, gy, gm, gd, hour, minute, second, millisecond), timeZone, hasTime) };
-  }
   const zone = offset === undefined ? zoneFor(timeZone) : offset.toUpperCase() === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
   const dt = DateTime.fromObject({ year: gy, month: gm, day: gd, hour, minute, second, millisecond }, { zone });
   if (!dt.isValid) return { ok: false, reason: `تاریخ نامعتبر است (${dt.invalidExplanation ?? ""})` };
@@ -123,59 +119,8 @@ function normaliseOffset(offset: string): string {
   return offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
 }
 
-/**
- * What `DateTime.fromObject(wall time, { zone }).toMillis()` gives, by luxon's own steps (its
- * `objToLocalTS` and `fixOffset`, starting from the zone's offset now) without building DateTimes:
- * luxon's validation and objects were most of a release's date cost (docs/notes/performance.md, item
- * 33). Only for fields already checked (a real Gregorian day from year 100 on, hour 0–23, …), where
- * luxon can't answer "invalid". Gaps and repeated hours resolve exactly as in luxon (tested at every
- * transition of several zones, test/unit/zone.test.ts).
- */
-function instantOfWallTime(zone: Zone, year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  const o = zone.offset(Settings.now());
-  let guess = local - o * 60 * 1000;
-  const o2 = zone.offset(guess);
-  if (o === o2) return guess;
-  guess -= (o2 - o) * 60 * 1000;
-  const o3 = zone.offset(guess);
-  if (o2 === o3) return guess;
-  // In a gap (clocks moved forward): luxon keeps the wall time at the earlier offset.
-  return local - Math.min(o2, o3) * 60 * 1000;
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
 /** An instant's wall-clock day in a zone, and its ISO 8601 string with the offset of that instant. */
-interface LocalFacts {
-  iso: string;
-  year: number;
-  month: number;
-  day: number;
-}
-
-/**
- * `DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true })` and the local day.
- * For an IANA zone and years 0–9999 computed as luxon does (its `tsToObj`, `toISODate`, `toISOTime`)
- * without building a DateTime; otherwise by luxon itself.
- */
-function localFacts(instant: number, timeZone: string): LocalFacts {
-  const zone = cachedIANAZone(timeZone);
-  if (zone) {
-    const o = zone.offset(instant);
-    const d = new Date(instant + o * 60 * 1000);
-    const year = d.getUTCFullYear();
-    if (year >= 0 && year <= 9999) {
-      const month = d.getUTCMonth() + 1;
-      const day = d.getUTCDate();
-      const ms = d.getUTCMilliseconds();
-      const abs = Math.abs(o);
-      const iso =
-        `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` +
-        `${ms === 0 ? "" : `.${String(ms).padStart(3, "0")}`}${o < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
-      return { iso, year, month, day };
-    }
-  }
+function localFacts(instant: number, timeZone: string): { iso: string; year: number; month: number; day: number } {
   const local = DateTime.fromMillis(instant, { zone: zoneFor(timeZone) });
   const iso = local.toISO({ suppressMilliseconds: true });
   if (iso === null) throw new Error(`cannot format ${instant} in ${timeZone}`);

@@ -68,12 +68,6 @@ class CachedIANAZone extends IANAZone {
 
 const zones = new Map<string, Zone | string>();
 
-/** The cached zone for an IANA name luxon accepts (what `zoneFor` gives as a zone object), else undefined. */
-export function cachedIANAZone(name: string): IANAZone | undefined {
-  const zone = zoneFor(name);
-  return zone instanceof CachedIANAZone ? zone : undefined;
-}
-
 /**
  * What to pass to luxon as `{ zone }` for a zone name: a cached IANA zone when luxon would use an
  * `IANAZone` for that name, otherwise the name itself ("UTC", "UTC+04:30", invalid names), so luxon

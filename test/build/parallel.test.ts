@@ -64,24 +64,26 @@ test("errors found by the helper thread are reported as on one thread", () => {
   assert.match(two.stderr, /nosuchcategory/);
 });
 
-test("below the threshold for sharing the check, a helper only builds the stylesheet (if it isn't made already), and finish() waits for it", async () => {
+test("below the threshold no helper starts, and the assets' keys aren't even computed; from it, a helper that builds the stylesheet first still checks, and finish() waits for it", async () => {
   const content = path.join(tempDir(), "corpus");
   generateCorpus({ count: 30, out: content, seed: 9, firstYear: 1403 });
   const { startParallelCheck } = await import("../../lib/build/parallel.ts");
   const { buildCache } = await import("../../lib/build/cache.ts");
+  const { checkSite } = await import("../../lib/content/check.ts");
   const previous = process.env.CHAPAR_THREADS;
   delete process.env.CHAPAR_THREADS;
   try {
     buildCache(content, { enabled: false });
-    const parallel = startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1, assetsBuilt: () => false });
-    assert.ok(parallel, "a helper was started for the assets");
-    assert.equal(parallel.helperFiles, 0, "no release file was given to it");
-    await parallel.finish();
     let asked = 0;
     const counted = () => (asked++, false);
-    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 31, assetsBuilt: counted }), undefined, "fewer files: no helper");
-    assert.equal(asked, 0, "and the assets' keys aren't even computed");
-    assert.equal(startParallelCheck(content, { minimumFiles: Number.POSITIVE_INFINITY, minimumFilesForAssets: 1 }), undefined, "the committed stylesheet and fonts: no helper");
+    assert.equal(startParallelCheck(content, { minimumFiles: 31, assetsBuilt: counted }), undefined, "fewer files: no helper");
+    assert.equal(asked, 0, "and the assets' keys aren't computed");
+    const parallel = startParallelCheck(content, { minimumFiles: 1, assetsBuilt: counted });
+    assert.ok(parallel, "a helper was started");
+    assert.equal(asked, 1);
+    const result = checkSite({ contentDir: content });
+    assert.equal(result.errors.length, 0);
+    await parallel.finish();
   } finally {
     if (previous !== undefined) process.env.CHAPAR_THREADS = previous;
   }
@@ -94,7 +96,7 @@ test("a helper thread that runs out of memory is abandoned: the main thread chec
   const root = tempDir();
   const checkOf = (content: string, helper: boolean) => {
     buildCache(content, { enabled: false });
-    const parallel = helper ? startParallelCheck(content, { minimumFiles: 1, minimumFilesForAssets: 1, warmAssets: false, helperHeapMb: 2 }) : undefined;
+    const parallel = helper ? startParallelCheck(content, { minimumFiles: 1, warmAssets: false, helperHeapMb: 2 }) : undefined;
     return { parallel, result: checkSite({ contentDir: content }) };
   };
   const previous = process.env.CHAPAR_THREADS;

@@ -128,7 +128,7 @@ describe("zoneFor: same as luxon with the zone name", () => {
     }
   });
 
-  test("parseReleaseDate (which skips luxon's objects for IANA zones) gives plain luxon's instant, ISO and day in gaps, repeated hours and around every transition, whatever the offset now", () => {
+  test("parseReleaseDate gives plain luxon's instant, ISO and day in gaps, repeated hours and around every transition, whatever the offset now", () => {
     const now = Settings.now;
     try {
       // luxon starts from the zone's offset at the current time: try a northern winter and summer "now".
