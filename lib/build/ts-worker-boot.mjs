@@ -9,6 +9,6 @@
 import { register } from "tsx/esm/api";
 
 register();
-const module = process.argv.at(-1);
-if (module === undefined) throw new Error("startTsWorker: no module to load");
-await import(module);
+const moduleUrl = process.argv.at(-1);
+if (moduleUrl === undefined) throw new Error("startTsWorker: no module to load");
+await import(moduleUrl);
