@@ -11,9 +11,9 @@
  * template that needs Eleventy), and the pages written here are added to Eleventy's `results`, so
  * `eleventy.after` steps that list built pages (the sitemap) see them.
  *
- * `CHAPAR_PAGE_WRITER=off` hands every template back to Eleventy (for comparisons and debugging);
- * `CHAPAR_PAGE_WRITER=skip` writes no pages at all (the dev server renders them on request and runs
- * Eleventy only for everything else).
+ * Mode `off` (or `CHAPAR_PAGE_WRITER=off` when the configuration gives none) hands every template
+ * back to Eleventy (for comparisons and debugging); `skip` writes no pages at all (the dev server
+ * renders them on request and runs Eleventy only for everything else).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,26 +22,24 @@ import { Worker } from "node:worker_threads";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { recordNestedPhase } from "../build/timings.ts";
 import { folderMaker } from "./asset-files.ts";
-import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageTemplate } from "../site/pages.ts";
-import { takeChaparData } from "../site/preload.ts";
+import type { ChaparData } from "../site/data.ts";
+import { outputFileOf, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
 
 export interface PageWriterOptions {
-  /** Folder of the page templates, relative to the project root (Eleventy's input folder). */
-  templatesDir: string;
-  /** Project root the templates folder is relative to. */
-  root: string;
+  /** The build's data set. */
+  data: ChaparData;
+  /** Chapar's page templates (lib/site/pages.ts `loadPageTemplates`): Eleventy is told to ignore them. */
+  templates: readonly PageTemplate[];
+  /** Every page they make from `data` (`pageRoutes`). */
+  routes: readonly PageRoute[];
   /**
    * `write`: Chapar writes its pages; `off`: Eleventy renders every template as usual; `skip`: nobody
    * writes them (the dev server). `CHAPAR_PAGE_WRITER` sets it when no option does.
    */
   mode: "write" | "off" | "skip";
+  /** Sees the pages as they are rendered (the search step); none by default. */
+  observer: PageObserver;
 }
-
-export const defaults: PageWriterOptions = {
-  templatesDir: "layouts/pages",
-  root: process.cwd(),
-  mode: "write",
-};
 
 function modeFromEnv(env: NodeJS.ProcessEnv): PageWriterOptions["mode"] | undefined {
   const value = env.CHAPAR_PAGE_WRITER;
@@ -53,13 +51,9 @@ export interface WrittenPage {
   url: string;
   inputPath: string;
   outputPath: string;
-  /** Whether the page's head asks robots not to index it (so readers of results need not hold its HTML). */
-  noindex: boolean;
   /** The page's HTML, read back from disk on demand (15,000 pages are not kept in memory). */
   readonly content: string;
 }
-
-const NOINDEX = /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i;
 
 /**
  * Sees pages as the writer renders them, without reading them back from disk: the search step takes
@@ -76,14 +70,6 @@ export interface PageObserver {
 
 /** An observer that wants no page (a step with nothing to watch in this build). */
 export const NO_PAGES_WANTED: PageObserver = { wants: () => false, page() {}, done() {} };
-
-const observers = new Set<PageObserver>();
-
-/** Registers an observer for the next builds in this process; returns the function that removes it. */
-export function observeWrittenPages(observer: PageObserver): () => void {
-  observers.add(observer);
-  return () => observers.delete(observer);
-}
 
 /** Where rendered pages go: written at once, or handed to a thread that writes them. */
 export interface PageFiles {
@@ -168,25 +154,21 @@ export function pageFilesOnThread(batchSize = 32): PageFiles {
 }
 
 /**
- * Writes every page of `templates` for the data set into `outputDir`, through the `PageFiles` that
- * `filesFor` returns given how many pages observers watch (call its `close()` before reading them);
- * returns the pages as Eleventy results, and the files.
+ * Writes every page of `routes` (of the data set `chapar`) into `outputDir`, through the `PageFiles`
+ * that `filesFor` returns given how many pages the observer watches (call its `close()` before reading
+ * them); returns the pages as Eleventy results, and the files.
  */
 export function writePages(
+  chapar: ChaparData,
+  routes: readonly PageRoute[],
   outputDir: string,
-  templates: readonly PageTemplate[],
-  takenUrls: ReadonlySet<string> = new Set(),
-  filesFor: (observedPages: number) => PageFiles = pageFilesHere,
+  { takenUrls = new Set(), observer = NO_PAGES_WANTED, filesFor = pageFilesHere }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver; filesFor?: (observedPages: number) => PageFiles } = {},
 ): { pages: WrittenPage[]; files: PageFiles } {
-  const chapar = takeChaparData.last;
-  if (!chapar) throw new Error("page writer: no Chapar data set (the `chapar` global data was never computed)");
-  const routes = pageRoutes(chapar, templates);
-  const watching = [...observers];
-  // Pages an observer wants come first; `results` keep the template order all the same.
+  // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
   const then: number[] = [];
-  routes.forEach((route, index) => (watching.some((o) => o.wants(route.url)) ? first : then).push(index));
-  if (first.length === 0) for (const o of watching) o.done();
+  routes.forEach((route, index) => (observer.wants(route.url) ? first : then).push(index));
+  if (first.length === 0) observer.done();
   const files = filesFor(first.length);
   const written: WrittenPage[] = new Array(routes.length);
   const owners = new Map<string, string>();
@@ -201,15 +183,13 @@ export function writePages(
       const html = renderRoute(chapar, route);
       files.write(outputPath, html);
       if (position < first.length) {
-        for (const o of watching) if (o.wants(route.url)) o.page(route.url, html);
-        if (position === first.length - 1) for (const o of watching) o.done();
+        observer.page(route.url, html);
+        if (position === first.length - 1) observer.done();
       }
-      const headEnd = html.indexOf("</head>");
       written[index] = {
         url: route.url,
         inputPath: `./${route.template.file}`,
         outputPath,
-        noindex: headEnd >= 0 && NOINDEX.test(html.slice(0, headEnd)),
         get content() {
           return readFileSync(outputPath, "utf8");
         },
@@ -223,12 +203,12 @@ export function writePages(
 }
 
 /** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */
-export async function pageWriter(eleventyConfig: UserConfig, options: Partial<PageWriterOptions> = {}): Promise<void> {
-  const envMode = modeFromEnv(process.env);
-  const { templatesDir, root, mode } = { ...defaults, ...(envMode ? { mode: envMode } : {}), ...options };
+export function pageWriter(eleventyConfig: UserConfig, options: Pick<PageWriterOptions, "data" | "templates" | "routes"> & Partial<PageWriterOptions>): void {
+  const { data, templates, routes } = options;
+  const mode = options.mode ?? modeFromEnv(process.env) ?? "write";
+  const observer = options.observer ?? NO_PAGES_WANTED;
   if (mode === "off") return;
-  const { pages } = await loadPageTemplates(root, templatesDir);
-  for (const template of pages) eleventyConfig.ignores.add(template.file);
+  for (const template of templates) eleventyConfig.ignores.add(template.file);
   if (mode === "skip") return;
   // Handlers run one after another in the order they were added, so a later `eleventy.after` step
   // (the sitemap) sees these pages in `results`.
@@ -240,7 +220,8 @@ export async function pageWriter(eleventyConfig: UserConfig, options: Partial<Pa
     const started = performance.now();
     // The second core writes the files, unless the search step is using it for the pages it watches.
     const twoCores = os.availableParallelism() >= 2 && process.env.CHAPAR_THREADS !== "1";
-    const { pages: written, files } = writePages(out, pages, taken, (observed) => (twoCores && observed === 0 ? pageFilesOnThread() : pageFilesHere()));
+    const filesFor = (observed: number) => (twoCores && observed === 0 ? pageFilesOnThread() : pageFilesHere());
+    const { pages: written, files } = writePages(data, routes, out, { takenUrls: taken, observer, filesFor });
     await files.close();
     results.push(...written);
     recordNestedPhase("pages", performance.now() - started);
