@@ -7,8 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { pageFilesOnThread } from "../../lib/features/page-writer.ts";
-import { notAPageTemplate } from "../../lib/site/pages.ts";
-import { buildOk, FIXTURES, listOutput, ROOT, tempDir } from "../helpers/build.ts";
+import type { ReleasePage } from "../../lib/site/collections.ts";
+import { prepareChaparData } from "../../lib/site/prepare.ts";
+import { definePage, loadPageTemplates, notAPageTemplate, pageRoutes, renderRoute } from "../../lib/site/pages.ts";
+import { buildOk, FIXED_NOW, FIXTURES, listOutput, ROOT, tempDir } from "../helpers/build.ts";
 
 function digest(dir: string): Map<string, string> {
   return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
@@ -33,22 +35,35 @@ for (const [name, content] of [
   });
 }
 
-test("templates that need Eleventy are left to it", () => {
+test("templates that need Eleventy are left to it: only definePage() marks a Chapar page", () => {
   const render = () => "";
-  assert.equal(notAPageTemplate({ data: { permalink: "/x/" }, render }), undefined);
-  assert.equal(notAPageTemplate({ data: { permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 1, alias: "entry" } }, render }), undefined);
-  assert.match(notAPageTemplate({ data: { permalink: "/x/", layout: "base" }, render }) ?? "", /layout/);
-  assert.match(notAPageTemplate({ data: { permalink: "/x/", pagination: { data: "collections.all", size: 1 } }, render }) ?? "", /chapar/);
-  assert.match(notAPageTemplate({ data: { permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 10 } }, render }) ?? "", /size/);
-  assert.match(
-    notAPageTemplate({
-      data: { permalink: "/x/" },
-      render(this: { slugify(s: string): string }) {
-        return this.slugify("x");
-      },
-    }) ?? "",
-    /this/,
-  );
+  const page = (data: Record<string, unknown>) => ({ default: definePage({ data: data as { permalink: string }, render }) });
+  assert.equal(notAPageTemplate(page({ permalink: "/x/" })), undefined);
+  assert.equal(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 1, alias: "entry" } })), undefined);
+  assert.match(notAPageTemplate(page({ permalink: "/x/", layout: "base" })) ?? "", /layout/);
+  assert.match(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "collections.all", size: 1 } })) ?? "", /chapar/);
+  assert.match(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 10 } })) ?? "", /size/);
+  // An ordinary 11ty.js template (named exports, or a default object without the marker) stays with Eleventy.
+  assert.match(notAPageTemplate({ data: { permalink: "/x/" }, render }) ?? "", /definePage/);
+  assert.match(notAPageTemplate({ default: { data: { permalink: "/x/" }, render } }) ?? "", /definePage/);
+});
+
+test("every template in layouts/pages is a Chapar page; each route's noindex is what its head says", async () => {
+  const { pages, others } = await loadPageTemplates(ROOT);
+  assert.deepEqual(others, []);
+  const data = await prepareChaparData({ contentDir: path.join(FIXTURES, "publishing"), preview: false, now: Date.parse(FIXED_NOW) });
+  const routes = pageRoutes(data, pages);
+  assert.ok(routes.some((r) => r.noindex) && routes.some((r) => !r.noindex));
+  for (const route of routes) {
+    const html = renderRoute(data, route);
+    const head = html.slice(0, Math.max(0, html.indexOf("</head>")));
+    assert.equal(/<meta name="robots" content="[^"]*noindex/.test(head), route.noindex, route.url);
+  }
+  // Release pages carry their release's date of last change; list pages their list's newest.
+  for (const route of routes.filter((r) => r.template.file.endsWith("/release.11ty.ts"))) {
+    assert.equal(route.lastModified, (route.entry as ReleasePage).release.modified, route.url);
+  }
+  assert.ok(routes.find((r) => r.url === "/")?.lastModified);
 });
 
 test("the writer thread writes every page (new folders included) and reports a failed write", async () => {
