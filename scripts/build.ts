@@ -13,9 +13,7 @@ import { formatProblem, formatProblems, type ContentProblem } from "../lib/conte
 import { formatDateTime } from "../lib/dates/format.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/build/search-cache.ts";
-import { observeWrittenPages } from "../lib/features/page-writer.ts";
-import { createChaparData } from "../lib/site/data.ts";
-import { preloadChaparData } from "../lib/site/preload.ts";
+import { prepareChaparData } from "../lib/site/prepare.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
 import { preloadEleventy, runEleventy } from "../lib/site/eleventy.ts";
 
@@ -43,13 +41,13 @@ if (checked.errors.length > 0 || !checked.content) {
   console.error(formatProblems([...checked.errors, ...checked.warnings.filter((w) => !isRuleFinding(w))]));
   process.exit(1);
 }
-const data = createChaparData({ ...settings, assets: { stylesheet: "" }, content: checked.content });
 const typographyWarnings = checked.warnings.filter(isRuleFinding);
 for (const warning of checked.warnings) if (!isRuleFinding(warning)) console.warn(formatProblem(warning));
 if (typographyWarnings.length > 0) {
   console.warn(`${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`);
 }
-preloadChaparData(data);
+// The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
+const data = await prepareChaparData(settings, { content: checked.content });
 markPhase("model");
 
 const output = settings.outputDir;
@@ -60,11 +58,9 @@ rmSync(staging, { recursive: true, force: true });
 // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
 const search = startSearchIndexCached(staging, data);
 let searchResult: SearchIndexResult = { pages: 0 };
-const stopObserving = observeWrittenPages(search.observer);
 try {
   await searchScriptReady;
-  await runEleventy({ outputDir: staging });
-  stopObserving();
+  await runEleventy(data, { outputDir: staging, pageObserver: search.observer });
   markPhase("eleventy");
   searchResult = await search.finish();
   markPhase("search");

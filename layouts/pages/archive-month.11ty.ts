@@ -9,15 +9,17 @@ import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
+import { definePage, newestModified } from "../../lib/site/pages.ts";
 
 type Entry = { month: ArchiveMonth; page: ListPage };
 
-export const data = {
+const data = {
   pagination: onePagePer("archiveMonthPages"),
   permalink: (d: PageData<Entry>) => d.entry.page.url,
 };
+export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.month.releases) });
 
-export function render({ chapar, entry }: PageData<Entry>): string {
+function render({ chapar, entry }: PageData<Entry>): string {
   const { month, page } = entry;
   const monthName = formatJalaliMonth(month.jy, month.jm);
   const title = `${strings.archiveMonthTitle(monthName)}${pageSuffix(page)}`;

@@ -7,13 +7,15 @@ import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
+import { definePage, newestModified } from "../../lib/site/pages.ts";
 
-export const data = {
+const data = {
   pagination: onePagePer("archiveYears"),
   permalink: (d: PageData<ArchiveYear>) => d.entry.url,
 };
+export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.months.flatMap((m) => m.releases)) });
 
-export function render({ chapar, entry }: PageData<ArchiveYear>): string {
+function render({ chapar, entry }: PageData<ArchiveYear>): string {
   const { urls } = chapar;
   const title = strings.archiveYearTitle(toPersianDigits(entry.jy));
   const body = html`<h1>${title}</h1>

@@ -7,13 +7,15 @@ import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
+import { definePage, newestModified } from "../../lib/site/pages.ts";
 
-export const data = {
+const data = {
   pagination: onePagePer("homePages"),
   permalink: (d: PageData<ListPage>) => d.entry.url,
 };
+export default definePage({ data, render, lastModified: ({ chapar }) => newestModified(chapar.model.releases) });
 
-export function render({ chapar, entry }: PageData<ListPage>): string {
+function render({ chapar, entry }: PageData<ListPage>): string {
   const first = entry.pageNumber === 1;
   const body = html`<h1${first ? html` class="visually-hidden"` : ""}>${first ? chapar.site.name : `${strings.latestReleases}${pageSuffix(entry)}`}</h1>
 ${first && chapar.site.description ? html`<p class="site-description">${chapar.site.description}</p>` : ""}

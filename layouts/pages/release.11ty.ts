@@ -11,14 +11,16 @@ import { statusBanner } from "../partials/release-status.ts";
 import { shareLinks } from "../partials/share.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
+import { definePage } from "../../lib/site/pages.ts";
 
-export const data = {
+const data = {
   pagination: onePagePer("releasePages"),
   permalink: (d: PageData<ReleasePage>) => d.entry.release.url,
   eleventyExcludeFromCollections: true,
 };
+export default definePage({ data, render, lastModified: ({ entry }) => entry.release.modified });
 
-export function render({ chapar, entry }: PageData<ReleasePage>): string {
+function render({ chapar, entry }: PageData<ReleasePage>): string {
   const { release, category, tags, newer, older, related } = entry;
   const { urls, site } = chapar;
   const tz = site.timeZone;

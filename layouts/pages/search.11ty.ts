@@ -11,10 +11,12 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
+import { definePage } from "../../lib/site/pages.ts";
 
-export const data = { permalink: siteUrls.search };
+const data = { permalink: siteUrls.search };
+export default definePage({ data, render });
 
-export function render({ chapar }: PageData): string {
+function render({ chapar }: PageData): string {
   const { urls } = chapar;
   const body = html`<h1>${strings.searchTitle}</h1>
 <form role="search" class="search-form" action="${urls.href(siteUrls.search)}" method="get" data-pagefind-bundle="${urls.href(`/${searchDefaults.bundleDir}/`)}" data-base-path="${urls.basePath}">

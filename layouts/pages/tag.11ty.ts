@@ -7,15 +7,17 @@ import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
 import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
+import { definePage, newestModified } from "../../lib/site/pages.ts";
 
 type Entry = { tag: TagInfo; page: ListPage };
 
-export const data = {
+const data = {
   pagination: onePagePer("tagPages"),
   permalink: (d: PageData<Entry>) => d.entry.page.url,
 };
+export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.tag.releases) });
 
-export function render({ chapar, entry }: PageData<Entry>): string {
+function render({ chapar, entry }: PageData<Entry>): string {
   const { tag, page } = entry;
   const title = `${strings.tagTitle(tag.name)}${pageSuffix(page)}`;
   const body = html`<h1>${title}</h1>

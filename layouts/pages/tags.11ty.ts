@@ -5,10 +5,12 @@ import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
 import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
+import { definePage, newestModified } from "../../lib/site/pages.ts";
 
-export const data = { permalink: siteUrls.tags };
+const data = { permalink: siteUrls.tags };
+export default definePage({ data, render, lastModified: ({ chapar }) => newestModified(chapar.model.releases) });
 
-export function render({ chapar }: PageData): string {
+function render({ chapar }: PageData): string {
   const { urls } = chapar;
   const body = html`<h1>${strings.tagIndexTitle}</h1>
 ${chapar.model.tags.length === 0 ? html`<p>${strings.noReleases}</p>` : html`<ul class="term-list term-cloud">

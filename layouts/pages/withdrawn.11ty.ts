@@ -4,12 +4,13 @@
  * walks `model.releasePages` — lists, feeds, sitemaps, search — can pick them up by accident.
  */
 import type { ReleasePage } from "../../lib/site/collections.ts";
+import { definePage } from "../../lib/site/pages.ts";
+import releasePage from "./release.11ty.ts";
 import { onePagePer, type PageData } from "./types.ts";
 
-export const data = {
+const data = {
   pagination: onePagePer("withdrawnPages"),
   permalink: (d: PageData<ReleasePage>) => d.entry.release.url,
   eleventyExcludeFromCollections: true,
 };
-
-export { render } from "./release.11ty.ts";
+export default definePage({ data, render: releasePage.render, noindex: true });

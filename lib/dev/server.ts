@@ -14,7 +14,7 @@
  * start-up and again in the background after a change; the search index is not built in preview.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { rememberFileStats, saveBuildCaches } from "../build/cache.ts";
@@ -26,7 +26,7 @@ import { CONTENT_TYPES, contentTypeOf } from "../serve/content-types.ts";
 import { createChaparData, type ChaparData, type SiteAssets } from "../site/data.ts";
 import { runEleventy } from "../site/eleventy.ts";
 import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
-import { preloadChaparData, takeChaparData } from "../site/preload.ts";
+import { withAssets } from "../site/prepare.ts";
 import { watchTree, type TreeWatcher } from "./watch.ts";
 
 export interface DevServerOptions {
@@ -52,6 +52,7 @@ const EVENTS_PATH = "/__chapar/events";
 
 const typeOf = contentTypeOf;
 
+/** What the preview serves: the latest data set and its pages, or the report of the content's errors. */
 type State = { ok: true; chapar: ChaparData; routes: Map<string, PageRoute> } | { ok: false; report: string };
 
 export interface DevServer {
@@ -68,74 +69,156 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
   };
   rememberFileStats();
   const { pages: templates } = await loadPageTemplates(root);
+  const site = previewSite({ contentDir, templates, now, log });
+  const live = liveReload();
+  await site.loadFirst();
+  await site.buildExtras();
+  const changes = watchChanges({ site, contentDir, root, log, reload: live.broadcast });
+  const server = createServer(requestHandler(site, live, changes));
+  const actualPort = await listen(server, port, host);
+  const { state } = site;
+  return {
+    url: `http://${host}:${actualPort}${state.ok ? state.chapar.urls.basePath : "/"}`,
+    settled: changes.settled,
+    close: async () => {
+      await changes.close();
+      live.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.close();
+    },
+  };
+}
+
+interface PreviewSite {
+  /** What is served now. */
+  readonly state: State;
+  /** The first load (a cold cache can make it long: on two cores a helper thread takes half the files). */
+  loadFirst(): Promise<void>;
+  /** Validates and loads the content (cached per file) into a fresh data set with the last built assets. */
+  load(): void;
+  /** Serves this report instead of pages (a load that crashed). */
+  fail(report: string): void;
+  /** Builds everything but the pages (assets, feeds, sitemaps, media) into `extrasDir`; true if the assets changed. */
+  buildExtras(): Promise<boolean>;
+  /** The folder of everything but the pages. */
+  readonly extrasDir: string;
+  close(): Promise<void>;
+}
+
+/** The previewed site: its content loaded on demand, its pages' routes, and the files that are not pages. */
+function previewSite({ contentDir, templates, now, log }: { contentDir: string; templates: readonly PageTemplate[]; now: number | undefined; log: (line: string) => void }): PreviewSite {
   const extrasDir = mkdtempSync(path.join(tmpdir(), "chapar-dev-"));
-  let assets: Partial<SiteAssets> = {};
+  let assets: SiteAssets | undefined;
   let state: State = { ok: false, report: "" };
   let latestData: ChaparData | undefined;
-
-  /** Validates and loads the content (cached per file) into a fresh data set with the last built assets. */
-  const load = (): void => {
-    const started = performance.now();
-    const checked = checkSite({ contentDir });
-    if (checked.errors.length > 0 || !checked.content) {
-      state = { ok: false, report: formatProblems([...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)]) };
-      latestData = undefined;
-      log(state.report);
-      return;
-    }
-    latestData = createChaparData({ contentDir, preview: true, now: now ?? Date.now(), assets, content: checked.content });
-    setData(latestData);
-    log(`بارگذاری محتوا: ${latestData.model.releases.length} خبر در ${Math.round(performance.now() - started)} میلی‌ثانیه`);
-  };
-  const setData = (chapar: ChaparData) => {
+  const serve = (chapar: ChaparData) => {
     const routes = new Map<string, PageRoute>();
     for (const route of pageRoutes(chapar, templates)) routes.set(route.url, route);
     state = { ok: true, chapar, routes };
   };
-
-  /** Builds everything but the pages with the real Eleventy configuration (assets, feeds, media). */
-  const buildExtras = async (): Promise<boolean> => {
-    const data = latestData;
-    if (!data) return false;
-    const before = JSON.stringify([assets.stylesheet, assets.favicon, [...(assets.images?.keys() ?? [])]]);
-    preloadChaparData(data);
-    const previous = process.env.CHAPAR_PAGE_WRITER;
-    process.env.CHAPAR_PAGE_WRITER = "skip";
-    try {
-      await runEleventy({ outputDir: extrasDir });
-    } finally {
-      if (previous === undefined) delete process.env.CHAPAR_PAGE_WRITER;
-      else process.env.CHAPAR_PAGE_WRITER = previous;
-    }
-    const built = takeChaparData.last;
-    if (built) assets = built.assets;
-    // A newer data set may have been loaded meanwhile: give it the new assets.
-    if (latestData) {
-      latestData = { ...latestData, assets: { ...latestData.assets, ...assets } };
-      setData(latestData);
-    }
-    return JSON.stringify([assets.stylesheet, assets.favicon, [...(assets.images?.keys() ?? [])]]) !== before;
+  const assetNames = () => JSON.stringify([assets?.stylesheet, assets?.favicon, [...(assets?.images.keys() ?? [])]]);
+  const site: PreviewSite = {
+    get state() {
+      return state;
+    },
+    extrasDir,
+    load() {
+      const started = performance.now();
+      const checked = checkSite({ contentDir });
+      if (checked.errors.length > 0 || !checked.content) {
+        state = { ok: false, report: formatProblems([...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)]) };
+        latestData = undefined;
+        log(state.report);
+        return;
+      }
+      latestData = createChaparData({ contentDir, preview: true, now: now ?? Date.now(), content: checked.content, ...(assets ? { assets } : {}) });
+      serve(latestData);
+      log(`بارگذاری محتوا: ${latestData.model.releases.length} خبر در ${Math.round(performance.now() - started)} میلی‌ثانیه`);
+    },
+    fail(report) {
+      state = { ok: false, report };
+    },
+    async loadFirst() {
+      const parallel = startParallelCheck(contentDir);
+      site.load();
+      await parallel?.finish();
+      // The build cache is kept for the next start (and `npm run build`): now, and a while after changes.
+      saveBuildCaches();
+    },
+    async buildExtras() {
+      if (!latestData) return false;
+      const before = assetNames();
+      const built = await withAssets(latestData);
+      await runEleventy(built, { outputDir: extrasDir, pageWriter: "skip" });
+      assets = built.assets;
+      // A newer data set may have been loaded meanwhile: give it the new assets.
+      if (latestData) {
+        latestData = { ...latestData, assets };
+        serve(latestData);
+      }
+      return assetNames() !== before;
+    },
+    async close() {
+      saveBuildCaches();
+      rmSync(extrasDir, { recursive: true, force: true });
+    },
   };
+  return site;
+}
 
-  // — Changes: content → reload the data at once; anything → rebuild the extras a little later —
+/** The browsers listening for reloads (server-sent events on EVENTS_PATH). */
+function liveReload() {
   const clients = new Set<ServerResponse>();
-  const broadcast = () => {
-    for (const client of clients) client.write("data: reload\n\n");
+  return {
+    /** Keeps the request open as an event stream. */
+    listen(req: IncomingMessage, res: ServerResponse) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      clients.add(res);
+      req.on("close", () => clients.delete(res));
+    },
+    broadcast() {
+      for (const client of clients) client.write("data: reload\n\n");
+    },
+    close() {
+      for (const client of clients) client.end();
+    },
   };
+}
+
+interface Changes {
+  /** Resolves when the data reflects every save so far (requests wait for it). */
+  current(): Promise<void>;
+  /** Resolves when the latest change has been taken in, extras included (tests). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches the content and the assets: a content change reloads the data at once (15 ms after the last
+ * save) and tells the browsers; any change rebuilds the extras a little later (400 ms) and tells them
+ * again if the assets' names changed. The build cache is saved 10 s after the last change.
+ */
+function watchChanges({ site, contentDir, root, log, reload }: { site: PreviewSite; contentDir: string; root: string; log: (line: string) => void; reload: () => void }): Changes {
   let pending: Promise<void> = Promise.resolve();
   let contentTimer: NodeJS.Timeout | undefined;
   let extrasTimer: NodeJS.Timeout | undefined;
+  let saveTimer: NodeJS.Timeout | undefined;
   let contentDirty = false;
   let extrasRunning: Promise<void> = Promise.resolve();
   let resolveDirty: (() => void) | undefined;
 
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveBuildCaches, 10_000);
+  };
   const scheduleExtras = () => {
     clearTimeout(extrasTimer);
     extrasTimer = setTimeout(() => {
       extrasRunning = extrasRunning
-        .then(buildExtras)
+        .then(site.buildExtras)
         .then((changed) => {
-          if (changed) broadcast();
+          if (changed) reload();
         })
         .catch((e: unknown) => log(`ساخت پرونده‌های جانبی شکست خورد: ${(e as Error).message}`));
     }, 400);
@@ -150,64 +233,65 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
     contentTimer = setTimeout(() => {
       contentDirty = false;
       try {
-        load();
+        site.load();
       } catch (e) {
-        state = { ok: false, report: String((e as Error).stack ?? e) };
+        site.fail(String((e as Error).stack ?? e));
       }
       resolveDirty?.();
-      broadcast();
+      reload();
       scheduleExtras();
       scheduleSave();
     }, 15);
   };
 
-  // The first load can be long (a cold cache): on two cores a helper thread takes half the files.
-  const parallel = startParallelCheck(contentDir);
-  load();
-  await parallel?.finish();
-  // The build cache is kept for the next start (and `npm run build`): now, and a while after changes.
-  saveBuildCaches();
-  let saveTimer: NodeJS.Timeout | undefined;
-  const scheduleSave = () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveBuildCaches, 10_000);
-  };
-  await buildExtras();
   const watchers: TreeWatcher[] = [watchTree(contentDir, onContentChange)];
   const assetsDir = path.join(root, "assets");
   if (existsSync(assetsDir)) watchers.push(watchTree(assetsDir, scheduleExtras));
+  return {
+    current: () => pending,
+    settled: async () => {
+      await pending;
+      await extrasRunning;
+    },
+    close: async () => {
+      for (const w of watchers) w.close();
+      clearTimeout(contentTimer);
+      clearTimeout(extrasTimer);
+      clearTimeout(saveTimer);
+      await extrasRunning;
+    },
+  };
+}
 
-  // — Serving —
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
-    res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
-    res.end(body);
-  };
-  const page = (route: PageRoute, chapar: ChaparData): string => {
-    const text = renderRoute(chapar, route);
-    return outputFileOf(route.url).endsWith(".html") ? injectLiveReload(text) : text;
-  };
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(body);
+}
+
+/** A page as the browser gets it: rendered now, with the live-reload script if it is HTML. */
+function renderForPreview(route: PageRoute, chapar: ChaparData): string {
+  const text = renderRoute(chapar, route);
+  return outputFileOf(route.url).endsWith(".html") ? injectLiveReload(text) : text;
+}
+
+/**
+ * Answers a request: the live-reload event stream; the content's error report while it has errors;
+ * a page rendered from its route; a redirect to the base path or to the slash-ended URL; a file of
+ * the extras; else the 404 page.
+ */
+function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, changes: Changes) {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requested = new URL(req.url ?? "/", "http://localhost");
-    if (requested.pathname === EVENTS_PATH) {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-      res.write(": connected\n\n");
-      clients.add(res);
-      req.on("close", () => clients.delete(res));
-      return;
-    }
-    await pending;
-    const current = state;
-    if (!current.ok) {
-      send(res, 500, CONTENT_TYPES[".html"]!, errorPage(current.report));
-      return;
-    }
+    if (requested.pathname === EVENTS_PATH) return live.listen(req, res);
+    await changes.current();
+    const current = site.state;
+    if (!current.ok) return send(res, 500, CONTENT_TYPES[".html"]!, errorPage(current.report));
     const { chapar, routes } = current;
     let pathname: string;
     try {
       pathname = decodeURIComponent(requested.pathname);
     } catch {
-      send(res, 400, CONTENT_TYPES[".txt"]!, "bad request");
-      return;
+      return send(res, 400, CONTENT_TYPES[".txt"]!, "bad request");
     }
     const base = chapar.urls.basePath;
     if (!pathname.startsWith(base)) {
@@ -219,53 +303,36 @@ export async function startDevServer(options: Partial<DevServerOptions> & Pick<D
     } else {
       const sitePath = `/${pathname.slice(base.length)}`;
       const route = routes.get(sitePath) ?? (sitePath.endsWith("/index.html") ? routes.get(sitePath.slice(0, -"index.html".length)) : undefined);
-      if (route) {
-        send(res, 200, typeOf(outputFileOf(route.url)), page(route, chapar));
-        return;
-      }
+      if (route) return send(res, 200, typeOf(outputFileOf(route.url)), renderForPreview(route, chapar));
       if (!sitePath.endsWith("/") && routes.has(`${sitePath}/`)) {
         res.writeHead(301, { location: `${chapar.urls.href(`${sitePath}/`)}${requested.search}` });
         res.end();
         return;
       }
-      const file = path.join(extrasDir, sitePath);
-      if (file.startsWith(extrasDir + path.sep) && existsSync(file)) {
-        const target = statSync(file).isDirectory() ? path.join(file, "index.html") : file;
-        if (existsSync(target)) {
-          send(res, 200, typeOf(target), readFileSync(target));
-          return;
-        }
-      }
+      const file = extrasFile(site.extrasDir, sitePath);
+      if (file) return send(res, 200, typeOf(file), readFileSync(file));
     }
     const notFound = routes.get("/404.html");
-    send(res, 404, CONTENT_TYPES[".html"]!, notFound ? page(notFound, chapar) : "404");
+    send(res, 404, CONTENT_TYPES[".html"]!, notFound ? renderForPreview(notFound, chapar) : "404");
   };
-  const server = createServer((req, res) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => send(res, 500, CONTENT_TYPES[".txt"]!, String((e as Error).stack ?? e)));
-  });
+  };
+}
+
+/** The file of the extras folder a site path names (a folder's index.html), if there is one inside it. */
+function extrasFile(extrasDir: string, sitePath: string): string | undefined {
+  const file = path.join(extrasDir, sitePath);
+  if (!file.startsWith(extrasDir + path.sep) || !existsSync(file)) return undefined;
+  const target = statSync(file).isDirectory() ? path.join(file, "index.html") : file;
+  return existsSync(target) ? target : undefined;
+}
+
+/** Starts listening; resolves with the port (the one picked when asked for 0). */
+async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  const started = state as State; // assigned by load() above (TypeScript can't see through the closure)
-  const base = started.ok ? started.chapar.urls.basePath : "/";
-  return {
-    url: `http://${host}:${actualPort}${base}`,
-    settled: async () => {
-      await pending;
-      await extrasRunning;
-    },
-    close: async () => {
-      for (const w of watchers) w.close();
-      clearTimeout(contentTimer);
-      clearTimeout(extrasTimer);
-      clearTimeout(saveTimer);
-      for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await extrasRunning;
-      saveBuildCaches();
-      rmSync(extrasDir, { recursive: true, force: true });
-    },
-  };
+  return typeof address === "object" && address ? address.port : port;
 }
 
 /** Adds the live-reload script before `</body>` (or at the end). */

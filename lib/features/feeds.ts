@@ -234,11 +234,12 @@ export function subscribeLinks(chapar: ChaparData, category?: { key: string }): 
 }
 
 type FeedFormat = "atom" | "json";
-type PageData = { chapar: ChaparData; category: CategoryInfo };
+type PageData = { category: CategoryInfo };
 
 /** Eleventy plugin: four virtual templates (site Atom/JSON, category Atom/JSON paginated over categories). */
-export function feeds(eleventyConfig: UserConfig, options: Partial<FeedsOptions> = {}): void {
-  const { entries: limit } = { ...defaults, ...options };
+export function feeds(eleventyConfig: UserConfig, options: { data: ChaparData } & Partial<FeedsOptions>): void {
+  const { data: chapar, ...rest } = options;
+  const { entries: limit } = { ...defaults, ...rest };
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`feeds: entries must be a positive integer, got ${limit}`);
 
   const render = async (format: FeedFormat, chapar: ChaparData, scope: FeedScope) => {
@@ -250,7 +251,7 @@ export function feeds(eleventyConfig: UserConfig, options: Partial<FeedsOptions>
     const sitePath = format === "atom" ? feedPaths.atom : feedPaths.json;
     eleventyConfig.addTemplate(`chapar-feed-site-${format}.11ty.ts`, {
       data: { permalink: sitePath, eleventyExcludeFromCollections: true },
-      render: ({ chapar }: PageData) => render(format, chapar, siteScope(chapar)),
+      render: () => render(format, chapar, siteScope(chapar)),
     });
     eleventyConfig.addTemplate(`chapar-feed-category-${format}.11ty.ts`, {
       data: {
@@ -258,7 +259,7 @@ export function feeds(eleventyConfig: UserConfig, options: Partial<FeedsOptions>
         permalink: ({ category }: PageData) => (format === "atom" ? feedPaths.categoryAtom(category.key) : feedPaths.categoryJson(category.key)),
         eleventyExcludeFromCollections: true,
       },
-      render: ({ chapar, category }: PageData) => render(format, chapar, categoryScope(chapar, category)),
+      render: ({ category }: PageData) => render(format, chapar, categoryScope(chapar, category)),
     });
   }
 }

@@ -17,7 +17,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { takeChaparData } from "../site/preload.ts";
+import type { ChaparData } from "../site/data.ts";
 
 export type CspDirectives = Record<string, readonly string[]>;
 
@@ -113,9 +113,9 @@ export function headersFile(basePath: string, options: Partial<HeadersOptions> =
 }
 
 /** Eleventy plugin: writes `_headers` into the output after every build. */
-export function headers(eleventyConfig: UserConfig, options: Partial<HeadersOptions> = {}): void {
+export function headers(eleventyConfig: UserConfig, options: { data: ChaparData } & Partial<HeadersOptions>): void {
+  const { data, ...headerOptions } = options;
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
-    const basePath = takeChaparData.last?.urls.basePath ?? "/";
-    writeFileSync(path.join(directories.output, "_headers"), headersFile(basePath, options));
+    writeFileSync(path.join(directories.output, "_headers"), headersFile(data.urls.basePath, headerOptions));
   });
 }

@@ -11,37 +11,33 @@
  * template that needs Eleventy), and the pages written here are added to Eleventy's `results`, so
  * `eleventy.after` steps that list built pages (the sitemap) see them.
  *
- * `CHAPAR_PAGE_WRITER=off` hands every template back to Eleventy (for comparisons and debugging);
- * `CHAPAR_PAGE_WRITER=skip` writes no pages at all (the dev server renders them on request and runs
- * Eleventy only for everything else).
+ * Mode `off` (or `CHAPAR_PAGE_WRITER=off` when the configuration gives none) hands every template
+ * back to Eleventy (for comparisons and debugging); `skip` writes no pages at all (the dev server
+ * renders them on request and runs Eleventy only for everything else).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { recordNestedPhase } from "../build/timings.ts";
 import { folderMaker } from "./asset-files.ts";
-import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageTemplate } from "../site/pages.ts";
-import { takeChaparData } from "../site/preload.ts";
+import type { ChaparData } from "../site/data.ts";
+import { outputFileOf, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
 
 export interface PageWriterOptions {
-  /** Folder of the page templates, relative to the project root (Eleventy's input folder). */
-  templatesDir: string;
-  /** Project root the templates folder is relative to. */
-  root: string;
+  /** The build's data set. */
+  data: ChaparData;
+  /** Chapar's page templates (lib/site/pages.ts `loadPageTemplates`): Eleventy is told to ignore them. */
+  templates: readonly PageTemplate[];
+  /** Every page they make from `data` (`pageRoutes`). */
+  routes: readonly PageRoute[];
   /**
    * `write`: Chapar writes its pages; `off`: Eleventy renders every template as usual; `skip`: nobody
    * writes them (the dev server). `CHAPAR_PAGE_WRITER` sets it when no option does.
    */
   mode: "write" | "off" | "skip";
+  /** Sees the pages as they are rendered (the search step); none by default. */
+  observer: PageObserver;
 }
-
-export const defaults: PageWriterOptions = {
-  templatesDir: "layouts/pages",
-  root: process.cwd(),
-  mode: "write",
-};
 
 function modeFromEnv(env: NodeJS.ProcessEnv): PageWriterOptions["mode"] | undefined {
   const value = env.CHAPAR_PAGE_WRITER;
@@ -53,13 +49,9 @@ export interface WrittenPage {
   url: string;
   inputPath: string;
   outputPath: string;
-  /** Whether the page's head asks robots not to index it (so readers of results need not hold its HTML). */
-  noindex: boolean;
   /** The page's HTML, read back from disk on demand (15,000 pages are not kept in memory). */
   readonly content: string;
 }
-
-const NOINDEX = /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i;
 
 /**
  * Sees pages as the writer renders them, without reading them back from disk: the search step takes
@@ -77,172 +69,68 @@ export interface PageObserver {
 /** An observer that wants no page (a step with nothing to watch in this build). */
 export const NO_PAGES_WANTED: PageObserver = { wants: () => false, page() {}, done() {} };
 
-const observers = new Set<PageObserver>();
-
-/** Registers an observer for the next builds in this process; returns the function that removes it. */
-export function observeWrittenPages(observer: PageObserver): () => void {
-  observers.add(observer);
-  return () => observers.delete(observer);
-}
-
-/** Where rendered pages go: written at once, or handed to a thread that writes them. */
-export interface PageFiles {
-  /** `file` is absolute; its folder may not exist yet. */
-  write(file: string, html: string): void;
-  /** Resolves when every page handed over is on disk; rejects with the first write error. */
-  close(): Promise<void>;
-}
-
-/** Writes each page at once, on this thread. */
-export function pageFilesHere(): PageFiles {
-  const makeFolder = folderMaker();
-  return {
-    write(file, html) {
-      makeFolder(file);
-      writeFileSync(file, html);
-    },
-    close: async () => {},
-  };
-}
-
 /**
- * Hands pages to a thread that writes them (UTF-8 encoding and the system calls are about a third of
- * the page writer's time), in batches. Plain JavaScript, so the thread starts in milliseconds (it
- * makes folders as `folderMaker` does).
- */
-const WRITER_THREAD = `
-const { parentPort } = require("node:worker_threads");
-const { mkdirSync, writeFileSync } = require("node:fs");
-const path = require("node:path");
-const madeDirs = new Set();
-let failed = false;
-parentPort.on("message", (batch) => {
-  if (batch === "close") return parentPort.postMessage({ closed: true });
-  if (failed) return;
-  try {
-    for (let i = 0; i < batch.length; i += 2) {
-      const dir = path.dirname(batch[i]);
-      if (!madeDirs.has(dir)) { mkdirSync(dir, { recursive: true }); madeDirs.add(dir); }
-      writeFileSync(batch[i], batch[i + 1]);
-    }
-  } catch (error) {
-    failed = true;
-    parentPort.postMessage({ error: String((error && error.message) || error) });
-  }
-});`;
-
-export function pageFilesOnThread(batchSize = 32): PageFiles {
-  const worker = new Worker(WRITER_THREAD, { eval: true });
-  let error: string | undefined;
-  let closed: () => void = () => {};
-  worker.on("message", (message: { error?: string; closed?: boolean }) => {
-    if (message.error !== undefined) error ??= message.error;
-    if (message.closed) closed();
-  });
-  const exited = new Promise<void>((_, reject) => {
-    worker.on("error", reject);
-    worker.on("exit", (code) => reject(new Error(`page writer thread stopped (exit code ${code})`)));
-  });
-  exited.catch(() => undefined);
-  let batch: string[] = [];
-  return {
-    write(file, html) {
-      batch.push(file, html);
-      if (batch.length >= 2 * batchSize) {
-        worker.postMessage(batch);
-        batch = [];
-      }
-    },
-    async close() {
-      if (batch.length > 0) worker.postMessage(batch);
-      batch = [];
-      worker.postMessage("close");
-      try {
-        await Promise.race([new Promise<void>((resolve) => (closed = resolve)), exited]);
-      } finally {
-        await worker.terminate();
-      }
-      if (error !== undefined) throw new Error(`page writer: ${error}`);
-    },
-  };
-}
-
-/**
- * Writes every page of `templates` for the data set into `outputDir`, through the `PageFiles` that
- * `filesFor` returns given how many pages observers watch (call its `close()` before reading them);
- * returns the pages as Eleventy results, and the files.
+ * Writes every page of `routes` (of the data set `chapar`) into `outputDir`, the pages the observer
+ * wants first; returns the pages as Eleventy results. (A second thread used to write the files: it no
+ * longer paid, docs/notes/performance.md item 39.)
  */
 export function writePages(
+  chapar: ChaparData,
+  routes: readonly PageRoute[],
   outputDir: string,
-  templates: readonly PageTemplate[],
-  takenUrls: ReadonlySet<string> = new Set(),
-  filesFor: (observedPages: number) => PageFiles = pageFilesHere,
-): { pages: WrittenPage[]; files: PageFiles } {
-  const chapar = takeChaparData.last;
-  if (!chapar) throw new Error("page writer: no Chapar data set (the `chapar` global data was never computed)");
-  const routes = pageRoutes(chapar, templates);
-  const watching = [...observers];
-  // Pages an observer wants come first; `results` keep the template order all the same.
+  { takenUrls = new Set(), observer = NO_PAGES_WANTED }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver } = {},
+): WrittenPage[] {
+  // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
   const then: number[] = [];
-  routes.forEach((route, index) => (watching.some((o) => o.wants(route.url)) ? first : then).push(index));
-  if (first.length === 0) for (const o of watching) o.done();
-  const files = filesFor(first.length);
+  routes.forEach((route, index) => (observer.wants(route.url) ? first : then).push(index));
+  if (first.length === 0) observer.done();
+  const makeFolder = folderMaker();
   const written: WrittenPage[] = new Array(routes.length);
   const owners = new Map<string, string>();
-  try {
-    [...first, ...then].forEach((index, position) => {
-      const route = routes[index]!;
-      const rel = outputFileOf(route.url);
-      const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
-      if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
-      owners.set(rel, route.template.file);
-      const outputPath = path.join(outputDir, rel);
-      const html = renderRoute(chapar, route);
-      files.write(outputPath, html);
-      if (position < first.length) {
-        for (const o of watching) if (o.wants(route.url)) o.page(route.url, html);
-        if (position === first.length - 1) for (const o of watching) o.done();
-      }
-      const headEnd = html.indexOf("</head>");
-      written[index] = {
-        url: route.url,
-        inputPath: `./${route.template.file}`,
-        outputPath,
-        noindex: headEnd >= 0 && NOINDEX.test(html.slice(0, headEnd)),
-        get content() {
-          return readFileSync(outputPath, "utf8");
-        },
-      };
-    });
-  } catch (error) {
-    files.close().catch(() => undefined); // stop the writer thread; the build reports `error`
-    throw error;
-  }
-  return { pages: written, files };
+  [...first, ...then].forEach((index, position) => {
+    const route = routes[index]!;
+    const rel = outputFileOf(route.url);
+    const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
+    if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
+    owners.set(rel, route.template.file);
+    const outputPath = path.join(outputDir, rel);
+    const html = renderRoute(chapar, route);
+    makeFolder(outputPath);
+    writeFileSync(outputPath, html);
+    if (position < first.length) {
+      observer.page(route.url, html);
+      if (position === first.length - 1) observer.done();
+    }
+    written[index] = {
+      url: route.url,
+      inputPath: `./${route.template.file}`,
+      outputPath,
+      get content() {
+        return readFileSync(outputPath, "utf8");
+      },
+    };
+  });
+  return written;
 }
 
 /** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */
-export async function pageWriter(eleventyConfig: UserConfig, options: Partial<PageWriterOptions> = {}): Promise<void> {
-  const envMode = modeFromEnv(process.env);
-  const { templatesDir, root, mode } = { ...defaults, ...(envMode ? { mode: envMode } : {}), ...options };
+export function pageWriter(eleventyConfig: UserConfig, options: Pick<PageWriterOptions, "data" | "templates" | "routes"> & Partial<PageWriterOptions>): void {
+  const { data, templates, routes } = options;
+  const mode = options.mode ?? modeFromEnv(process.env) ?? "write";
+  const observer = options.observer ?? NO_PAGES_WANTED;
   if (mode === "off") return;
-  const { pages } = await loadPageTemplates(root, templatesDir);
-  for (const template of pages) eleventyConfig.ignores.add(template.file);
+  for (const template of templates) eleventyConfig.ignores.add(template.file);
   if (mode === "skip") return;
   // Handlers run one after another in the order they were added, so a later `eleventy.after` step
   // (the sitemap) sees these pages in `results`.
   eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
+  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
     const out = directories.output;
     const taken = new Set<string>();
     for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
     const started = performance.now();
-    // The second core writes the files, unless the search step is using it for the pages it watches.
-    const twoCores = os.availableParallelism() >= 2 && process.env.CHAPAR_THREADS !== "1";
-    const { pages: written, files } = writePages(out, pages, taken, (observed) => (twoCores && observed === 0 ? pageFilesOnThread() : pageFilesHere()));
-    await files.close();
-    results.push(...written);
+    results.push(...writePages(data, routes, out, { takenUrls: taken, observer }));
     recordNestedPhase("pages", performance.now() - started);
   });
 }

@@ -8,7 +8,6 @@ import { constants, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { ChaparData } from "../site/data.ts";
-import { takeChaparData } from "../site/preload.ts";
 import { siteUrls } from "../site/urls.ts";
 
 export interface Options {
@@ -47,10 +46,10 @@ export function copyReleaseFiles(data: ChaparData, outputDir: string, options: O
 }
 
 /** Eleventy plugin: after the pages are written, copy the releases' files next to them. */
-export function releaseFilesPlugin(eleventyConfig: UserConfig, userOptions: Partial<Options> = {}): void {
-  const options = { ...defaults, ...userOptions };
+export function releaseFilesPlugin(eleventyConfig: UserConfig, userOptions: { data: ChaparData } & Partial<Options>): void {
+  const { data, ...rest } = userOptions;
+  const options = { ...defaults, ...rest };
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
-    const data = takeChaparData.last;
-    if (data) copyReleaseFiles(data, directories.output, options);
+    copyReleaseFiles(data, directories.output, options);
   });
 }

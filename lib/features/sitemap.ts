@@ -3,9 +3,11 @@
  * (releases of the last two days before the build's moment) and `robots.txt` naming both.
  *
  * Written after Eleventy has built the pages, from the list of pages it really wrote — so a page added
- * by any other template (the search page, say) is listed without this module knowing about it — with
- * `lastmod` dates taken from the site model: a release's `updated` or `date`; a list page's newest
- * release, since a new release shifts every page of its list.
+ * by any other template is listed without this module knowing about it — with each page's `lastmod`
+ * and `noindex` as its route declares them (the page templates' `definePage`, lib/site/pages.ts: a
+ * release's `updated` or `date`; a list page's newest release, since a new release shifts every page
+ * of its list). A built page without a route (one Eleventy renders from a template of its own) is
+ * listed without `lastmod`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,10 +15,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Release } from "../content/load.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { escapeXml } from "../render/xml.ts";
-import type { ListPage, SiteModel } from "../site/collections.ts";
+import type { SiteModel } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
-import { takeChaparData } from "../site/preload.ts";
-import { siteUrls, toUri } from "../site/urls.ts";
+import { toUri } from "../site/urls.ts";
 
 export interface SitemapOptions {
   /** How far before the build's moment a release still belongs in the News sitemap (Google: two days). */
@@ -35,62 +36,23 @@ export const sitemapPaths = { sitemap: "/sitemap.xml", news: "/news-sitemap.xml"
 export interface BuiltPage {
   url: string;
   outputPath: string;
-  content?: string;
-  /** Set by Chapar's page writer, which doesn't keep pages' HTML in memory: the head's robots meta says noindex. */
-  noindex?: boolean;
 }
 
-function newest(releases: readonly Release[]): ReleaseDate | undefined {
-  let best: ReleaseDate | undefined;
-  for (const r of releases) {
-    const d = r.modified;
-    if (!best || d.instant > best.instant) best = d;
-  }
-  return best;
+/** What a page says of itself (a route of lib/site/pages.ts, or any page of another plugin). */
+export interface PageMetadata {
+  url: string;
+  /** `lastmod`; absent: none. */
+  lastModified?: ReleaseDate;
+  /** Left out of the sitemap. */
+  noindex: boolean;
 }
 
-/** `lastmod` of every page the model knows, by site path. Linear in the number of list entries. */
-export function lastModified(model: SiteModel): Map<string, ReleaseDate> {
-  const dates = new Map<string, ReleaseDate>();
-  const setAll = (pages: readonly ListPage[], date: ReleaseDate | undefined) => {
-    if (date) for (const p of pages) dates.set(p.url, date);
-  };
-  for (const { release } of model.releasePages) dates.set(release.url, release.modified);
-  const siteNewest = newest(model.releases);
-  setAll(model.homePages, siteNewest);
-  if (siteNewest) for (const url of [siteUrls.categories, siteUrls.tags, siteUrls.archive]) dates.set(url, siteNewest);
-  // Paged lists: every page of one list gets that list's newest date, computed once per list.
-  const newestOfList = new Map<readonly Release[], ReleaseDate | undefined>();
-  const paged = [
-    ...model.categoryPages.map((e) => ({ page: e.page, list: e.category.releases })),
-    ...model.tagPages.map((e) => ({ page: e.page, list: e.tag.releases })),
-    ...model.archiveMonthPages.map((e) => ({ page: e.page, list: e.month.releases })),
-  ];
-  for (const { page, list } of paged) {
-    if (!newestOfList.has(list)) newestOfList.set(list, newest(list));
-    const date = newestOfList.get(list);
-    if (date) dates.set(page.url, date);
-  }
-  for (const year of model.archiveYears) {
-    const date = newest(year.months.flatMap((m) => m.releases));
-    if (date) dates.set(year.url, date);
-  }
-  return dates;
-}
-
-const NOINDEX = /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i;
-
-/** Which built pages belong in the sitemap: HTML pages, not the 404 page, not `noindex`, not drafts. */
-export function sitemapPages(pages: readonly BuiltPage[], model: SiteModel): string[] {
+/** Which built pages belong in the sitemap: HTML pages, not `noindex` (the 404 page, withdrawn releases), not drafts. */
+export function sitemapPages(pages: readonly BuiltPage[], metadata: ReadonlyMap<string, PageMetadata>, model: SiteModel): string[] {
   const urls = new Set<string>();
   for (const page of pages) {
-    if (!page.url || !page.outputPath.endsWith(".html") || page.url.endsWith("/404.html")) continue;
-    if (page.noindex === true) continue;
-    if (page.noindex === undefined && page.content !== undefined) {
-      // Only the head can say noindex; don't scan whole bodies of 10,000 pages.
-      const headEnd = page.content.indexOf("</head>");
-      if (NOINDEX.test(headEnd < 0 ? page.content : page.content.slice(0, headEnd))) continue;
-    }
+    if (!page.url || !page.outputPath.endsWith(".html")) continue;
+    if (metadata.get(page.url)?.noindex === true) continue;
     // In the dev preview drafts and scheduled releases have pages; they are still not public.
     const status = model.statusOf.get(page.url);
     if (status !== undefined && status !== "published") continue;
@@ -101,10 +63,10 @@ export function sitemapPages(pages: readonly BuiltPage[], model: SiteModel): str
 
 const XML_HEAD = `<?xml version="1.0" encoding="utf-8"?>`;
 
-export function sitemapXml(chapar: ChaparData, urls: readonly string[], dates: Map<string, ReleaseDate>): string {
+export function sitemapXml(chapar: ChaparData, urls: readonly string[], metadata: ReadonlyMap<string, PageMetadata>): string {
   const lines = [XML_HEAD, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`];
   for (const url of urls) {
-    const date = dates.get(url);
+    const date = metadata.get(url)?.lastModified;
     lines.push(`<url><loc>${escapeXml(toUri(chapar.urls.absolute(url)))}</loc>${date ? `<lastmod>${date.iso}</lastmod>` : ""}</url>`);
   }
   lines.push(`</urlset>`, "");
@@ -151,12 +113,12 @@ export function robotsTxt(chapar: ChaparData): string {
 }
 
 /** Every file this feature writes, as site path → text. */
-export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], options: SitemapOptions): Map<string, string> {
+export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], routes: readonly PageMetadata[], options: SitemapOptions): Map<string, string> {
   const files = new Map<string, string>();
-  const dates = lastModified(chapar.model);
-  const urls = sitemapPages(pages, chapar.model);
+  const metadata = new Map(routes.map((route) => [route.url, route]));
+  const urls = sitemapPages(pages, metadata, chapar.model);
   if (urls.length <= options.urlsPerSitemap) {
-    files.set(sitemapPaths.sitemap, sitemapXml(chapar, urls, dates));
+    files.set(sitemapPaths.sitemap, sitemapXml(chapar, urls, metadata));
   } else {
     const parts: { sitePath: string; lastmod?: ReleaseDate }[] = [];
     for (let i = 0; i * options.urlsPerSitemap < urls.length; i++) {
@@ -164,10 +126,10 @@ export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], op
       const sitePath = `/sitemap-${i + 1}.xml`;
       let lastmod: ReleaseDate | undefined;
       for (const u of chunk) {
-        const d = dates.get(u);
+        const d = metadata.get(u)?.lastModified;
         if (d && (!lastmod || d.instant > lastmod.instant)) lastmod = d;
       }
-      files.set(sitePath, sitemapXml(chapar, chunk, dates));
+      files.set(sitePath, sitemapXml(chapar, chunk, metadata));
       parts.push(lastmod ? { sitePath, lastmod } : { sitePath });
     }
     files.set(sitemapPaths.sitemap, sitemapIndexXml(chapar, parts));
@@ -177,13 +139,15 @@ export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], op
   return files;
 }
 
-/** Eleventy plugin: writes the sitemaps and robots.txt once the pages are built. */
-export function sitemap(eleventyConfig: UserConfig, options: Partial<SitemapOptions> = {}): void {
-  const settings = { ...defaults, ...options };
+/**
+ * Eleventy plugin: writes the sitemaps and robots.txt once the pages are built. `routes`: what the
+ * pages say of themselves (Chapar's page routes; a plugin adding pages of its own adds theirs).
+ */
+export function sitemap(eleventyConfig: UserConfig, options: { data: ChaparData; routes: readonly PageMetadata[] } & Partial<SitemapOptions>): void {
+  const { data, routes, ...rest } = options;
+  const settings = { ...defaults, ...rest };
   eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
-    const chapar = takeChaparData.last;
-    if (!chapar) return;
-    for (const [sitePath, text] of sitemapFiles(chapar, results, settings)) {
+    for (const [sitePath, text] of sitemapFiles(data, results, routes, settings)) {
       const file = path.join(directories.output, sitePath);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text);

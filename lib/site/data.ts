@@ -1,11 +1,13 @@
 /**
- * What every page template receives as `chapar`: settings, the computed site model and URL helpers.
- * Built once per build from the content folder.
+ * What every page template receives as `chapar`: settings, the computed site model, URL helpers and
+ * the built assets. Built once per build, before Eleventy runs (lib/site/prepare.ts), and handed to
+ * every plugin as an option: nothing reads it from a module-level variable.
  */
 import { loadContent, type SiteContent } from "../content/load.ts";
 import type { Categories, SiteSettings } from "../content/site-data.ts";
 import { buildSiteModel, type SiteModel } from "./collections.ts";
 import { createUrls, type Urls } from "./urls.ts";
+import type { OutputFile } from "../features/asset-files.ts";
 import type { ProcessedImage } from "../features/images.ts";
 
 /** What the asset features built for this build (lib/features/stylesheet.ts, fonts.ts, images.ts). */
@@ -18,11 +20,13 @@ export interface SiteAssets {
   favicon: { sitePath: string; type: string } | null;
   /** Release images made into renditions, by content path (filled before pages render). */
   images: Map<string, ProcessedImage>;
+  /** The files these assets put in the output (stylesheet, fonts, icon, image renditions), written after Eleventy's build. */
+  files: OutputFile[];
 }
 
-/** Placeholder assets for a data set made before the assets are built (the build script's validation). */
+/** Placeholder assets for a data set whose assets are not built yet (lib/site/prepare.ts builds them). */
 export function noAssets(): SiteAssets {
-  return { stylesheet: "", preloadFonts: [], favicon: null, images: new Map() };
+  return { stylesheet: "", preloadFonts: [], favicon: null, images: new Map(), files: [] };
 }
 
 export interface ChaparData {
@@ -44,7 +48,7 @@ export interface ChaparDataOptions {
   preview: boolean;
   now: number;
   /** Fields left out take their empty value (see noAssets). */
-  assets: Partial<SiteAssets>;
+  assets?: Partial<SiteAssets>;
   /** Content already loaded and checked (`npm run build` checks first); loaded here if absent. */
   content?: SiteContent;
 }

@@ -1,8 +1,9 @@
-/** Runs Eleventy in this process with Chapar's configuration (so a preloaded data set is reused). */
-
-export interface RunOptions {
-  outputDir: string;
-}
+/**
+ * Runs Eleventy in this process with Chapar's configuration for a data set already made (by
+ * `npm run build` after its check, or by the dev server), writing into the folder given.
+ */
+import type { ChaparConfigOptions } from "../../eleventy.config.ts";
+import type { ChaparData } from "./data.ts";
 
 /**
  * Loads Eleventy and the configuration's modules ahead of the run (about half a second). The build
@@ -10,21 +11,16 @@ export interface RunOptions {
  */
 export async function preloadEleventy(): Promise<void> {
   await import("@11ty/eleventy");
-  await import(new URL("../../eleventy.config.ts", import.meta.url).href);
+  await import("../../eleventy.config.ts");
 }
 
-export async function runEleventy({ outputDir }: RunOptions): Promise<void> {
-  // The config reads its output folder from CHAPAR_OUTPUT (a config's `dir.output` outranks the
-  // constructor's argument in Eleventy's programmatic API), so point it at the staging folder.
-  const previous = process.env.CHAPAR_OUTPUT;
-  process.env.CHAPAR_OUTPUT = outputDir;
-  try {
-    // Loaded when first needed (about half a second): the build's helper thread starts that much sooner.
-    const { default: Eleventy } = await import("@11ty/eleventy");
-    const elev = new Eleventy("layouts/pages", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
-    await elev.write();
-  } finally {
-    if (previous === undefined) delete process.env.CHAPAR_OUTPUT;
-    else process.env.CHAPAR_OUTPUT = previous;
-  }
+/** Builds the site of `data` into `options.outputDir`. */
+export async function runEleventy(data: ChaparData, options: ChaparConfigOptions): Promise<void> {
+  // Loaded when first needed (about half a second): the build's helper thread starts that much sooner.
+  const [{ default: Eleventy }, { chaparConfig }] = await Promise.all([import("@11ty/eleventy"), import("../../eleventy.config.ts")]);
+  // No configuration file (an empty `configPath`): the configuration is this function, closing over the
+  // data set. It sets the output folder through Eleventy's configuration API, which outranks the
+  // constructor's argument (given too, for clarity).
+  const elev = new Eleventy("layouts/pages", options.outputDir, { configPath: "", config: chaparConfig(data, options), quietMode: true });
+  await elev.write();
 }

@@ -258,7 +258,7 @@ describe("sitemap.xml", () => {
   test("more URLs than fit in one file turn sitemap.xml into an index of parts", () => {
     const chapar = createChaparData({ contentDir: path.join(FIXTURES, "publishing"), preview: false, now: Date.parse(NOW), assets: { stylesheet: "" } });
     const pages: BuiltPage[] = chapar.model.releasePages.map((p) => ({ url: p.release.url, outputPath: `x${p.release.url}index.html` }));
-    const files = sitemapFiles(chapar, pages, { ...sitemapDefaults, urlsPerSitemap: 4 });
+    const files = sitemapFiles(chapar, pages, [], { ...sitemapDefaults, urlsPerSitemap: 4 });
     assert.deepEqual([...files.keys()].sort(), ["/news-sitemap.xml", "/robots.txt", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap.xml"]);
     const index = parser.parse(files.get("/sitemap.xml")!) as { sitemapindex: { sitemap: { loc: string }[] } };
     assert.deepEqual(index.sitemapindex.sitemap.map((s) => s.loc), ["https://example.ir/sitemap-1.xml", "https://example.ir/sitemap-2.xml"]);
