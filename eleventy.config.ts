@@ -18,7 +18,6 @@ import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
-import { strings } from "./layouts/strings.fa.ts";
 
 export default function (eleventyConfig: UserConfig) {
   const settings = chaparSettings();
@@ -37,7 +36,7 @@ export default function (eleventyConfig: UserConfig) {
     // The site icon: the office's own (content/favicon.*) or Chapar's, linked from every head.
     const favicon = buildFavicon({ contentDir: settings.contentDir });
     const data = takeChaparData({ ...settings, assets: { stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon } });
-    const images = await prepareReleaseImages(data, { creditLabel: strings.imageCredit });
+    const images = await prepareReleaseImages(data, { creditLabel: data.locale.strings.imageCredit });
     assetFiles = [...stylesheet.files, ...favicon.files, ...images.files];
     return data;
   });

@@ -5,7 +5,6 @@ import type { ArchiveYear } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 
 export const data = {
@@ -14,6 +13,7 @@ export const data = {
 };
 
 export function render({ chapar, entry }: PageData<ArchiveYear>): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const title = strings.archiveYearTitle(toPersianDigits(entry.jy));
   const body = html`<h1>${title}</h1>

@@ -3,12 +3,12 @@ import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
 
 export const data = { permalink: siteUrls.categories };
 
 export function render({ chapar }: PageData): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.categoryIndexTitle}</h1>
 <ul class="term-list">

@@ -5,7 +5,6 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 
 type Entry = { tag: TagInfo; page: ListPage };
@@ -16,8 +15,9 @@ export const data = {
 };
 
 export function render({ chapar, entry }: PageData<Entry>): string {
+  const { strings } = chapar.locale;
   const { tag, page } = entry;
-  const title = `${strings.tagTitle(tag.name)}${pageSuffix(page)}`;
+  const title = `${strings.tagTitle(tag.name)}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
 ${releaseList(chapar, page.releases)}
 ${pagination(chapar, page)}`;

@@ -3,12 +3,12 @@ import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
 
 export const data = { permalink: siteUrls.tags };
 
 export function render({ chapar }: PageData): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.tagIndexTitle}</h1>
 ${chapar.model.tags.length === 0 ? html`<p>${strings.noReleases}</p>` : html`<ul class="term-list term-cloud">

@@ -10,6 +10,7 @@ import { imageSize } from "image-size";
 import { z } from "zod";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { fileKindLabel, formatFileSize } from "../text/files.ts";
+import { localeFor } from "../locale/index.ts";
 import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import type { SiteSettings } from "./site-data.ts";
@@ -283,7 +284,7 @@ export function resolvePressFields(
     const file = locate(a.file, `attachments.${i}.file`, `پیوست ${i + 1}`);
     if (file === undefined) return;
     const bytes = statSync(path.join(ctx.contentDir, file)).size;
-    fields.attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes), kind: fileKindLabel(file) });
+    fields.attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes, localeFor(site.locale)), kind: fileKindLabel(file) });
   });
 
   (r.gallery ?? []).forEach((g, i) => {
