@@ -288,4 +288,11 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
     expectError(errors, "_data/site.json", "defaultType", [/«newz»/, /news \(خبر\)/]);
     expectError(errors, "_data/site.json", "defaultContact", [/«nobody»/, /press-office \(مریم احمدی\)/]);
   });
+
+  test("locale must be one Chapar ships: a Persian error listing the available codes", () => {
+    const site = JSON.parse(siteWithout("")) as Record<string, unknown>;
+    const errors = errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: "en" }) });
+    expectError(errors, "_data/site.json", "locale", [/زبان سایت \(locale\) «en» شناخته نشد/, /زبان‌های موجود: fa$/]);
+    expectError(errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: 1 }) }), "_data/site.json", "locale", [/زبان سایت \(locale\) باید متن باشد/]);
+  });
 });
