@@ -1,5 +1,5 @@
 /**
- * The document shell every page shares: `<html lang="fa" dir="rtl">`, head, skip link, header,
+ * The document shell every page shares: `<html>` in the site's language and direction, head, skip link, header,
  * breadcrumbs, `<main>`, footer. Pages pass their content and metadata; extension points
  * (`extendHead`, `extendFooter`) let an office add markup without forking the layout.
  */
@@ -10,7 +10,6 @@ import { breadcrumbs, type Crumb } from "./partials/breadcrumbs.ts";
 import { footer } from "./partials/footer.ts";
 import { head } from "./partials/head.ts";
 import { header } from "./partials/header.ts";
-import { strings } from "./strings.fa.ts";
 
 export interface PageMeta {
   /** Site path of this page (without the base path). */
@@ -35,10 +34,11 @@ export interface PageMeta {
 }
 
 export function baseLayout(chapar: ChaparData, page: PageMeta, content: SafeHtml): string {
-  return `<!doctype html>\n${html`<html lang="fa" dir="rtl">
+  const { locale } = chapar;
+  return `<!doctype html>\n${html`<html lang="${locale.lang}" dir="${locale.dir}">
 ${head(chapar, page)}
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ""}>
-<a class="skip-link" href="#main">${strings.skipLink}</a>
+<a class="skip-link" href="#main">${locale.strings.skipLink}</a>
 ${header(chapar, page.section)}
 ${breadcrumbs(chapar, page.crumbs)}
 <main id="main" tabindex="-1">

@@ -11,6 +11,7 @@ import { markPhase, reportPhases } from "../lib/build/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
+import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/build/search-cache.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
@@ -86,7 +87,7 @@ const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 console.log(`${model.releases.length} خبر منتشر شد در ${path.relative(process.cwd(), output) || "."} (${seconds} ثانیه).`);
 for (const { release, status } of model.withheld) {
-  const why = status === "draft" ? "پیش‌نویس" : `زمان‌بندی‌شده برای ${formatDateTime(release.date.instant, data.site.timeZone)}`;
+  const why = status === "draft" ? "پیش‌نویس" : `زمان‌بندی‌شده برای ${formatDateTime(release.date.instant, data.site.timeZone, fa)}`; // the author's messages are Persian
   console.log(`  کنار گذاشته شد (${why}): ${release.file}`);
 }
 for (const { release } of model.withdrawnPages) {

@@ -4,7 +4,7 @@
  * (lib/text/search-key.ts), runs every spelling variant, merges the hits and lists them with the
  * original titles, dates and excerpts the build stored as metadata.
  */
-import { searchStrings as t } from "../../layouts/strings.fa.ts";
+import { searchStrings as t } from "../../lib/locale/fa.strings.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { queryVariants, type QueryVariant } from "../../lib/text/search-key.ts";
 

@@ -2,7 +2,6 @@
 import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
 import { definePage } from "../../lib/site/pages.ts";
 
@@ -10,6 +9,7 @@ const data = { permalink: "/404.html" };
 export default definePage({ data, render, noindex: true });
 
 function render({ chapar }: PageData): string {
+  const { strings } = chapar.locale;
   const body = html`<h1>${strings.notFoundTitle}</h1>
 <p>${strings.notFoundText}</p>
 <p><a href="${chapar.urls.href(siteUrls.home)}">${strings.backHome}</a> · <a href="${chapar.urls.href(siteUrls.archive)}">${strings.archive}</a></p>`;

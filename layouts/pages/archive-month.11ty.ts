@@ -7,7 +7,6 @@ import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -20,9 +19,10 @@ const data = {
 export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.month.releases) });
 
 function render({ chapar, entry }: PageData<Entry>): string {
+  const { strings } = chapar.locale;
   const { month, page } = entry;
   const monthName = formatJalaliMonth(month.jy, month.jm);
-  const title = `${strings.archiveMonthTitle(monthName)}${pageSuffix(page)}`;
+  const title = `${strings.archiveMonthTitle(monthName)}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
 ${releaseList(chapar, page.releases)}
 ${pagination(chapar, page)}`;

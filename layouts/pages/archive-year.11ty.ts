@@ -5,7 +5,6 @@ import type { ArchiveYear } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -16,6 +15,7 @@ const data = {
 export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.months.flatMap((m) => m.releases)) });
 
 function render({ chapar, entry }: PageData<ArchiveYear>): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const title = strings.archiveYearTitle(toPersianDigits(entry.jy));
   const body = html`<h1>${title}</h1>

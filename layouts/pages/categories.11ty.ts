@@ -3,7 +3,6 @@ import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -11,6 +10,7 @@ const data = { permalink: siteUrls.categories };
 export default definePage({ data, render, lastModified: ({ chapar }) => newestModified(chapar.model.releases) });
 
 function render({ chapar }: PageData): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.categoryIndexTitle}</h1>
 <ul class="term-list">

@@ -6,7 +6,6 @@ import { subscribeLinks } from "../../lib/features/feeds.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -19,8 +18,9 @@ const data = {
 export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.category.releases) });
 
 function render({ chapar, entry }: PageData<Entry>): string {
+  const { strings } = chapar.locale;
   const { category, page } = entry;
-  const title = `${category.name}${pageSuffix(page)}`;
+  const title = `${category.name}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
 ${category.description ? html`<p class="term-description">${category.description}</p>` : ""}
 ${page.releases.length > 0 ? releaseList(chapar, page.releases) : html`<p>${strings.noReleases}</p>`}
@@ -34,7 +34,7 @@ ${subscribeLinks(chapar, category)}`;
       description: category.description,
       category,
       section: siteUrls.categories,
-      crumbs: [{ label: strings.categories, url: siteUrls.categories }, page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name }, ...(page.pageNumber > 1 ? [{ label: pageSuffix(page).replace(/^ — /, "") }] : [])],
+      crumbs: [{ label: strings.categories, url: siteUrls.categories }, page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name }, ...(page.pageNumber > 1 ? [{ label: pageSuffix(strings, page).replace(/^ — /, "") }] : [])],
       bodyClass: "page-category",
     },
     body,

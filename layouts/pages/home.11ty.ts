@@ -5,7 +5,6 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -16,8 +15,9 @@ const data = {
 export default definePage({ data, render, lastModified: ({ chapar }) => newestModified(chapar.model.releases) });
 
 function render({ chapar, entry }: PageData<ListPage>): string {
+  const { strings } = chapar.locale;
   const first = entry.pageNumber === 1;
-  const body = html`<h1${first ? html` class="visually-hidden"` : ""}>${first ? chapar.site.name : `${strings.latestReleases}${pageSuffix(entry)}`}</h1>
+  const body = html`<h1${first ? html` class="visually-hidden"` : ""}>${first ? chapar.site.name : `${strings.latestReleases}${pageSuffix(strings, entry)}`}</h1>
 ${first && chapar.site.description ? html`<p class="site-description">${chapar.site.description}</p>` : ""}
 ${first ? html`<h2 class="list-heading">${strings.latestReleases}</h2>` : ""}
 ${entry.releases.length > 0 ? releaseList(chapar, entry.releases, first ? 3 : 2) : html`<p>${strings.noReleases}</p>`}
@@ -26,9 +26,9 @@ ${pagination(chapar, entry)}`;
     chapar,
     {
       url: entry.url,
-      ...(first ? {} : { title: `${strings.latestReleases}${pageSuffix(entry)}` }),
+      ...(first ? {} : { title: `${strings.latestReleases}${pageSuffix(strings, entry)}` }),
       section: siteUrls.home,
-      crumbs: first ? [] : [{ label: `${strings.latestReleases}${pageSuffix(entry)}` }],
+      crumbs: first ? [] : [{ label: `${strings.latestReleases}${pageSuffix(strings, entry)}` }],
       bodyClass: "page-home",
     },
     body,

@@ -1,5 +1,5 @@
 /** A release page: `/<jalali-year>/<month>/<slug>/`. */
-import { formatLongDate, persianDateParts } from "../../lib/dates/format.ts";
+import { dateParts, formatLongDate } from "../../lib/dates/format.ts";
 import { html, raw } from "../../lib/render/html.ts";
 import type { ReleasePage } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
@@ -9,7 +9,6 @@ import { afterReleaseBody, issuedBy, leadParagraph, releaseTypeLabel, withdrawal
 import { leadImage } from "../partials/release-image.ts";
 import { statusBanner } from "../partials/release-status.ts";
 import { shareLinks } from "../partials/share.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage } from "../../lib/site/pages.ts";
 
@@ -21,10 +20,11 @@ const data = {
 export default definePage({ data, render, lastModified: ({ entry }) => entry.release.modified });
 
 function render({ chapar, entry }: PageData<ReleasePage>): string {
+  const { strings } = chapar.locale;
   const { release, category, tags, newer, older, related } = entry;
   const { urls, site } = chapar;
   const tz = site.timeZone;
-  const time = persianDateParts(release.date.instant, tz);
+  const time = dateParts(release.date.instant, tz, chapar.locale);
   // Only this article is indexed for search (lib/features/search.ts); a withdrawn release is not.
   const body = html`<article class="release"${entry.status === "withdrawn" ? "" : html` data-pagefind-body`}>
 <header class="release-header">
@@ -33,11 +33,11 @@ ${withdrawalNotice(chapar, release)}
 <p class="release-category"><a href="${urls.href(category.url)}">${category.name}</a>${releaseTypeLabel(release)}</p>
 <h1>${release.title}</h1>
 <p class="release-meta">
-<span>${strings.publishedOn}: <time datetime="${release.date.iso}">${formatLongDate(release.date.instant, tz)}</time>${
+<span>${strings.publishedOn}: <time datetime="${release.date.iso}">${formatLongDate(release.date.instant, tz, chapar.locale)}</time>${
     release.date.hasTime ? html`<span class="release-time">، ${strings.hour} ${time.hour}:${time.minute}</span>` : ""
   }</span>
-${release.updated ? html`<span>${strings.updatedOn}: <time datetime="${release.updated.iso}">${formatLongDate(release.updated.instant, tz)}</time></span>` : ""}
-${issuedBy(release)}
+${release.updated ? html`<span>${strings.updatedOn}: <time datetime="${release.updated.iso}">${formatLongDate(release.updated.instant, tz, chapar.locale)}</time></span>` : ""}
+${issuedBy(strings, release)}
 </p>
 ${leadParagraph(release)}
 </header>

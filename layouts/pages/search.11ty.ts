@@ -9,7 +9,6 @@ import { defaults as searchDefaults, searchScript } from "../../lib/features/sea
 import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
-import { strings } from "../strings.fa.ts";
 import type { PageData } from "./types.ts";
 import { definePage } from "../../lib/site/pages.ts";
 
@@ -17,6 +16,7 @@ const data = { permalink: siteUrls.search };
 export default definePage({ data, render });
 
 function render({ chapar }: PageData): string {
+  const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.searchTitle}</h1>
 <form role="search" class="search-form" action="${urls.href(siteUrls.search)}" method="get" data-pagefind-bundle="${urls.href(`/${searchDefaults.bundleDir}/`)}" data-base-path="${urls.basePath}">

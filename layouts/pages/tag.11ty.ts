@@ -5,7 +5,6 @@ import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
 import { pageSuffix, pagination } from "../partials/pagination.ts";
 import { releaseList } from "../partials/release-card.ts";
-import { strings } from "../strings.fa.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -18,8 +17,9 @@ const data = {
 export default definePage({ data, render, lastModified: ({ entry }) => newestModified(entry.tag.releases) });
 
 function render({ chapar, entry }: PageData<Entry>): string {
+  const { strings } = chapar.locale;
   const { tag, page } = entry;
-  const title = `${strings.tagTitle(tag.name)}${pageSuffix(page)}`;
+  const title = `${strings.tagTitle(tag.name)}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
 ${releaseList(chapar, page.releases)}
 ${pagination(chapar, page)}`;

@@ -1,7 +1,6 @@
 /** Breadcrumbs: where this page sits in the site, the current page last and unlinked. */
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
-import { strings } from "../strings.fa.ts";
 
 export interface Crumb {
   label: string;
@@ -11,6 +10,7 @@ export interface Crumb {
 
 export function breadcrumbs(chapar: ChaparData, trail: Crumb[]): SafeHtml {
   if (trail.length === 0) return html``;
+  const { strings } = chapar.locale;
   const all: Crumb[] = [{ label: strings.home, url: "/" }, ...trail];
   return html`<nav class="breadcrumbs" aria-label="${strings.breadcrumbs}"><ol>
 ${all.map((c, i) =>

@@ -3,10 +3,10 @@ import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { subscribeLinks } from "../../lib/features/feeds.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
-import { strings } from "../strings.fa.ts";
 
 export function footer(chapar: ChaparData, extend?: SafeHtml): SafeHtml {
   const org = chapar.site.organization;
+  const { strings } = chapar.locale;
   return html`<footer class="site-footer">
 <p class="org-name">${org.name}</p>
 ${org.about ? html`<p class="org-about">${org.about}</p>` : ""}

@@ -2,22 +2,22 @@
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
-import { strings } from "../strings.fa.ts";
 
+/** The main navigation: each section's URL and the key of its label in the locale's strings. */
 const NAV = [
-  { url: siteUrls.home, label: strings.home },
-  { url: siteUrls.categories, label: strings.categories },
-  { url: siteUrls.tags, label: strings.tags },
-  { url: siteUrls.archive, label: strings.archive },
-  { url: siteUrls.search, label: strings.search },
+  { url: siteUrls.home, label: "home" },
+  { url: siteUrls.categories, label: "categories" },
+  { url: siteUrls.tags, label: "tags" },
+  { url: siteUrls.archive, label: "archive" },
+  { url: siteUrls.search, label: "search" },
 ] as const;
 
 export function header(chapar: ChaparData, section: string | undefined): SafeHtml {
-  const { urls, site } = chapar;
+  const { urls, site, locale: { strings } } = chapar;
   return html`<header class="site-header">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${site.name}</a>
 <nav class="site-nav" aria-label="${strings.mainNav}"><ul>
-${NAV.map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${item.label}</a></li>`)}
+${NAV.map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${strings[item.label]}</a></li>`)}
 </ul></nav>
 </header>`;
 }

@@ -2,12 +2,12 @@
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ListPage } from "../../lib/site/collections.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
+import type { UiStrings } from "../../lib/locale/types.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
-import { strings } from "../strings.fa.ts";
 
 export function pagination(chapar: ChaparData, page: ListPage): SafeHtml {
   if (page.totalPages <= 1) return html``;
-  const { urls } = chapar;
+  const { urls, locale: { strings } } = chapar;
   return html`<nav class="pagination" aria-label="${strings.pagination}">
 ${page.previousUrl ? html`<a rel="prev" href="${urls.href(page.previousUrl)}">${strings.previousPage}</a>` : ""}
 <span class="pagination-position">${strings.page(toPersianDigits(page.pageNumber), toPersianDigits(page.totalPages))}</span>
@@ -16,6 +16,6 @@ ${page.nextUrl ? html`<a rel="next" href="${urls.href(page.nextUrl)}">${strings.
 }
 
 /** " — صفحه‌ی ۲ از ۵" for titles of pages after the first. */
-export function pageSuffix(page: ListPage): string {
+export function pageSuffix(strings: UiStrings, page: ListPage): string {
   return page.pageNumber > 1 ? ` — ${strings.page(toPersianDigits(page.pageNumber), toPersianDigits(page.totalPages))}` : "";
 }

@@ -12,11 +12,12 @@ import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toLatinDigits, toPersianDigits } from "../../lib/text/digits.ts";
-import { strings } from "../strings.fa.ts";
+import type { UiStrings } from "../../lib/locale/types.ts";
 
 /** A date as readers see it, with the hour when the author gave one, in a `<time>` element. */
-function timeElement(date: ReleaseDate, timeZone: string): SafeHtml {
-  const text = date.hasTime ? formatDateTime(date.instant, timeZone) : formatLongDate(date.instant, timeZone);
+function timeElement(chapar: ChaparData, date: ReleaseDate): SafeHtml {
+  const { site, locale } = chapar;
+  const text = date.hasTime ? formatDateTime(date.instant, site.timeZone, locale) : formatLongDate(date.instant, site.timeZone, locale);
   return html`<time datetime="${date.iso}">${text}</time>`;
 }
 
@@ -26,7 +27,7 @@ export function releaseTypeLabel(release: Release): SafeHtml {
 }
 
 /** `صادرکننده: روابط عمومی …` for the release's meta line. */
-export function issuedBy(release: Release): SafeHtml {
+export function issuedBy(strings: UiStrings, release: Release): SafeHtml {
   return html`<span class="release-from">${strings.issuedBy}: ${release.from}</span>`;
 }
 
@@ -43,9 +44,10 @@ export function leadParagraph(release: Release): SafeHtml {
 export function withdrawalNotice(chapar: ChaparData, release: Release): SafeHtml {
   const { withdrawn } = release;
   if (!withdrawn) return html``;
+  const { strings } = chapar.locale;
   return html`<div class="withdrawal-notice" role="note">
 <p class="withdrawal-title"><strong>${strings.withdrawnTitle}</strong></p>
-<p>${strings.withdrawnOn}: ${timeElement(withdrawn.date, chapar.site.timeZone)}</p>
+<p>${strings.withdrawnOn}: ${timeElement(chapar, withdrawn.date)}</p>
 <p>${strings.withdrawnReason}: ${withdrawn.reason}</p>
 </div>`;
 }
@@ -53,9 +55,9 @@ export function withdrawalNotice(chapar: ChaparData, release: Release): SafeHtml
 function updatesHistory(chapar: ChaparData, release: Release): SafeHtml {
   if (release.updates.length === 0) return html``;
   return html`<section class="release-updates" id="updates" aria-labelledby="updates-heading">
-<h2 id="updates-heading">${strings.updatesHeading}</h2>
+<h2 id="updates-heading">${chapar.locale.strings.updatesHeading}</h2>
 <ol>
-${release.updates.map((u) => html`<li>${timeElement(u.date, chapar.site.timeZone)}: ${u.note}</li>`)}
+${release.updates.map((u) => html`<li>${timeElement(chapar, u.date)}: ${u.note}</li>`)}
 </ol>
 </section>`;
 }
@@ -75,7 +77,7 @@ function galleryThumbnail(chapar: ChaparData, image: GalleryImage, original: str
 function gallery(chapar: ChaparData, release: Release): SafeHtml {
   if (release.gallery.length === 0) return html``;
   return html`<section class="gallery" aria-labelledby="gallery-heading">
-<h2 id="gallery-heading">${strings.galleryHeading}</h2>
+<h2 id="gallery-heading">${chapar.locale.strings.galleryHeading}</h2>
 <ul class="gallery-grid">
 ${release.gallery.map((image) => {
   const original = chapar.urls.href(siteUrls.media(image.file));
@@ -91,7 +93,7 @@ function attachments(chapar: ChaparData, release: Release): SafeHtml {
   if (release.attachments.length === 0) return html``;
   const { urls } = chapar;
   return html`<section class="attachments" aria-labelledby="attachments-heading">
-<h2 id="attachments-heading">${strings.attachmentsHeading}</h2>
+<h2 id="attachments-heading">${chapar.locale.strings.attachmentsHeading}</h2>
 <ul>
 ${release.attachments.map(
   (a) => html`<li><a href="${urls.href(siteUrls.media(a.file))}">${a.title}</a> <span class="attachment-meta">(<bdi>${a.kind}</bdi>، ${a.size})</span></li>`,
@@ -105,12 +107,12 @@ function aboutOrganization(chapar: ChaparData): SafeHtml {
   if (!org.about) return html``;
   // The same on every release: left out of the search index, or each of its words would find them all.
   return html`<section class="about-org" aria-labelledby="about-org-heading" data-pagefind-ignore>
-<h2 id="about-org-heading">${strings.aboutHeading(org.name)}</h2>
+<h2 id="about-org-heading">${chapar.locale.strings.aboutHeading(org.name)}</h2>
 <p>${org.about}</p>
 </section>`;
 }
 
-function mediaContact(contact: Contact | undefined): SafeHtml {
+function mediaContact(strings: UiStrings, contact: Contact | undefined): SafeHtml {
   if (!contact) return html``;
   return html`<section class="media-contact" aria-labelledby="media-contact-heading">
 <h2 id="media-contact-heading">${strings.mediaContactHeading}</h2>
@@ -128,5 +130,5 @@ export function afterReleaseBody(chapar: ChaparData, release: Release): SafeHtml
 ${gallery(chapar, release)}
 ${attachments(chapar, release)}
 ${aboutOrganization(chapar)}
-${mediaContact(release.contact)}`;
+${mediaContact(chapar.locale.strings, release.contact)}`;
 }

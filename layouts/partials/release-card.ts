@@ -32,7 +32,7 @@ function renderCard(chapar: ChaparData, release: Release, headingLevel: 2 | 3): 
   const link = html`<a href="${urls.href(release.url)}">${release.title}</a>`;
   return html`<article class="release-card">
 ${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
-<p class="release-card-meta"><time datetime="${release.date.iso}">${formatDate(release.date.instant, site.timeZone)}</time>${
+<p class="release-card-meta"><time datetime="${release.date.iso}">${formatDate(release.date.instant, site.timeZone, chapar.locale)}</time>${
     category ? html` · <a href="${urls.href(siteUrls.category(release.category))}">${category.name}</a>` : ""
   }${releaseTypeLabel(release)}</p>
 ${statusBanner(chapar, release, true)}

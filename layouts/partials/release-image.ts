@@ -3,7 +3,6 @@ import type { Release } from "../../lib/content/load.ts";
 import { figureHtml } from "../../lib/features/images.ts";
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
-import { strings } from "../strings.fa.ts";
 
 export function leadImage(chapar: ChaparData, release: Release): SafeHtml {
   const image = release.image;
@@ -16,7 +15,7 @@ export function leadImage(chapar: ChaparData, release: Release): SafeHtml {
     alt: image.alt,
     caption: image.caption,
     credit: image.credit,
-    creditLabel: strings.imageCredit,
+    creditLabel: chapar.locale.strings.imageCredit,
     href: chapar.urls.href,
     eager: true,
     className: "release-image",

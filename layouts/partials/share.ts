@@ -7,10 +7,10 @@ import type { Release } from "../../lib/content/load.ts";
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
 import { toUri } from "../../lib/site/urls.ts";
-import { strings } from "../strings.fa.ts";
+import type { UiStrings } from "../../lib/locale/types.ts";
 
 /** Share addresses of each service for one URL and title (query values percent-encoded). */
-export function shareTargets(url: string, title: string): { service: string; label: string; href: string }[] {
+export function shareTargets(strings: UiStrings, url: string, title: string): { service: string; label: string; href: string }[] {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   return [
@@ -23,10 +23,11 @@ export function shareTargets(url: string, title: string): { service: string; lab
 
 export function shareLinks(chapar: ChaparData, release: Release): SafeHtml {
   const url = toUri(chapar.urls.absolute(release.url));
+  const { strings } = chapar.locale;
   return html`<aside class="share-links" aria-labelledby="share-heading">
 <h2 id="share-heading">${strings.share}</h2>
 <ul>
-${shareTargets(url, release.title).map((s) => html`<li><a class="share-${s.service}" href="${s.href}" rel="noopener">${s.label}</a></li>`)}
+${shareTargets(strings, url, release.title).map((s) => html`<li><a class="share-${s.service}" href="${s.href}" rel="noopener">${s.label}</a></li>`)}
 </ul>
 <p class="share-copy"><label for="share-url">${strings.shareLinkLabel}</label>
 <input id="share-url" type="url" value="${url}" readonly dir="ltr"></p>

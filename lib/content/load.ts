@@ -8,6 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache } from "../build/cache.ts";
+import { localeFor } from "../locale/index.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
@@ -319,7 +320,7 @@ function loadRelease(run: LoadRun, file: string): void {
     return;
   }
   const { data: r, rendered, links } = parsedFile.valid;
-  const pressFiles = resolvePressFiles(file, r, contentDir);
+  const pressFiles = resolvePressFiles(file, r, contentDir, localeFor(run.site.locale));
   for (const p of pressFiles.problems) {
     problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
   }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
 import type { ReleaseDate } from "../dates/jalali.ts";
-import { fileKindLabel, formatFileSize } from "../text/files.ts";
+import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.ts";
 import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import type { ReleaseData } from "./schema.ts";
@@ -225,6 +225,8 @@ export function resolvePressFiles(
   releaseFile: string,
   r: Pick<ReleaseData, "attachments" | "gallery">,
   contentDir: string,
+  /** File sizes are written in the site's locale (digits, decimal sign). */
+  locale: NumberLocale,
 ): { attachments: Attachment[]; gallery: GalleryImage[]; problems: { field: string; message: string }[] } {
   const problems: { field: string; message: string }[] = [];
   const attachments: Attachment[] = [];
@@ -244,7 +246,7 @@ export function resolvePressFiles(
     const file = locate(a.file, `attachments.${i}.file`, `پیوست ${i + 1}`);
     if (file === undefined) return;
     const bytes = statSync(path.join(contentDir, file)).size;
-    attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes), kind: fileKindLabel(file) });
+    attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes, locale), kind: fileKindLabel(file) });
   });
 
   (r.gallery ?? []).forEach((g, i) => {

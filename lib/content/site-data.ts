@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isValidTimeZone } from "../dates/jalali.ts";
+import { defaultLocaleCode, isLocaleCode, locales } from "../locale/index.ts";
 
 const nonEmpty = (what: string) => z.string({ error: `${what} باید متن باشد` }).trim().min(1, { error: `${what} نباید خالی باشد` });
 
@@ -26,6 +27,11 @@ export const siteSchema = z.object({
     .string({ error: "نشانی سایت (url) باید متن باشد" })
     .refine((u) => /^https?:\/\/[^/]+/.test(u), { error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/" }),
   timeZone: z.string().default("Asia/Tehran").refine(isValidTimeZone, { error: "منطقه‌ی زمانی شناخته نشد؛ مانند Asia/Tehran" }),
+  /** Language of the site's interface, dates and digits: a key of lib/locale/index.ts (`"fa"`, the default). */
+  locale: z
+    .string({ error: "زبان سایت (locale) باید متن باشد، مانند \"fa\"" })
+    .default(defaultLocaleCode)
+    .refine(isLocaleCode, { error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}` }),
   pageSize: z.number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد" }).int().min(1).max(100).default(10),
   /** How many related releases of the same category a release page lists. */
   relatedCount: z.number().int().min(0).max(20).default(3),

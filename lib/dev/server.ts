@@ -21,6 +21,7 @@ import { rememberFileStats, saveBuildCaches } from "../build/cache.ts";
 import { startParallelCheck } from "../build/parallel.ts";
 import { checkSite } from "../content/check.ts";
 import { formatProblems } from "../content/errors.ts";
+import { fa } from "../locale/fa.ts";
 import { escapeHtml } from "../render/html.ts";
 import { CONTENT_TYPES, contentTypeOf } from "../serve/content-types.ts";
 import { createChaparData, type ChaparData, type SiteAssets } from "../site/data.ts";
@@ -341,9 +342,10 @@ export function injectLiveReload(html: string): string {
   return at < 0 ? html + LIVE_RELOAD_SNIPPET : html.slice(0, at) + LIVE_RELOAD_SNIPPET + html.slice(at);
 }
 
+/** The content's problems, shown in place of the site; like every author-facing message, in Persian whatever the site's locale. */
 function errorPage(report: string): string {
   return `<!doctype html>
-<html lang="fa" dir="rtl">
+<html lang="${fa.lang}" dir="${fa.dir}">
 <head><meta charset="utf-8"><title>خطا در محتوا</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.8}pre{white-space:pre-wrap;background:#fff4f4;border-inline-start:4px solid #c00;padding:1rem}</style></head>
 <body><h1>محتوا خطا دارد؛ پیش‌نمایش پس از درست کردن آن به‌روز می‌شود</h1>

@@ -20,7 +20,6 @@ import type { CategoryInfo, ReleasePage, SiteModel } from "../site/collections.t
 import type { ChaparData } from "../site/data.ts";
 import { siteUrls, toUri } from "../site/urls.ts";
 import { logoUrl, shareableImage } from "./seo.ts";
-import { strings } from "../../layouts/strings.fa.ts";
 
 export interface FeedsOptions {
   /** Entries in each feed, newest first. Feed readers poll often; 20 covers days of news without heavy files. */
@@ -123,7 +122,7 @@ export function atomFeed(chapar: ChaparData, scope: FeedScope, entries: FeedEntr
   const logo = logoUrl(chapar);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(chapar.locale.lang)}">`,
     `  <title>${escapeXml(scope.title)}</title>`,
     scope.description ? `  <subtitle>${escapeXml(scope.description)}</subtitle>` : "",
     `  <link rel="self" type="application/atom+xml" href="${abs(scope.atomPath)}"/>`,
@@ -169,7 +168,7 @@ export function jsonFeed(chapar: ChaparData, scope: FeedScope, entries: FeedEntr
     feed_url: abs(scope.jsonPath),
     ...(scope.description ? { description: scope.description } : {}),
     ...(logo ? { icon: logo } : {}),
-    language: "fa",
+    language: chapar.locale.lang,
     authors: [{ name: site.organization.name, url: abs(siteUrls.home) }],
     items: entries.map(({ page, url, content, modified }) => {
       const { release, category, tags } = page;
@@ -183,7 +182,7 @@ export function jsonFeed(chapar: ChaparData, scope: FeedScope, entries: FeedEntr
         date_published: release.date.iso,
         date_modified: modified.iso,
         tags: [category.name, ...tags.map((t) => t.name)],
-        language: "fa",
+        language: chapar.locale.lang,
       };
     }),
   };
@@ -203,7 +202,7 @@ function siteScope(chapar: ChaparData): FeedScope {
 
 function categoryScope(chapar: ChaparData, category: CategoryInfo): FeedScope {
   return {
-    title: strings.categoryFeedTitle(category.name, chapar.site.name),
+    title: chapar.locale.strings.categoryFeedTitle(category.name, chapar.site.name),
     description: category.description,
     pageUrl: category.url,
     atomPath: feedPaths.categoryAtom(category.key),
@@ -214,23 +213,23 @@ function categoryScope(chapar: ChaparData, category: CategoryInfo): FeedScope {
 
 /** `<link rel="alternate">` for the site's feeds, and for the category's when the page belongs to one. */
 export function feedLinks(chapar: ChaparData, category?: { key: string; name: string }): SafeHtml {
-  const { urls, site } = chapar;
+  const { urls, site, locale } = chapar;
   const link = (type: string, title: string, sitePath: string) => html`<link rel="alternate" type="${type}" title="${title}" href="${urls.href(sitePath)}">`;
-  return html`${link("application/atom+xml", strings.feedAtom(site.name), feedPaths.atom)}
-${link("application/feed+json", strings.feedJson(site.name), feedPaths.json)}${
+  return html`${link("application/atom+xml", locale.strings.feedAtom(site.name), feedPaths.atom)}
+${link("application/feed+json", locale.strings.feedJson(site.name), feedPaths.json)}${
     category
       ? html`
-${link("application/atom+xml", strings.feedAtom(category.name), feedPaths.categoryAtom(category.key))}
-${link("application/feed+json", strings.feedJson(category.name), feedPaths.categoryJson(category.key))}`
+${link("application/atom+xml", locale.strings.feedAtom(category.name), feedPaths.categoryAtom(category.key))}
+${link("application/feed+json", locale.strings.feedJson(category.name), feedPaths.categoryJson(category.key))}`
       : ""
   }`;
 }
 
 /** Visible links to the feeds: the site's (footer) or a category's (its page), for readers to subscribe. */
 export function subscribeLinks(chapar: ChaparData, category?: { key: string }): SafeHtml {
-  const { urls } = chapar;
+  const { urls, locale } = chapar;
   const [atom, json] = category ? [feedPaths.categoryAtom(category.key), feedPaths.categoryJson(category.key)] : [feedPaths.atom, feedPaths.json];
-  return html`<p class="feed-links">${category ? strings.subscribeCategory : strings.feeds}: <a href="${urls.href(atom)}" type="application/atom+xml">Atom</a> · <a href="${urls.href(json)}" type="application/feed+json">JSON Feed</a></p>`;
+  return html`<p class="feed-links">${category ? locale.strings.subscribeCategory : locale.strings.feeds}: <a href="${urls.href(atom)}" type="application/atom+xml">Atom</a> · <a href="${urls.href(json)}" type="application/feed+json">JSON Feed</a></p>`;
 }
 
 type FeedFormat = "atom" | "json";

@@ -31,11 +31,9 @@ export interface SearchOptions {
   bundleDir: string;
   /** Characters of body text used as a result's excerpt when a release has no summary. */
   excerptLength: number;
-  /** The one language of the index; must match the pages' `lang` (mixed values split the index). */
-  language: string;
 }
 
-export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, language: "fa" };
+export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220 };
 
 /** Release pages are handed to the worker in batches of this many (one message each). */
 const BATCH = 64;
@@ -84,8 +82,10 @@ export interface SearchIndexJob {
  * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
 export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
-  const { bundleDir, excerptLength, language } = { ...defaults, ...options };
-  const { site, model } = data;
+  const { bundleDir, excerptLength } = { ...defaults, ...options };
+  const { site, model, locale } = data;
+  // The one language of the index is the pages' `lang` (mixed values would split the index).
+  const language = locale.lang;
   if (process.env.CHAPAR_SEARCH === "off") {
     return { observer: NO_PAGES_WANTED, finish: async () => ({ pages: 0 }), cancel: async () => {} };
   }
@@ -123,7 +123,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         file: release.file,
         page: html,
         title: release.title,
-        date: formatLongDate(release.date.instant, site.timeZone),
+        date: formatLongDate(release.date.instant, site.timeZone, locale),
         category: category.name,
       };
       if (release.summary !== undefined) rendered.summary = release.summary;

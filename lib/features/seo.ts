@@ -10,16 +10,14 @@ import type { ReleasePage } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
 import type { Rendition } from "./images.ts";
 import { siteUrls, toUri } from "../site/urls.ts";
-import { strings } from "../../layouts/strings.fa.ts";
 
+/** The Open Graph locale (`og:locale`) and the JSON-LD `inLanguage` are the site's locale's (`chapar.locale`). */
 export interface SeoOptions {
-  /** Open Graph locale of every page. */
-  locale: string;
   /** The office's X (Twitter) account, e.g. `@sepidar`, for `twitter:site`; none by default. */
   twitterSite?: string;
 }
 
-export const defaults: SeoOptions = { locale: "fa_IR" };
+export const defaults: SeoOptions = {};
 
 /** What the SEO markup needs from a page (the layout's `PageMeta` satisfies it). */
 export interface SeoPage {
@@ -112,7 +110,7 @@ function previewImage(chapar: ChaparData, page: SeoPage): PreviewImage | undefin
 
 function breadcrumbLd(chapar: ChaparData, page: SeoPage): JsonLd | undefined {
   if (page.crumbs.length === 0) return undefined;
-  const trail = [{ label: strings.home, url: siteUrls.home as string | undefined }, ...page.crumbs];
+  const trail = [{ label: chapar.locale.strings.home, url: siteUrls.home as string | undefined }, ...page.crumbs];
   const items: JsonLd[] = [];
   trail.forEach((crumb, i) => {
     const last = i === trail.length - 1;
@@ -141,7 +139,7 @@ function newsArticleLd(chapar: ChaparData, page: SeoPage, entry: ReleasePage): J
     ...(image ? { image: [image.url] } : {}),
     datePublished: release.date.iso,
     dateModified: release.modified.iso,
-    inLanguage: "fa",
+    inLanguage: chapar.locale.lang,
     articleSection: category.name,
     ...(tags.length > 0 ? { keywords: tags.map((t) => t.name) } : {}),
     author: organization,
@@ -159,15 +157,15 @@ function websiteLd(chapar: ChaparData): JsonLd {
     name: chapar.site.name,
     ...(chapar.site.description ? { description: chapar.site.description } : {}),
     url: home,
-    inLanguage: "fa",
+    inLanguage: chapar.locale.lang,
     publisher: { "@id": `${home}#organization` },
   };
 }
 
 /** Open Graph, Twitter card and JSON-LD markup for one page's `<head>`. */
 export function seoHead(chapar: ChaparData, page: SeoPage, options: Partial<SeoOptions> = {}): SafeHtml {
-  const { locale, twitterSite } = { ...defaults, ...options };
-  const { site, urls } = chapar;
+  const { twitterSite } = { ...defaults, ...options };
+  const { site, urls, locale } = chapar;
   const entry = page.release;
   const title = page.title ?? site.name;
   const description = page.description || site.description;
@@ -184,7 +182,7 @@ export function seoHead(chapar: ChaparData, page: SeoPage, options: Partial<SeoO
   const meta = (property: string, content: string | undefined) => (content ? html`<meta property="${property}" content="${content}">\n` : "");
   const named = (name: string, content: string | undefined) => (content ? html`<meta name="${name}" content="${content}">\n` : "");
 
-  return html`${meta("og:locale", locale)}${meta("og:type", entry ? "article" : "website")}${meta("og:site_name", site.name)}${meta("og:title", title)}${meta(
+  return html`${meta("og:locale", locale.ogLocale)}${meta("og:type", entry ? "article" : "website")}${meta("og:site_name", site.name)}${meta("og:title", title)}${meta(
     "og:description",
     description,
   )}${page.canonical === false ? "" : meta("og:url", url)}${

@@ -100,7 +100,7 @@ export function newsSitemapXml(chapar: ChaparData, releases: readonly Release[])
   const name = escapeXml(chapar.site.name);
   for (const release of releases) {
     lines.push(
-      `<url><loc>${escapeXml(toUri(chapar.urls.absolute(release.url)))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>fa</news:language></news:publication><news:publication_date>${release.date.iso}</news:publication_date><news:title>${escapeXml(release.title)}</news:title></news:news></url>`,
+      `<url><loc>${escapeXml(toUri(chapar.urls.absolute(release.url)))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${escapeXml(chapar.locale.lang)}</news:language></news:publication><news:publication_date>${release.date.iso}</news:publication_date><news:title>${escapeXml(release.title)}</news:title></news:news></url>`,
     );
   }
   lines.push(`</urlset>`, "");

@@ -5,6 +5,7 @@
  */
 import type { Release, SiteContent } from "../content/load.ts";
 import type { Category } from "../content/site-data.ts";
+import { localeFor } from "../locale/index.ts";
 import { slugify, tagKey, ZWNJ } from "../text/persian.ts";
 import { releaseStatus, type ReleaseStatus } from "./publishing.ts";
 import { pagedUrl, siteUrls } from "./urls.ts";
@@ -92,8 +93,6 @@ export interface CollectionOptions {
   now: number;
 }
 
-const collator = new Intl.Collator("fa");
-
 /** Newest first; ties broken by URL so the order never depends on file-system order. */
 export function compareNewestFirst(a: Release, b: Release): number {
   return b.date.instant - a.date.instant || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -126,6 +125,8 @@ function pickTagName(variants: Map<string, number>): string {
 
 export function buildSiteModel(content: SiteContent, options: CollectionOptions): SiteModel {
   const { site } = content;
+  // Tags of equal weight in the language's alphabetical order (one collator per build).
+  const collator = new Intl.Collator(localeFor(site.locale).lang);
   const pageSize = site.pageSize;
   const statuses = new Map<string, ReleaseStatus>();
   const withheld: SiteModel["withheld"] = [];

@@ -9,6 +9,7 @@ import { buildSiteModel, type SiteModel } from "./collections.ts";
 import { createUrls, type Urls } from "./urls.ts";
 import type { OutputFile } from "../features/asset-files.ts";
 import type { ProcessedImage } from "../features/images.ts";
+import { localeFor, type Locale } from "../locale/index.ts";
 
 /** What the asset features built for this build (lib/features/stylesheet.ts, fonts.ts, images.ts). */
 export interface SiteAssets {
@@ -32,6 +33,8 @@ export function noAssets(): SiteAssets {
 export interface ChaparData {
   site: SiteSettings;
   categories: Categories;
+  /** The language edition site.json chose (`locale`): interface strings, `lang`, `dir`, Intl settings. */
+  locale: Locale;
   content: SiteContent;
   model: SiteModel;
   urls: Urls;
@@ -59,6 +62,7 @@ export function createChaparData(options: ChaparDataOptions): ChaparData {
   return {
     site: content.site,
     categories: content.categories,
+    locale: localeFor(content.site.locale),
     content,
     model,
     urls: createUrls(content.site.url),

@@ -8,8 +8,6 @@ import type { SiteContent } from "../content/load.ts";
 import { buildFavicon } from "../features/favicon.ts";
 import { prepareReleaseImages } from "../features/images.ts";
 import { buildStylesheet } from "../features/stylesheet.ts";
-// TODO(locale branch): the credit label becomes `data.locale.strings.imageCredit`; lib/ must not import layouts/.
-import { strings } from "../../layouts/strings.fa.ts";
 import { createChaparData, type ChaparData } from "./data.ts";
 import type { BuildSettings } from "./settings.ts";
 
@@ -34,7 +32,7 @@ export async function withAssets(data: ChaparData): Promise<ChaparData> {
   const stylesheet = await buildStylesheet();
   const favicon = buildFavicon({ contentDir: data.content.contentDir });
   const prepared: ChaparData = { ...data, assets: { ...data.assets, stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon } };
-  const images = await prepareReleaseImages(prepared, { creditLabel: strings.imageCredit });
+  const images = await prepareReleaseImages(prepared, { creditLabel: prepared.locale.strings.imageCredit });
   prepared.assets.files = [...stylesheet.files, ...favicon.files, ...images.files];
   return prepared;
 }

@@ -6,6 +6,7 @@
  */
 import type { Release } from "../content/load.ts";
 import { formatDateTime } from "../dates/format.ts";
+import { fa } from "../locale/fa.ts";
 
 /**
  * - `published`: listed everywhere.
@@ -38,11 +39,12 @@ export interface ScheduledRelease {
 
 /**
  * Releases that a build at `now` withholds because of their date (drafts excluded: they wait for a
- * person, not for a clock), soonest first, with their publication moment in Persian.
+ * person, not for a clock), soonest first, with their publication moment in Persian (for the author's
+ * messages, which are Persian whatever the site's locale).
  */
 export function scheduledReleases(releases: readonly Release[], now: number, timeZone: string): ScheduledRelease[] {
   return releases
     .filter((r) => releaseStatus(r, now) === "scheduled")
     .sort((a, b) => a.date.instant - b.date.instant || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    .map((release) => ({ release, when: formatDateTime(release.date.instant, timeZone), inMs: release.date.instant - now }));
+    .map((release) => ({ release, when: formatDateTime(release.date.instant, timeZone, fa), inMs: release.date.instant - now }));
 }

@@ -1,15 +1,27 @@
 /** How a downloadable file is described to a reader, in Persian: its kind and its size. */
 import path from "node:path";
+import type { Locale } from "../locale/types.ts";
 
-const sizeFormat = new Intl.NumberFormat("fa-IR", { maximumFractionDigits: 1, numberingSystem: "arabext" });
+/** What a file size's number needs from a locale (lib/locale/). */
+export type NumberLocale = Pick<Locale, "intlLocale" | "numberingSystem">;
+
+// One number format per locale (creating one costs far more than using it); locales are the registry's
+// objects (lib/locale/index.ts), so they key the cache themselves.
+const sizeFormats = new WeakMap<NumberLocale, Intl.NumberFormat>();
+
+function sizeFormat(locale: NumberLocale): Intl.NumberFormat {
+  let format = sizeFormats.get(locale);
+  if (!format) sizeFormats.set(locale, (format = new Intl.NumberFormat(locale.intlLocale, { maximumFractionDigits: 1, numberingSystem: locale.numberingSystem })));
+  return format;
+}
 
 const UNITS = ["بایت", "کیلوبایت", "مگابایت", "گیگابایت"] as const;
 
 /**
- * `2516582` → `۲٫۴ مگابایت`; `1536` → `۱٫۵ کیلوبایت`; `900` → `۹۰۰ بایت`.
+ * `2516582` → `۲٫۴ مگابایت`; `1536` → `۱٫۵ کیلوبایت`; `900` → `۹۰۰ بایت`, the number in the locale's digits.
  * Binary multiples (1024), as file managers on the readers' computers show them.
  */
-export function formatFileSize(bytes: number): string {
+export function formatFileSize(bytes: number, locale: NumberLocale): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
@@ -21,7 +33,7 @@ export function formatFileSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${sizeFormat.format(unit === 0 ? value : Math.round(value * 10) / 10)} ${UNITS[unit]}`;
+  return `${sizeFormat(locale).format(unit === 0 ? value : Math.round(value * 10) / 10)} ${UNITS[unit]}`;
 }
 
 /** Reader-facing names of the file kinds a release may attach (by extension, lower case). */

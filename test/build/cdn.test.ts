@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { defaults as headerDefaults } from "../../lib/features/headers.ts";
-import { strings } from "../../layouts/strings.fa.ts";
+import { strings } from "../../lib/locale/fa.strings.ts";
 import { buildOk, copyFixture, listOutput, tempDir } from "../helpers/build.ts";
 import { servePages, type LocalPages } from "../helpers/cdn.ts";
 

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { isLeapJalaaliYear, jalaaliMonthLength } from "jalaali-js";
 import { parseReleaseDate, isoWithOffset, type ReleaseDate } from "../../lib/dates/jalali.ts";
 import { formatDate, formatDateTime, formatJalaliMonth, formatLongDate } from "../../lib/dates/format.ts";
+import { fa } from "../../lib/locale/fa.ts";
 
 const TEHRAN = "Asia/Tehran";
 
@@ -234,19 +235,19 @@ describe("Persian date formatting", () => {
   const ordibehesht25 = mustParse("1401-02-25 10:30").instant;
 
   test("formatLongDate: weekday, day, month, year in Persian order and digits", () => {
-    assert.equal(formatLongDate(ordibehesht25, TEHRAN), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱");
+    assert.equal(formatLongDate(ordibehesht25, TEHRAN, fa), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱");
   });
 
   test("formatDate", () => {
-    assert.equal(formatDate(ordibehesht25, TEHRAN), "۲۵ اردیبهشت ۱۴۰۱");
+    assert.equal(formatDate(ordibehesht25, TEHRAN, fa), "۲۵ اردیبهشت ۱۴۰۱");
   });
 
   test("formatDateTime", () => {
-    assert.equal(formatDateTime(ordibehesht25, TEHRAN), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱، ساعت ۱۰:۳۰");
+    assert.equal(formatDateTime(ordibehesht25, TEHRAN, fa), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱، ساعت ۱۰:۳۰");
   });
 
   test("Nowruz just after midnight", () => {
-    assert.equal(formatLongDate(mustParse("1403-01-01 00:15").instant, TEHRAN), "چهارشنبه ۱ فروردین ۱۴۰۳");
+    assert.equal(formatLongDate(mustParse("1403-01-01 00:15").instant, TEHRAN, fa), "چهارشنبه ۱ فروردین ۱۴۰۳");
   });
 
   test("formatJalaliMonth", () => {
@@ -256,7 +257,7 @@ describe("Persian date formatting", () => {
   });
 
   test("no Latin digits or bidi marks leak into the strings", () => {
-    for (const s of [formatLongDate(ordibehesht25, TEHRAN), formatDateTime(ordibehesht25, TEHRAN), formatJalaliMonth(1403, 1)]) {
+    for (const s of [formatLongDate(ordibehesht25, TEHRAN, fa), formatDateTime(ordibehesht25, TEHRAN, fa), formatJalaliMonth(1403, 1)]) {
       assert.doesNotMatch(s, /[0-9\u200e\u200f\u061c]/, s);
     }
   });
@@ -264,21 +265,21 @@ describe("Persian date formatting", () => {
   test("an instant just after midnight in Tehran formats as the Tehran day, whatever TZ is", () => {
     // 2022-05-14T20:00Z is 00:30 on 15 May in Tehran, but still 14 May in UTC and Los Angeles.
     const instant = Date.UTC(2022, 4, 14, 20, 0);
-    assert.equal(formatDate(instant, TEHRAN), "۲۵ اردیبهشت ۱۴۰۱");
-    assert.equal(formatLongDate(instant, TEHRAN), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱");
+    assert.equal(formatDate(instant, TEHRAN, fa), "۲۵ اردیبهشت ۱۴۰۱");
+    assert.equal(formatLongDate(instant, TEHRAN, fa), "یکشنبه ۲۵ اردیبهشت ۱۴۰۱");
     // The zone argument is what decides the day.
-    assert.equal(formatDate(instant, "UTC"), "۲۴ اردیبهشت ۱۴۰۱");
+    assert.equal(formatDate(instant, "UTC", fa), "۲۴ اردیبهشت ۱۴۰۱");
   });
 
   test("an instant just before midnight in Tehran stays on that Tehran day", () => {
     // 23:50 on 25 Ordibehesht in Tehran is already 26 Ordibehesht in Tokyo.
     const instant = mustParse("1401-02-25 23:50").instant;
-    assert.equal(formatDate(instant, TEHRAN), "۲۵ اردیبهشت ۱۴۰۱");
-    assert.equal(formatDate(instant, "Asia/Tokyo"), "۲۶ اردیبهشت ۱۴۰۱");
+    assert.equal(formatDate(instant, TEHRAN, fa), "۲۵ اردیبهشت ۱۴۰۱");
+    assert.equal(formatDate(instant, "Asia/Tokyo", fa), "۲۶ اردیبهشت ۱۴۰۱");
   });
 
   test("the last day of a leap year formats as 30 Esfand", () => {
-    assert.equal(formatDate(mustParse("1403-12-30 12:00").instant, TEHRAN), "۳۰ اسفند ۱۴۰۳");
+    assert.equal(formatDate(mustParse("1403-12-30 12:00").instant, TEHRAN, fa), "۳۰ اسفند ۱۴۰۳");
   });
 });
 

@@ -13,6 +13,7 @@ import { lastCorrection } from "../../lib/content/press.ts";
 import { parseReleaseDate, type ReleaseDate } from "../../lib/dates/jalali.ts";
 import { releaseStatus, scheduledReleases } from "../../lib/site/publishing.ts";
 import { fileKindLabel, formatFileSize } from "../../lib/text/files.ts";
+import { fa } from "../../lib/locale/fa.ts";
 import { copyFixture, FIXED_NOW } from "../helpers/build.ts";
 
 const NOW = Date.parse(FIXED_NOW);
@@ -149,15 +150,15 @@ describe("publishing rules at a fixed build moment", () => {
 
 describe("file sizes and kinds in Persian", () => {
   test("sizes", () => {
-    assert.equal(formatFileSize(0), "۰ بایت");
-    assert.equal(formatFileSize(900), "۹۰۰ بایت");
-    assert.equal(formatFileSize(1024), "۱ کیلوبایت");
-    assert.equal(formatFileSize(1536), "۱٫۵ کیلوبایت");
-    assert.equal(formatFileSize(350 * 1024), "۳۵۰ کیلوبایت");
-    assert.equal(formatFileSize(2_516_582), "۲٫۴ مگابایت");
+    assert.equal(formatFileSize(0, fa), "۰ بایت");
+    assert.equal(formatFileSize(900, fa), "۹۰۰ بایت");
+    assert.equal(formatFileSize(1024, fa), "۱ کیلوبایت");
+    assert.equal(formatFileSize(1536, fa), "۱٫۵ کیلوبایت");
+    assert.equal(formatFileSize(350 * 1024, fa), "۳۵۰ کیلوبایت");
+    assert.equal(formatFileSize(2_516_582, fa), "۲٫۴ مگابایت");
     // 1023.96 KB rounds to the next unit rather than showing "۱۰۲۴ کیلوبایت".
-    assert.equal(formatFileSize(1024 * 1024 - 40), "۱ مگابایت");
-    assert.equal(formatFileSize(3 * 1024 ** 3), "۳ گیگابایت");
+    assert.equal(formatFileSize(1024 * 1024 - 40, fa), "۱ مگابایت");
+    assert.equal(formatFileSize(3 * 1024 ** 3, fa), "۳ گیگابایت");
   });
 
   test("kinds", () => {
@@ -297,5 +298,12 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
     const errors = errorsWith({ "_data/site.json": JSON.stringify({ ...site, defaultType: "newz", defaultContact: "nobody" }) });
     expectError(errors, "_data/site.json", "defaultType", [/«newz»/, /news \(خبر\)/]);
     expectError(errors, "_data/site.json", "defaultContact", [/«nobody»/, /press-office \(مریم احمدی\)/]);
+  });
+
+  test("locale must be one Chapar ships: a Persian error listing the available codes", () => {
+    const site = JSON.parse(siteWithout("")) as Record<string, unknown>;
+    const errors = errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: "en" }) });
+    expectError(errors, "_data/site.json", "locale", [/زبان سایت \(locale\) «en» شناخته نشد/, /زبان‌های موجود: fa$/]);
+    expectError(errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: 1 }) }), "_data/site.json", "locale", [/زبان سایت \(locale\) باید متن باشد/]);
   });
 });

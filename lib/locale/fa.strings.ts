@@ -1,4 +1,9 @@
-/** Every piece of interface text, in Persian, in one place (an office can reword it here). */
+/**
+ * Every piece of interface text, in Persian, in one place (an office can reword it here). Its keys are
+ * the ones every other locale must provide (lib/locale/types.ts); the Persian locale's settings are in
+ * fa.ts. Only strings here: the search page's script bundles this file, and esbuild's minified names
+ * depend on all of the file's code.
+ */
 export const strings = {
   skipLink: "پرش به محتوای اصلی",
   mainNav: "پیمایش اصلی",
