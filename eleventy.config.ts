@@ -18,9 +18,11 @@ import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { takeChaparData } from "./lib/site/preload.ts";
+import { officePages } from "./lib/features/office-pages.ts";
 import { strings } from "./layouts/strings.fa.ts";
+import { officePageLayout } from "./layouts/office-page.ts";
 
-export default function (eleventyConfig: UserConfig) {
+export default async function (eleventyConfig: UserConfig) {
   const settings = chaparSettings();
 
   // Page templates are TypeScript modules (`.11ty.ts`), run as 11ty.js through tsx.
@@ -31,8 +33,9 @@ export default function (eleventyConfig: UserConfig) {
   // The one data set every page reads: loaded once per build (the build script may preload it), with
   // its assets: the stylesheet and Vazirmatn subsets (PostCSS; rebuilt only when a source changes) and
   // the release images as <picture>s (encoded once, cached in .cache/). Written out after the build.
+  // Made here, before any plugin runs, because the office pages are registered as templates at config time.
   let assetFiles: OutputFile[] = [];
-  eleventyConfig.addGlobalData("chapar", async () => {
+  const chaparData = await (async () => {
     const stylesheet = await buildStylesheet();
     // The site icon: the office's own (content/favicon.*) or Chapar's, linked from every head.
     const favicon = buildFavicon({ contentDir: settings.contentDir });
@@ -40,7 +43,10 @@ export default function (eleventyConfig: UserConfig) {
     const images = await prepareReleaseImages(data, { creditLabel: strings.imageCredit });
     assetFiles = [...stylesheet.files, ...favicon.files, ...images.files];
     return data;
-  });
+  })();
+  eleventyConfig.addGlobalData("chapar", chaparData);
+  // The office's own pages (content/pages/*.md): Eleventy Markdown templates in Chapar's layout.
+  eleventyConfig.addPlugin(officePages, { data: chaparData, layout: officePageLayout });
   // Chapar's page templates are rendered and written by Chapar itself, not paginated by Eleventy (speed).
   eleventyConfig.addPlugin(pageWriter);
   // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.

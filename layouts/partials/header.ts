@@ -12,12 +12,17 @@ const NAV = [
   { url: siteUrls.search, label: strings.search },
 ] as const;
 
+/** The office's own pages marked `nav: true` (content/pages/), after Chapar's items, in their `order`. */
+function officeNav(chapar: ChaparData): { url: string; label: string }[] {
+  return chapar.content.officePages.filter((page) => page.nav).map((page) => ({ url: page.url, label: page.title }));
+}
+
 export function header(chapar: ChaparData, section: string | undefined): SafeHtml {
   const { urls, site } = chapar;
   return html`<header class="site-header">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${site.name}</a>
 <nav class="site-nav" aria-label="${strings.mainNav}"><ul>
-${NAV.map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${item.label}</a></li>`)}
+${[...NAV, ...officeNav(chapar)].map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${item.label}</a></li>`)}
 </ul></nav>
 </header>`;
 }

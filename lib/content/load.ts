@@ -12,6 +12,7 @@ import { decodeUtf8 } from "../text/utf8.ts";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
+import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages, type InlineImage } from "./image-refs.ts";
@@ -55,6 +56,8 @@ export interface SiteContent {
   categories: Categories;
   /** Every valid release, drafts included, in file order. */
   releases: Release[];
+  /** The office's own pages (content/pages/*.md), rendered by Eleventy: see office-pages.ts. */
+  officePages: OfficePage[];
   warnings: ContentProblem[];
 }
 
@@ -262,7 +265,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   const linksOf = new Map<Release, ReleaseLink[]>();
 
   for (const file of listFiles(contentDir)) {
-    if (file.startsWith(`${DATA_DIR}/`) || (only !== undefined && !only.has(file))) continue;
+    if (file.startsWith(`${DATA_DIR}/`) || file.startsWith(`${PAGES_DIR}/`) || (only !== undefined && !only.has(file))) continue;
     const ext = path.extname(file).toLowerCase();
     if (ext !== ".md") {
       if (!MEDIA_EXTENSIONS.has(ext)) {
@@ -367,8 +370,10 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     } else byUrl.set(release.url, release);
   }
   problems.push(...resolveReleaseLinks(linksOf, releases, { contentDir, siteUrl: site.url }));
+  const officePages = only === undefined ? loadOfficePages(contentDir, { persianDigits: site.persianDigits, takenUrls: new Map([...byUrl].map(([url, r]) => [url, r.file])) }) : { pages: [], problems: [] };
+  problems.push(...officePages.problems);
 
-  return done({ contentDir, site, categories, releases, warnings });
+  return done({ contentDir, site, categories, releases, officePages: officePages.pages, warnings });
 }
 
 /** What the per-file parse depends on besides the file: all of it comes from `_data/` (part of the cache key). */
