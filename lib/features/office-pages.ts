@@ -41,6 +41,8 @@ export function officePages(eleventyConfig: UserConfig, options: Partial<Options
 
   eleventyConfig.addTemplateFormats("md");
   eleventyConfig.setLibrary("md", chaparMarkdown());
+  // Eleventy turns indented code blocks off in any Markdown library it is given; releases have them.
+  eleventyConfig.amendLibrary("md", (md: { enable(rule: string): unknown }) => md.enable("code"));
 
   // Plugins run once the config has returned its folders: the layout goes in the layouts folder.
   const dir = (eleventyConfig as unknown as { dir: { layouts?: string; includes: string } }).dir;

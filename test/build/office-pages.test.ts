@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { checkLinks } from "../../lib/features/link-check.ts";
-import { build, buildOk, copyFixture, FIXTURES, listOutput, readPage, tempDir, text } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, FIXTURES, listOutput, readPage, runScript, tempDir, text } from "../helpers/build.ts";
 
 const SITE_URL = "https://example.ir/press/";
 
@@ -84,6 +84,14 @@ describe("office page errors", () => {
     assert.match(err, /pages\/linked\.md {2}این پرونده پیوندی به بیرون از پوشه‌ی محتواست/);
     assert.ok(!err.includes("متن بیرونی"));
     assert.equal(existsSync(out), false, "nothing may be written");
+    // `npm run check` reports the same problems, with the releases' in the same round.
+    writeFileSync(path.join(content, "releases/1403/nowruz.md"), `---\ndate: "1403-01-01"\ncategory: culture\n---\nمتن.\n`);
+    const check = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: content });
+    assert.notEqual(check.code, 0);
+    const reported = `${check.stdout}\n${check.stderr}`;
+    assert.match(reported, /releases\/1403\/nowruz\.md.*فیلد «title»/);
+    assert.match(reported, /pages\/twin\.md:4:1 {2}فیلد «permalink»/);
+    assert.match(reported, /pages\/linked\.md {2}این پرونده پیوندی به بیرون/);
   });
 
   test("a pages folder that links outside the content folder is refused", () => {
