@@ -23,15 +23,19 @@ export const PAGES_DIR = "pages";
 /** A page file larger than this is refused (a page is prose; this keeps a mistake from stalling the build). */
 export const MAX_PAGE_BYTES = 256 * 1024;
 
-/** A site path: starts and ends with `/`, segments of letters, digits, `-`, `_` or `.` (never `..`). */
-const PERMALINK = /^\/(?:[\p{L}\p{M}\p{N}_\u200c-][\p{L}\p{M}\p{N}._\u200c-]*\/)+$/u;
+/**
+ * A folder-like site path: starts and ends with `/`; each segment starts with a letter or digit and
+ * holds letters, digits, ZWNJ, `-` and `_` only — so no `..`, no query, and no name of one of Chapar's
+ * files (`feed.xml`, `_headers`), which all have a dot or start with `_`.
+ */
+const PERMALINK = /^\/(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}_\u200c-]*\/)+$/u;
 
 export const officePageSchema = z
   .object({
     title: z.string({ error: "عنوان (title) لازم است و باید متن باشد" }).trim().min(1, "عنوان (title) خالی است"),
     permalink: z
       .string({ error: "نشانی (permalink) باید متن باشد، مانند /about/" })
-      .refine((url) => PERMALINK.test(url) && !url.split("/").includes(".."), "نشانی (permalink) باید با / شروع و تمام شود و فقط حرف، رقم، - و _ داشته باشد، مانند /about/")
+      .refine((url) => PERMALINK.test(url), "نشانی (permalink) باید با / شروع و تمام شود و فقط حرف، رقم، - و _ داشته باشد، مانند /about/")
       .optional(),
     nav: z.boolean({ error: "nav باید true یا false باشد" }).default(false),
     description: z.string({ error: "توضیح (description) باید متن باشد" }).optional(),
@@ -72,15 +76,15 @@ export interface OfficePagesLoad {
  */
 const RESERVED_SEGMENTS = new Set([
   ...[siteUrls.categories, siteUrls.tags, siteUrls.archive, siteUrls.search, siteUrls.media("")].map((url) => url.split("/")[1]!),
+  // The home page's later pages (`pagedUrl("/", 2)` → `/page/2/`), the hashed assets, the search index.
   "page",
   "assets",
   "pagefind",
-  "404.html",
 ]);
 
 function isReserved(url: string): boolean {
   const first = url.split("/")[1] ?? "";
-  return url === siteUrls.home || RESERVED_SEGMENTS.has(first) || /^[0-9۰-۹]+$/.test(first);
+  return url === siteUrls.home || RESERVED_SEGMENTS.has(first) || /^\p{Nd}+$/u.test(first);
 }
 
 /**
@@ -112,7 +116,13 @@ export function loadOfficePages(contentDir: string, options: { persianDigits: bo
       error("در پوشه‌ی صفحه‌ها فقط پرونده‌ی ‎.md جا دارد");
       continue;
     }
-    const real = realpathSync(absolute);
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      error("این پرونده خوانده نشد (پیوندی که به جایی نمی‌رسد؟)");
+      continue;
+    }
     if (lstatSync(absolute).isSymbolicLink() && !inside(real)) {
       error("این پرونده پیوندی به بیرون از پوشه‌ی محتواست؛ پذیرفته نیست");
       continue;
