@@ -94,6 +94,13 @@ describe("office page errors", () => {
     assert.match(reported, /pages\/linked\.md {2}این پرونده پیوندی به بیرون/);
   });
 
+  test("pages get the releases' typography lint", () => {
+    const content = copyFixture("office-pages");
+    writeFileSync(path.join(content, "pages/books.md"), `---\ntitle: "کتاب ها"\n---\nمتن.\n`);
+    const check = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: content });
+    assert.match(`${check.stdout}\n${check.stderr}`, /pages\/books\.md:2:9 {2}«ها» با نیم‌فاصله.*\[zwnj-plural\]/);
+  });
+
   test("a pages folder that links outside the content folder is refused", () => {
     const content = copyFixture("office-pages");
     const elsewhere = path.join(tempDir("chapar-outside-"), "pages");
