@@ -7,11 +7,10 @@
  * (a symlink pointing out is refused), size-limited, and its permalink may not leave the site or take
  * a URL that Chapar's own pages or a release use.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { ContentProblem } from "./errors.ts";
-import { showValue } from "./errors.ts";
+import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
@@ -123,7 +122,8 @@ export function loadOfficePages(contentDir: string, options: { persianDigits: bo
       error("این پرونده خوانده نشد (پیوندی که به جایی نمی‌رسد؟)");
       continue;
     }
-    if (lstatSync(absolute).isSymbolicLink() && !inside(real)) {
+    // Only a symlink can lead out (the folder itself was checked above).
+    if (!inside(real)) {
       error("این پرونده پیوندی به بیرون از پوشه‌ی محتواست؛ پذیرفته نیست");
       continue;
     }
