@@ -15,6 +15,7 @@ import { writeOutputFiles } from "./lib/features/asset-files.ts";
 import { headers } from "./lib/features/headers.ts";
 import { pageWriter, type PageObserver, type PageWriterOptions } from "./lib/features/page-writer.ts";
 import { feeds } from "./lib/features/feeds.ts";
+import { officePages } from "./lib/features/office-pages.ts";
 import { sitemap } from "./lib/features/sitemap.ts";
 import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
@@ -22,6 +23,7 @@ import type { ChaparData } from "./lib/site/data.ts";
 import { loadPageTemplates, pageRoutes } from "./lib/site/pages.ts";
 import { prepareChaparData } from "./lib/site/prepare.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
+import { officePageLayout } from "./layouts/office-page.ts";
 
 export interface ChaparConfigOptions {
   /** Where the site is written (a build writes into a staging folder, then swaps it into place). */
@@ -67,6 +69,8 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
       ...(options.pageWriter ? { mode: options.pageWriter } : {}),
       ...(options.pageObserver ? { observer: options.pageObserver } : {}),
     });
+    // The office's own pages (content/pages/*.md): Eleventy Markdown templates in Chapar's layout.
+    eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout });
     // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
     eleventyConfig.addPlugin(headers, { data });
     // Atom and JSON feeds for the site and each category.

@@ -1,7 +1,8 @@
 /**
  * The document shell every page shares: `<html>` in the site's language and direction, head, skip link, header,
  * breadcrumbs, `<main>`, footer. Pages pass their content and metadata; extension points
- * (`extendHead`, `extendFooter`) let an office add markup without forking the layout.
+ * (`extendHead`, `extendFooter`, and the office developer's `extend/` folder: lib/site/extensions.ts)
+ * let an office add markup or replace the header and footer without forking the layout.
  */
 import { html, type SafeHtml } from "../lib/render/html.ts";
 import type { ReleasePage } from "../lib/site/collections.ts";
@@ -39,12 +40,12 @@ export function baseLayout(chapar: ChaparData, page: PageMeta, content: SafeHtml
 ${head(chapar, page)}
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ""}>
 <a class="skip-link" href="#main">${locale.strings.skipLink}</a>
-${header(chapar, page.section)}
+${chapar.extensions.header ?? header(chapar, page.section)}
 ${breadcrumbs(chapar, page.crumbs)}
 <main id="main" tabindex="-1">
 ${content}
 </main>
-${footer(chapar, page.extendFooter)}
+${chapar.extensions.footer ?? footer(chapar, page.extendFooter)}
 </body>
 </html>
 `}`;

@@ -16,6 +16,6 @@ ${org.phone ? html`<span>${strings.phone}: <a href="tel:${org.phone.replace(/[^\
 ${org.email ? html`<span>${strings.email}: <a href="mailto:${org.email}" dir="ltr">${org.email}</a></span>` : ""}
 </address>
 ${subscribeLinks(chapar)}
-${extend ?? ""}
+${chapar.extensions.footerEnd ?? ""}${extend ?? ""}
 </footer>`;
 }

@@ -25,6 +25,6 @@ ${chapar.assets.preloadFonts.map((font) => html`<link rel="preload" href="${urls
 ${chapar.assets.favicon ? html`<link rel="icon" href="${urls.href(chapar.assets.favicon.sitePath)}" type="${chapar.assets.favicon.type}">` : ""}
 ${feedLinks(chapar, page.category ?? page.release?.category)}
 ${seoHead(chapar, page)}
-${page.extendHead ?? ""}
+${chapar.extensions.head ?? ""}${page.extendHead ?? ""}
 </head>`;
 }

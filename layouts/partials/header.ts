@@ -12,12 +12,19 @@ const NAV = [
   { url: siteUrls.search, label: "search" },
 ] as const;
 
+/** The office's own pages marked `nav: true` (content/pages/), after Chapar's items, in their `order`. */
+function officeNav(chapar: ChaparData): { url: string; label: string }[] {
+  return chapar.content.officePages.filter((page) => page.nav).map((page) => ({ url: page.url, label: page.title }));
+}
+
 export function header(chapar: ChaparData, section: string | undefined): SafeHtml {
   const { urls, site, locale: { strings } } = chapar;
   return html`<header class="site-header">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${site.name}</a>
 <nav class="site-nav" aria-label="${strings.mainNav}"><ul>
-${NAV.map((item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${strings[item.label]}</a></li>`)}
+${[...NAV.map((item) => ({ url: item.url, label: strings[item.label] })), ...officeNav(chapar)].map(
+  (item) => html`<li><a href="${urls.href(item.url)}"${item.url === section ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
+)}
 </ul></nav>
 </header>`;
 }

@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { listFiles } from "../content/load.ts";
+import { PAGES_DIR } from "../content/office-pages.ts";
 import { stylesheetIsBuilt } from "../features/stylesheet.ts";
 import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
 import { FREE, HELPER, MAIN } from "./claims.ts";
@@ -77,7 +78,7 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets: warmAssetsOption, helperHeapMb, assetsBuilt } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
-  const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && f.toLowerCase().endsWith(".md"));
+  const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && !f.startsWith(`${PAGES_DIR}/`) && f.toLowerCase().endsWith(".md"));
   // With a persistent cache, only files whose parse isn't stored need work.
   const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
   if (todo.length === 0 || todo.length < (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles)) return undefined;

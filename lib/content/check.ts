@@ -71,36 +71,38 @@ export function checkSite(options: Options): SiteCheck {
     const { file, source, frontMatter } = input;
     const tokens = input.tokens;
     const problems = [...altTextWarnings(file, source, frontMatter, tokens), ...placeholderWarnings(file, frontMatter)];
-    const found: ContentProblem[] = [];
-    if (lintOn) {
-      for (const f of lintSource({ source, frontMatter, ...(tokens ? { tokens } : {}), glossary: glossary.glossary })) {
-        found.push({
-          file,
-          line: f.line,
-          column: f.column,
-          message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
-          suggestion: f.suggestion,
-          rule: f.rule,
-          severity: "warning",
-        });
-      }
-    }
-    return { problems, typography: found };
+    return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
+  };
+  const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
+    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary }).map((f) => ({
+      file,
+      line: f.line,
+      column: f.column,
+      message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
+      suggestion: f.suggestion,
+      rule: f.rule,
+      severity: "warning",
+    }));
+  const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
+    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
+    if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {
     files++;
     const key = `${input.file}\0${input.hash}\0${input.release === undefined ? "invalid" : "valid"}\0${lintOn ? "lint" : "no-lint"}`;
     const result = fix ? inspectFile(input) : cache.memo("check-file", key, () => inspectFile(input));
     typography.push(...result.typography);
-    if (fix) {
-      const { file, source, frontMatter } = input;
-      const fixed = fixSource({ source, frontMatter, glossary: glossary.glossary });
-      if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
-    }
+    if (fix) fixFile(input.file, input.source, input.frontMatter);
     return result.problems;
   };
 
   const loaded = checkContent({ contentDir, inspect, ...(options.only ? { only: options.only } : {}) });
+  // The office's own pages (content/pages/) get the same lint and fixes; they are few, so read again here.
+  for (const page of lintOn ? (loaded.content?.officePages ?? []) : []) {
+    const source = readFileSync(path.join(contentDir, page.file), "utf8");
+    typography.push(...lintFile(page.file, source));
+    if (fix) fixFile(page.file, source);
+  }
   const level: TypographyLevel = options.typography ?? loaded.content?.site.typographyLint ?? "warning";
   const lint = level === "off" ? [] : typography.map((p) => ({ ...p, severity: level === "error" ? ("error" as const) : ("warning" as const) }));
   const errors = [...glossary.problems, ...loaded.errors, ...lint.filter((p) => p.severity === "error")];

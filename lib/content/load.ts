@@ -11,6 +11,7 @@ import { buildCache } from "../build/cache.ts";
 import { localeFor } from "../locale/index.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
+import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
@@ -29,6 +30,8 @@ export interface SiteContent {
   categories: Categories;
   /** Every valid release, drafts included, in file order. */
   releases: Release[];
+  /** The office's own pages (content/pages/*.md), rendered by Eleventy: see office-pages.ts. */
+  officePages: OfficePage[];
   warnings: ContentProblem[];
 }
 
@@ -221,7 +224,9 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   }
   problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
-  return done({ contentDir, site, categories, releases: run.releases, warnings: [] });
+  const officePages = only === undefined ? loadOfficePages(contentDir, { persianDigits: site.persianDigits, takenUrls: releaseUrls(run.releases) }) : { pages: [], problems: [] };
+  problems.push(...officePages.problems);
+  return done({ contentDir, site, categories, releases: run.releases, officePages: officePages.pages, warnings: [] });
 }
 
 /**
@@ -263,7 +268,7 @@ function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProb
  * Media files are left for the releases that use them; any other kind of file is reported.
  */
 function isReleaseFile(file: string, only: ReadonlySet<string> | undefined, problems: ContentProblem[]): boolean {
-  if (file.startsWith(`${DATA_DIR}/`) || (only !== undefined && !only.has(file))) return false;
+  if (file.startsWith(`${DATA_DIR}/`) || file.startsWith(`${PAGES_DIR}/`) || (only !== undefined && !only.has(file))) return false;
   const ext = path.extname(file).toLowerCase();
   if (ext === ".md") return true;
   if (!MEDIA_EXTENSIONS.has(ext)) {
@@ -356,6 +361,13 @@ function loadRelease(run: LoadRun, file: string): void {
 }
 
 /** Two releases may not claim one URL: name both files. */
+/** Each release URL with the file that has it (the first, if two share one: that is reported separately), for office pages' collisions. */
+function releaseUrls(releases: readonly Release[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const release of releases) if (!urls.has(release.url)) urls.set(release.url, release.file);
+  return urls;
+}
+
 function duplicateUrlProblems(releases: readonly Release[], keyLinesOf: Map<Release, Map<string, number>>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const byUrl = new Map<string, Release>();

@@ -31,10 +31,32 @@ export interface InlineImageRef {
   line: number;
 }
 
-// Text tokens: ي/ك → ی/ک, Persian digits, <bdi> around Latin runs (never code, URLs or attributes).
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
-// linkify-it has no pretest of its own; Persian prose almost never holds a link.
-guardLinkify(md.linkify);
+/**
+ * Chapar's Markdown: raw HTML off (escaped, never run), linkify, the render-time Persian text
+ * transforms, and root links given the base path (`env.basePath`). Releases use one instance (with
+ * image markers, below); the office's pages another, handed to Eleventy (lib/features/office-pages.ts).
+ */
+export function chaparMarkdown(): InstanceType<typeof MarkdownIt> {
+  // Text tokens: ي/ك → ی/ک, Persian digits, <bdi> around Latin runs (never code, URLs or attributes).
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
+  // linkify-it has no pretest of its own; Persian prose almost never holds a link.
+  guardLinkify(md.linkify);
+  /**
+   * A link written from the site's root (`/1404/08/workshop/`) gets the base path, so it still works
+   * when the site lives under `/press/`; other links are left as written.
+   */
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const basePath = (env as { basePath?: string } | undefined)?.basePath;
+    const token = tokens[idx]!;
+    const href = String(token.attrGet("href") ?? "");
+    if (basePath && basePath !== "/" && href.startsWith("/") && !href.startsWith("//")) token.attrSet("href", `${basePath.replace(/\/+$/, "")}${href}`);
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+  return md;
+}
+
+const md = chaparMarkdown();
 
 export function imageMarker(index: number): string {
   return `<!--chapar-image:${index}-->`;
@@ -52,19 +74,6 @@ md.renderer.rules.image = (tokens, idx, options, env) => {
   if (title) image.title = String(title);
   images.push(image);
   return imageMarker(images.length - 1);
-};
-
-/**
- * A link written from the site's root (`/1404/08/workshop/`) gets the base path, so it still works
- * when the site lives under `/press/`; other links are left as written.
- */
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const basePath = (env as { basePath?: string } | undefined)?.basePath;
-  const token = tokens[idx]!;
-  const href = String(token.attrGet("href") ?? "");
-  if (basePath && basePath !== "/" && href.startsWith("/") && !href.startsWith("//")) token.attrSet("href", `${basePath.replace(/\/+$/, "")}${href}`);
-  return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
 export interface RenderOptions {

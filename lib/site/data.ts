@@ -3,6 +3,7 @@
  * the built assets. Built once per build, before Eleventy runs (lib/site/prepare.ts), and handed to
  * every plugin as an option: nothing reads it from a module-level variable.
  */
+import path from "node:path";
 import { loadContent, type SiteContent } from "../content/load.ts";
 import type { Categories, SiteSettings } from "../content/site-data.ts";
 import { buildSiteModel, type SiteModel } from "./collections.ts";
@@ -10,6 +11,8 @@ import { createUrls, type Urls } from "./urls.ts";
 import type { OutputFile } from "../features/asset-files.ts";
 import type { ProcessedImage } from "../features/images.ts";
 import { localeFor, type Locale } from "../locale/index.ts";
+import { loadExtensions, type Extensions } from "./extensions.ts";
+import { DEFAULT_EXTEND_DIR } from "./settings.ts";
 
 /** What the asset features built for this build (lib/features/stylesheet.ts, fonts.ts, images.ts). */
 export interface SiteAssets {
@@ -40,6 +43,8 @@ export interface ChaparData {
   urls: Urls;
   /** Built assets (hashed names): see SiteAssets. */
   assets: SiteAssets;
+  /** The office developer's additions to the shell (extend-head, header…): lib/site/extensions.ts. */
+  extensions: Extensions;
   /** Dev server: drafts and scheduled releases are shown with a banner. */
   preview: boolean;
   /** The build's moment (ms): later-dated releases are scheduled. */
@@ -52,6 +57,8 @@ export interface ChaparDataOptions {
   now: number;
   /** Fields left out take their empty value (see noAssets). */
   assets?: Partial<SiteAssets>;
+  /** The extension folder (lib/site/extensions.ts); default `extend/`. */
+  extendDir?: string;
   /** Content already loaded and checked (`npm run build` checks first); loaded here if absent. */
   content?: SiteContent;
 }
@@ -67,6 +74,7 @@ export function createChaparData(options: ChaparDataOptions): ChaparData {
     model,
     urls: createUrls(content.site.url),
     assets: { ...noAssets(), ...options.assets },
+    extensions: loadExtensions(options.extendDir ?? path.resolve(DEFAULT_EXTEND_DIR)),
     preview: options.preview,
     now: options.now,
   };

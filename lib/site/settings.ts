@@ -9,11 +9,15 @@ export interface BuildSettings {
   contentDir: string;
   /** `CHAPAR_OUTPUT`, default `dist`. */
   outputDir: string;
+  /** `CHAPAR_EXTEND`, default `extend`: the office developer's extension folder (lib/site/extensions.ts). */
+  extendDir: string;
   /** True under `npm run dev` (Eleventy's serve/watch modes): drafts and scheduled releases show. */
   preview: boolean;
   /** `CHAPAR_NOW` (any ISO date) or the real time: releases dated later are scheduled. */
   now: number;
 }
+
+export const DEFAULT_EXTEND_DIR = "extend";
 
 export function chaparSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const runMode = env.ELEVENTY_RUN_MODE;
@@ -22,6 +26,7 @@ export function chaparSettings(env: NodeJS.ProcessEnv = process.env): BuildSetti
   return {
     contentDir: path.resolve(env.CHAPAR_CONTENT || "content"),
     outputDir: path.resolve(env.CHAPAR_OUTPUT || "dist"),
+    extendDir: path.resolve(env.CHAPAR_EXTEND || DEFAULT_EXTEND_DIR),
     preview: env.CHAPAR_PREVIEW === "1" || runMode === "serve" || runMode === "watch",
     now,
   };
