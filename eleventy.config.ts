@@ -36,6 +36,8 @@ export interface ChaparConfigOptions {
 
 /** The folder of Chapar's page templates: Eleventy's input folder. */
 const TEMPLATES_DIR = "layouts/pages";
+/** Eleventy's includes folder, inside the input folder: only virtual layouts live there (lib/features/office-pages.ts). */
+const INCLUDES_DIR = "_includes_unused";
 /** The project: templates and assets are found relative to it, whatever the working directory. */
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,7 +50,7 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
     eleventyConfig.setInputDirectory(TEMPLATES_DIR);
     eleventyConfig.setOutputDirectory(options.outputDir);
     eleventyConfig.setDataDirectory("_eleventy_data_unused");
-    eleventyConfig.setIncludesDirectory("_includes_unused");
+    eleventyConfig.setIncludesDirectory(INCLUDES_DIR);
 
     // Page templates are TypeScript modules (`.11ty.ts`), run as 11ty.js through tsx.
     eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
@@ -70,7 +72,7 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
       ...(options.pageObserver ? { observer: options.pageObserver } : {}),
     });
     // The office's own pages (content/pages/*.md): Eleventy Markdown templates in Chapar's layout.
-    eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout });
+    eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout, includesDir: INCLUDES_DIR });
     // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
     eleventyConfig.addPlugin(headers, { data });
     // Atom and JSON feeds for the site and each category.

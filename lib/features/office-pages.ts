@@ -23,9 +23,11 @@ export interface Options {
   layout: (data: ChaparData, page: OfficePage, body: string) => string;
   /** File name of the virtual layout, inside Eleventy's layouts folder. */
   layoutName: string;
+  /** Eleventy's includes (layouts) folder, relative to its input folder, as the config set it. */
+  includesDir: string;
 }
 
-export const defaults: Omit<Options, "data" | "layout"> = { virtualDir: "_office-pages", layoutName: "chapar-office-page.11ty.ts" };
+export const defaults: Omit<Options, "data" | "layout" | "includesDir"> = { virtualDir: "_office-pages", layoutName: "chapar-office-page.11ty.ts" };
 
 /** What Eleventy hands the layout: the page's own data and the Markdown rendered. */
 interface LayoutData {
@@ -33,8 +35,8 @@ interface LayoutData {
   officePage: string;
 }
 
-export function officePages(eleventyConfig: UserConfig, options: Partial<Options> & Pick<Options, "data" | "layout">): void {
-  const { data, layout, virtualDir, layoutName } = { ...defaults, ...options };
+export function officePages(eleventyConfig: UserConfig, options: Partial<Options> & Pick<Options, "data" | "layout" | "includesDir">): void {
+  const { data, layout, virtualDir, layoutName, includesDir } = { ...defaults, ...options };
   const pages = data.content.officePages;
   if (pages.length === 0) return;
   const byUrl = new Map<string, OfficePage>(pages.map((page) => [page.url, page]));
@@ -44,9 +46,8 @@ export function officePages(eleventyConfig: UserConfig, options: Partial<Options
   // Eleventy turns indented code blocks off in any Markdown library it is given; releases have them.
   eleventyConfig.amendLibrary("md", (md: { enable(rule: string): unknown }) => md.enable("code"));
 
-  // Plugins run once the config has returned its folders: the layout goes in the layouts folder.
-  const dir = (eleventyConfig as unknown as { dir: { layouts?: string; includes: string } }).dir;
-  eleventyConfig.addTemplate(`${dir.layouts ?? dir.includes}/${layoutName}`, {
+  // A virtual layout, in the layouts folder where Eleventy looks for it.
+  eleventyConfig.addTemplate(`${includesDir}/${layoutName}`, {
     render({ content, officePage }: LayoutData) {
       return layout(data, byUrl.get(officePage)!, content);
     },
