@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { ensureSystemDeps } from "../../scripts/ensure-system-deps.ts";
-import { buildOk, copyFixture, listOutput, ROOT } from "../helpers/build.ts";
+import { buildOk, copyContent, copyFixture, listOutput, ROOT } from "../helpers/build.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -25,7 +25,7 @@ interface VnuMessage {
 test("every page type passes the Nu Html Checker with zero errors", () => {
   // `npm test` installs Java first (pretest); this names the command when the file is run alone.
   ensureSystemDeps(["java"]);
-  const outputs = [buildOk(copyFixture("assets")).out, buildOk(copyFixture(path.relative(path.join(ROOT, "test/fixtures"), path.join(ROOT, "content")))).out];
+  const outputs = [buildOk(copyFixture("assets")).out, buildOk(copyContent(path.join(ROOT, "content"))).out];
   const pages = outputs.flatMap((out) => listOutput(out).filter((f) => f.endsWith(".html")).map((f) => path.join(out, f)));
 
   // Every kind of page is among them (the body class names the template).

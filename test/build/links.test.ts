@@ -9,10 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { checkLinks, formatBrokenLinks } from "../../lib/features/link-check.ts";
-import { buildOk, copyFixture, listOutput, ROOT, tempDir } from "../helpers/build.ts";
+import { buildOk, copyContent, copyFixture, listOutput, ROOT, tempDir } from "../helpers/build.ts";
 
-function withSiteUrl(fixture: string, url: string): string {
-  const dir = copyFixture(fixture);
+/** A copy of a content tree (a fixture's name, or an absolute path) with another site URL. */
+function withSiteUrl(content: string, url: string): string {
+  const dir = path.isAbsolute(content) ? copyContent(content) : copyFixture(content);
   const file = path.join(dir, "_data/site.json");
   writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), url }, null, 2));
   return dir;
@@ -40,8 +41,8 @@ describe("every internal URL in the output resolves", () => {
 
   for (const siteUrl of [undefined, "https://example.ir/press/"]) {
     test(`the sample site (content/) at ${siteUrl ?? "its own URL"}`, () => {
-      const sample = path.relative(path.join(ROOT, "test/fixtures"), path.join(ROOT, "content"));
-      const dir = siteUrl ? withSiteUrl(sample, siteUrl) : copyFixture(sample);
+      const sample = path.join(ROOT, "content");
+      const dir = siteUrl ? withSiteUrl(sample, siteUrl) : copyContent(sample);
       const url = (JSON.parse(readFileSync(path.join(dir, "_data/site.json"), "utf8")) as { url: string }).url;
       assertAllResolve(buildOk(dir).out, url);
     });

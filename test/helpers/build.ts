@@ -37,8 +37,13 @@ export function tempDir(prefix = "chapar-test-"): string {
 
 /** Copies a fixture content tree to a temp folder (so a test can edit it) and returns its path. */
 export function copyFixture(name: string): string {
-  const dir = path.join(tempDir("chapar-content-"), name);
-  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return copyContent(path.join(FIXTURES, name));
+}
+
+/** Copies any content tree (the sample site's `content/`…) into a fresh temp folder and returns its path. */
+export function copyContent(source: string): string {
+  const dir = path.join(tempDir("chapar-content-"), path.basename(source));
+  cpSync(source, dir, { recursive: true });
   return dir;
 }
 
