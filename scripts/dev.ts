@@ -15,6 +15,7 @@ const settings = chaparSettings();
 const port = Number(process.env.CHAPAR_PORT ?? process.env.PORT ?? 8080);
 const server = await startDevServer({
   contentDir: settings.contentDir,
+  extendDir: settings.extendDir,
   root,
   port,
   ...(process.env.CHAPAR_HOST ? { host: process.env.CHAPAR_HOST } : {}),

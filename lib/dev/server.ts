@@ -42,6 +42,8 @@ export interface DevServerOptions {
   now?: number;
   /** Quiet: no log lines (tests). */
   quiet: boolean;
+  /** The office developer's extension folder (`CHAPAR_EXTEND`); none when absent. */
+  extendDir?: string;
 }
 
 export const defaults: Omit<DevServerOptions, "contentDir" | "root"> = { port: 8080, host: "localhost", quiet: false };
@@ -64,13 +66,13 @@ export interface DevServer {
 }
 
 export async function startDevServer(options: Partial<DevServerOptions> & Pick<DevServerOptions, "contentDir" | "root">): Promise<DevServer> {
-  const { contentDir, port, host, root, now, quiet } = { ...defaults, ...options };
+  const { contentDir, port, host, root, now, quiet, extendDir } = { ...defaults, ...options };
   const log = (line: string) => {
     if (!quiet) console.log(line);
   };
   rememberFileStats();
   const { pages: templates } = await loadPageTemplates(root);
-  const site = previewSite({ contentDir, templates, now, log });
+  const site = previewSite({ contentDir, extendDir, templates, now, log });
   const live = liveReload();
   await site.loadFirst();
   await site.buildExtras();
@@ -107,7 +109,19 @@ interface PreviewSite {
 }
 
 /** The previewed site: its content loaded on demand, its pages' routes, and the files that are not pages. */
-function previewSite({ contentDir, templates, now, log }: { contentDir: string; templates: readonly PageTemplate[]; now: number | undefined; log: (line: string) => void }): PreviewSite {
+function previewSite({
+  contentDir,
+  extendDir,
+  templates,
+  now,
+  log,
+}: {
+  contentDir: string;
+  extendDir: string | undefined;
+  templates: readonly PageTemplate[];
+  now: number | undefined;
+  log: (line: string) => void;
+}): PreviewSite {
   const extrasDir = mkdtempSync(path.join(tmpdir(), "chapar-dev-"));
   let assets: SiteAssets | undefined;
   let state: State = { ok: false, report: "" };
@@ -132,7 +146,14 @@ function previewSite({ contentDir, templates, now, log }: { contentDir: string; 
         log(state.report);
         return;
       }
-      latestData = createChaparData({ contentDir, preview: true, now: now ?? Date.now(), content: checked.content, ...(assets ? { assets } : {}) });
+      latestData = createChaparData({
+        contentDir,
+        preview: true,
+        now: now ?? Date.now(),
+        content: checked.content,
+        ...(extendDir === undefined ? {} : { extendDir }),
+        ...(assets ? { assets } : {}),
+      });
       serve(latestData);
       log(`بارگذاری محتوا: ${latestData.model.releases.length} خبر در ${Math.round(performance.now() - started)} میلی‌ثانیه`);
     },

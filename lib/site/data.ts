@@ -12,7 +12,6 @@ import type { OutputFile } from "../features/asset-files.ts";
 import type { ProcessedImage } from "../features/images.ts";
 import { localeFor, type Locale } from "../locale/index.ts";
 import { loadExtensions, type Extensions } from "./extensions.ts";
-import { DEFAULT_EXTEND_DIR } from "./settings.ts";
 
 /** What the asset features built for this build (lib/features/stylesheet.ts, fonts.ts, images.ts). */
 export interface SiteAssets {
@@ -57,7 +56,7 @@ export interface ChaparDataOptions {
   now: number;
   /** Fields left out take their empty value (see noAssets). */
   assets?: Partial<SiteAssets>;
-  /** The extension folder (lib/site/extensions.ts); default `extend/`. */
+  /** The extension folder (lib/site/extensions.ts; settings: `CHAPAR_EXTEND`, default `extend/`); none when absent. */
   extendDir?: string;
   /** Content already loaded and checked (`npm run build` checks first); loaded here if absent. */
   content?: SiteContent;
@@ -74,7 +73,7 @@ export function createChaparData(options: ChaparDataOptions): ChaparData {
     model,
     urls: createUrls(content.site.url),
     assets: { ...noAssets(), ...options.assets },
-    extensions: loadExtensions(options.extendDir ?? path.resolve(DEFAULT_EXTEND_DIR)),
+    extensions: options.extendDir === undefined ? {} : loadExtensions(options.extendDir),
     preview: options.preview,
     now: options.now,
   };

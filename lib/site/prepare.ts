@@ -17,8 +17,14 @@ export interface PrepareOptions {
 }
 
 /** Loads (unless given) the content and builds the data set with its assets. */
-export async function prepareChaparData(settings: Pick<BuildSettings, "contentDir" | "preview" | "now">, options: PrepareOptions = {}): Promise<ChaparData> {
-  const data = createChaparData({ contentDir: settings.contentDir, preview: settings.preview, now: settings.now, ...options });
+export async function prepareChaparData(settings: Pick<BuildSettings, "contentDir" | "preview" | "now"> & Partial<Pick<BuildSettings, "extendDir">>, options: PrepareOptions = {}): Promise<ChaparData> {
+  const data = createChaparData({
+    contentDir: settings.contentDir,
+    preview: settings.preview,
+    now: settings.now,
+    ...(settings.extendDir === undefined ? {} : { extendDir: settings.extendDir }),
+    ...options,
+  });
   return withAssets(data);
 }
 
