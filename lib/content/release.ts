@@ -13,6 +13,7 @@
 import path from "node:path";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { slugify } from "../text/persian.ts";
+import { siteUrls } from "../site/urls.ts";
 import { displayText } from "../text/render-transforms.ts";
 import type { InlineImage } from "./image-refs.ts";
 import { lastCorrection, releaseContact, releaseType, type Attachment, type GalleryImage, type PressData } from "./press.ts";
@@ -116,7 +117,7 @@ export function releaseView(r: ReleaseData, at: ReleaseSources, body: { html: st
   }
   const view = release as unknown as Release;
   view.leadInBody = r.summary === undefined;
-  view.url = `/${view.date.jy}/${String(view.date.jm).padStart(2, "0")}/${view.slug}/`;
+  view.url = siteUrls.release(view.date.jy, view.date.jm, view.slug);
   view.html = body.html;
   view.inlineImages = body.inlineImages;
   view.modified = view.updated ?? view.date;

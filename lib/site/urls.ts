@@ -28,6 +28,8 @@ export function pagedUrl(listUrl: string, pageNumber: number): string {
 
 export const siteUrls = {
   home: "/",
+  /** A release: its Jalali year and month, then its slug (`/1404/03/workshop/`). */
+  release: (jy: number, jm: number, slug: string) => `/${jy}/${String(jm).padStart(2, "0")}/${slug}/`,
   categories: "/category/",
   category: (key: string) => `/category/${key}/`,
   tags: "/tag/",
