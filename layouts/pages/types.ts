@@ -1,4 +1,4 @@
-/** What Eleventy hands a Chapar page template: the site data and, for paginated pages, one entry. */
+/** What a Chapar page template (`definePage`, lib/site/pages.ts) receives: the site data and, for paginated pages, one entry. */
 import type { ChaparData } from "../../lib/site/data.ts";
 
 export interface PageData<Entry = undefined> {

@@ -65,6 +65,10 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/**
+ * Loads the content, builds everything that is not a page, then watches the content and assets for
+ * changes and serves: each page rendered on request, the rest from the extras folder.
+ */
 export async function startDevServer(options: Partial<DevServerOptions> & Pick<DevServerOptions, "contentDir" | "root">): Promise<DevServer> {
   const { contentDir, port, host, root, now, quiet, extendDir } = { ...defaults, ...options };
   const log = (line: string) => {
