@@ -5,15 +5,15 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { buildCache, saveBuildCaches } from "../lib/build/cache.ts";
-import { startParallelCheck } from "../lib/build/parallel.ts";
-import { markPhase, reportPhases } from "../lib/build/timings.ts";
+import { buildCache, saveBuildCaches } from "../lib/cache/cache.ts";
+import { startParallelCheck } from "../lib/parallel/parallel-check.ts";
+import { markPhase, reportPhases } from "../lib/perf/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
 import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
 import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
-import { startSearchIndexCached } from "../lib/build/search-cache.ts";
+import { startSearchIndexCached } from "../lib/cache/search-index.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
 import { preloadEleventy, runEleventy } from "../lib/site/eleventy.ts";
@@ -24,7 +24,7 @@ markPhase("startup");
 
 // The same checks as `npm run check`: every error stops the build; typography findings are warnings
 // unless site.json says `"typographyLint": "error"`.
-// On two cores a helper thread parses and lints the second half of the releases meanwhile (lib/build/parallel.ts).
+// On two cores a helper thread parses and lints the second half of the releases meanwhile (lib/parallel/parallel-check.ts).
 const parallel = startParallelCheck(settings.contentDir);
 // esbuild bundles the search page's script in its own process meanwhile (a failure shows when the page asks for it).
 const searchScriptReady = prepareSearchScript().catch(() => undefined);

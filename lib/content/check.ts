@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Token } from "markdown-it";
-import { buildCache } from "../build/cache.ts";
+import { buildCache } from "../cache/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
 import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
 import type { ContentProblem } from "./errors.ts";
@@ -26,7 +26,7 @@ export interface Options {
   typography?: TypographyLevel;
   /** Also compute the safe typography fixes of every release file. */
   fix?: boolean;
-  /** Only these release files (a build's helper thread; see lib/build/parallel.ts). */
+  /** Only these release files (a build's helper thread; see lib/parallel/parallel-check.ts). */
   only?: ReadonlySet<string>;
 }
 

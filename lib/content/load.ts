@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
-import { buildCache } from "../build/cache.ts";
+import { buildCache } from "../cache/cache.ts";
 import { localeFor } from "../locale/index.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
@@ -167,7 +167,7 @@ export interface CheckOptions extends LoadOptions {
   inspect?: (input: ReleaseInspection) => ContentProblem[] | void;
   /**
    * Only these release files (content-relative paths) are loaded; the others are skipped as if absent.
-   * For a build's helper thread, which parses part of the files into the shared cache (lib/build/parallel.ts).
+   * For a build's helper thread, which parses part of the files into the shared cache (lib/parallel/parallel-check.ts).
    */
   only?: ReadonlySet<string>;
 }

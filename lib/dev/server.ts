@@ -17,8 +17,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { rememberFileStats, saveBuildCaches } from "../build/cache.ts";
-import { startParallelCheck } from "../build/parallel.ts";
+import { rememberFileStats, saveBuildCaches } from "../cache/cache.ts";
+import { startParallelCheck } from "../parallel/parallel-check.ts";
 import { checkSite } from "../content/check.ts";
 import { formatProblems } from "../content/errors.ts";
 import { fa } from "../locale/fa.ts";

@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { recordNestedPhase } from "../build/timings.ts";
+import { recordNestedPhase } from "../perf/timings.ts";
 import { folderMaker } from "./asset-files.ts";
 import type { ChaparData } from "../site/data.ts";
 import { outputFileOf, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";

@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, buildSync, type BuildOptions } from "esbuild";
-import { startTsWorker } from "../build/ts-worker.ts";
+import { startTsWorker } from "../parallel/ts-worker.ts";
 import { formatLongDate } from "../dates/format.ts";
 import type { ChaparData } from "../site/data.ts";
 import { NO_PAGES_WANTED, type PageObserver } from "./page-writer.ts";

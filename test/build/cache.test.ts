@@ -1,5 +1,5 @@
 /**
- * The persistent build cache (lib/build/cache.ts) and the kept search bundle (lib/build/search-cache.ts)
+ * The persistent build cache (lib/cache/cache.ts) and the kept search bundle (lib/cache/search-index.ts)
  * can never serve stale output: a build with a warm cache is byte-identical to a build without any
  * cache, after editing a release, a data file or a setting; an edit changes the pages it should and
  * leaves the others; changing code (a layout) empties the cache.
@@ -102,7 +102,7 @@ test("changing code empties the cache: the key covers layouts (a copy of the pro
   const cacheDir = path.join(tempDir(), "cache");
   mkdirSync(cacheDir, { recursive: true });
   const probe = `
-    import { buildCache, saveBuildCaches } from ${JSON.stringify(path.join(ROOT, "lib/build/cache.ts"))};
+    import { buildCache, saveBuildCaches } from ${JSON.stringify(path.join(ROOT, "lib/cache/cache.ts"))};
     const cache = buildCache(${JSON.stringify(content)}, { root: ${JSON.stringify(root)}, dir: ${JSON.stringify(cacheDir)}, enabled: true });
     cache.begin();
     cache.memo("probe", "key", () => 42);

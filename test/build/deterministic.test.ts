@@ -33,7 +33,7 @@ test("`npm run build`'s own command (packages loaded before tsx) builds the same
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [node, ...args] = scripts.build!.split(" ");
   assert.equal(node, "node");
-  assert.ok(args.includes("./lib/build/preload-packages.mjs"), scripts.build);
+  assert.ok(args.includes("./lib/perf/preload-packages.mjs"), scripts.build);
   const a = buildOk(path.join(FIXTURES, "basic"));
   const out = path.join(tempDir(), "dist");
   const result = spawnSync(process.execPath, args, {

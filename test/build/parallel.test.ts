@@ -1,5 +1,5 @@
 /**
- * The check on two cores (lib/build/parallel.ts) gives the same site and the same messages as on one,
+ * The check on two cores (lib/parallel/parallel-check.ts) gives the same site and the same messages as on one,
  * on a generated corpus (scripts/gen-corpus.ts), with the helper forced on (`CHAPAR_THREADS=2`).
  */
 import assert from "node:assert/strict";
@@ -67,8 +67,8 @@ test("errors found by the helper thread are reported as on one thread", () => {
 test("below the threshold no helper starts, and the assets' keys aren't even computed; from it, a helper that builds the stylesheet first still checks, and finish() waits for it", async () => {
   const content = path.join(tempDir(), "corpus");
   generateCorpus({ count: 30, out: content, seed: 9, firstYear: 1403 });
-  const { startParallelCheck } = await import("../../lib/build/parallel.ts");
-  const { buildCache } = await import("../../lib/build/cache.ts");
+  const { startParallelCheck } = await import("../../lib/parallel/parallel-check.ts");
+  const { buildCache } = await import("../../lib/cache/cache.ts");
   const { checkSite } = await import("../../lib/content/check.ts");
   const previous = process.env.CHAPAR_THREADS;
   delete process.env.CHAPAR_THREADS;
@@ -90,8 +90,8 @@ test("below the threshold no helper starts, and the assets' keys aren't even com
 });
 
 test("a helper thread that runs out of memory is abandoned: the main thread checks the rest, with the same result", async () => {
-  const { startParallelCheck } = await import("../../lib/build/parallel.ts");
-  const { buildCache } = await import("../../lib/build/cache.ts");
+  const { startParallelCheck } = await import("../../lib/parallel/parallel-check.ts");
+  const { buildCache } = await import("../../lib/cache/cache.ts");
   const { checkSite } = await import("../../lib/content/check.ts");
   const root = tempDir();
   const checkOf = (content: string, helper: boolean) => {

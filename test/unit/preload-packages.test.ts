@@ -1,5 +1,5 @@
 /**
- * lib/build/preload-packages.mjs loads, before tsx, the packages a build always loads. A package the
+ * lib/perf/preload-packages.mjs loads, before tsx, the packages a build always loads. A package the
  * build imports statically but the list misses would still work, only slower: this keeps them in step.
  */
 import assert from "node:assert/strict";
@@ -32,7 +32,7 @@ test("staticPackageImports finds value imports of packages only", () => {
 });
 
 test("every package the build's modules import statically is preloaded, and nothing else", () => {
-  const preload = readFileSync(path.join(ROOT, "lib/build/preload-packages.mjs"), "utf8");
+  const preload = readFileSync(path.join(ROOT, "lib/perf/preload-packages.mjs"), "utf8");
   const preloaded = [...preload.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!).sort();
   const files = [...typescriptFiles("lib"), ...typescriptFiles("layouts"), "eleventy.config.ts", "scripts/build.ts"];
   const imported = new Set<string>();

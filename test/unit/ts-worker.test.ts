@@ -1,11 +1,11 @@
 /**
- * lib/build/ts-worker.ts: a worker runs a TypeScript module with the caller's workerData, and a module
+ * lib/parallel/ts-worker.ts: a worker runs a TypeScript module with the caller's workerData, and a module
  * that can't be loaded reaches the parent as the worker's `error` event.
  */
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { test } from "node:test";
-import { startTsWorker } from "../../lib/build/ts-worker.ts";
+import { startTsWorker } from "../../lib/parallel/ts-worker.ts";
 
 test("runs a TypeScript module with its workerData", async () => {
   const worker = startTsWorker(new URL("../fixtures/ts-worker/echo.ts", import.meta.url), { workerData: { n: 21 } });

@@ -186,7 +186,7 @@ export class BuildCache {
         return this.entries.get(id) as T;
       }
     }
-    // Another thread of this build may be computing it (lib/build/parallel.ts): take its result.
+    // Another thread of this build may be computing it (lib/parallel/parallel-check.ts): take its result.
     const shared = this.helper?.owns(key) ? this.helper.take(id) : undefined;
     let value: T;
     if (shared) {
@@ -225,7 +225,7 @@ export class BuildCache {
     return this.entries.has(`${namespace}\0${key}`);
   }
 
-  /** A thread computing some entries of this build (see lib/build/parallel.ts); undefined: none. */
+  /** A thread computing some entries of this build (see lib/parallel/parallel-check.ts); undefined: none. */
   helper: CacheHelper | undefined;
   /** Called with every value computed here (a helper thread sends them to the main one). */
   onCompute: ((id: string, value: unknown) => void) | undefined;

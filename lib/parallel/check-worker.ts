@@ -1,5 +1,5 @@
 /**
- * The helper thread of lib/build/parallel.ts: builds the stylesheet and fonts first if they aren't
+ * The helper thread of lib/parallel/parallel-check.ts: builds the stylesheet and fonts first if they aren't
  * made yet (so their cache is ready when the main thread's Eleventy asks), then claims chunks of
  * release files from the last one down and checks each with the same code as the main thread
  * (`checkSite`), sending every per-file value it computes (parse, render, lint) to the main thread in
@@ -9,7 +9,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { FREE, HELPER } from "./claims.ts";
-import type { CheckWorkerData } from "./parallel.ts";
+import type { CheckWorkerData } from "./parallel-check.ts";
 
 const { contentDir, chunks, claims, warmAssets, port, progress } = workerData as CheckWorkerData;
 let batch: [string, unknown][] = [];
@@ -26,7 +26,7 @@ try {
   // The content code loads while the assets are built.
   const checking = import("../content/check.ts");
   checking.catch(() => undefined); // awaited below
-  const { buildCache } = await import("./cache.ts");
+  const { buildCache } = await import("../cache/cache.ts");
   // This thread stores nothing itself: its values go to the main thread, which owns the persistent cache.
   const cache = buildCache(contentDir, { enabled: false });
   cache.onCompute = (id, value) => {

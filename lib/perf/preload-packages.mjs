@@ -1,5 +1,5 @@
 /**
- * `npm run build` loads this before tsx (`node --import ./lib/build/preload-packages.mjs --import tsx
+ * `npm run build` loads this before tsx (`node --import ./lib/perf/preload-packages.mjs --import tsx
  * scripts/build.ts`): the packages the build always loads are plain JavaScript, and loaded here, before
  * tsx registers its module hooks, none of their modules takes the round trip to the hooks' thread —
  * Eleventy alone is ~170 CommonJS and a few hundred ES modules, zod and markdown-it load in half the

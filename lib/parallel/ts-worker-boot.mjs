@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The first module of every worker thread started by `startTsWorker` (lib/build/ts-worker.ts). Node 20
+ * The first module of every worker thread started by `startTsWorker` (lib/parallel/ts-worker.ts). Node 20
  * doesn't hand the main thread's TypeScript loader (tsx) to workers, so this registers it in the
  * worker, then imports the TypeScript module named by the worker's last `argv` entry. JavaScript, not
  * TypeScript, because nothing can compile TypeScript in the worker before it has run. A failure to

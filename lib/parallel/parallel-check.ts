@@ -21,7 +21,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:wor
 import { listFiles } from "../content/load.ts";
 import { PAGES_DIR } from "../content/office-pages.ts";
 import { stylesheetIsBuilt } from "../features/stylesheet.ts";
-import { buildCache, readWithHash, type CacheHelper } from "./cache.ts";
+import { buildCache, readWithHash, type CacheHelper } from "../cache/cache.ts";
 import { FREE, HELPER, MAIN } from "./claims.ts";
 import { startTsWorker } from "./ts-worker.ts";
 
