@@ -43,7 +43,7 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** Eleventy's configuration function for a build of `data`. */
 export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
-  return async function (eleventyConfig: UserConfig): Promise<void> {
+  return async (eleventyConfig: UserConfig): Promise<void> => {
     // Folders given through the configuration API: they outrank the Eleventy constructor's arguments.
     // Eleventy's own data and includes folders are unused: office data lives in content/_data and is
     // read by lib/content; partials are TypeScript functions (layouts/partials).

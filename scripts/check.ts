@@ -18,16 +18,19 @@ const USAGE = `به‌کارگیری: npm run check [-- --fix] [-- --typography=
   --fix          اصلاح‌های بی‌خطر نگارشی را در پرونده‌ها انجام می‌دهد و تغییرها را نشان می‌دهد
   --typography   سطح بررسی نگارش فارسی (پیش‌فرض: typographyLint در site.json، یا warning)`;
 
-let args;
-try {
-  args = parseArgs({
-    options: { fix: { type: "boolean", default: false }, typography: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
-    allowPositionals: false,
-  }).values;
-} catch (e) {
-  console.error(`${(e as Error).message}\n${USAGE}`);
-  process.exit(2);
+/** The command line's options; a wrong one ends the command with the usage. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { fix: { type: "boolean", default: false }, typography: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
 }
+const args = readArgs();
 if (args.help) {
   console.log(USAGE);
   process.exit(0);

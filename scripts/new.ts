@@ -15,24 +15,26 @@ const USAGE = `به‌کارگیری: npm run new -- "عنوان خبر" [گزی
   --date تاریخ       تاریخ انتشار، مانند 1404-09-10 یا "1404-09-10 09:30" (پیش‌فرض: اکنون)
   --draft            پیش‌نویس (منتشر نمی‌شود)`;
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      category: { type: "string" },
-      tags: { type: "string" },
-      slug: { type: "string" },
-      date: { type: "string" },
-      draft: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    allowPositionals: true,
-  });
-} catch (e) {
-  console.error(`${(e as Error).message}\n\n${USAGE}`);
-  process.exit(2);
+/** The command line: options and the title; a wrong option ends the command with the usage. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        category: { type: "string" },
+        tags: { type: "string" },
+        slug: { type: "string" },
+        date: { type: "string" },
+        draft: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
 }
-const { values, positionals } = parsed;
+const { values, positionals } = readArgs();
 if (values.help) {
   console.log(USAGE);
   process.exit(0);

@@ -109,14 +109,14 @@ export function resolveReleaseLinks(linksOf: Map<LinkTarget, ReleaseLink[]>, rel
   const byFile = new Map(releases.map((r) => [r.file, r]));
   const byUrl = new Map(releases.map((r) => [r.url, r]));
   const bySlug = new Map(releases.map((r) => [r.url.split("/").at(-2) ?? "", r]));
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escapeAttribute = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   for (const [release, links] of linksOf) {
     for (const link of links) {
       const at = { file: release.file, line: link.line, column: link.column };
       if (link.kind === "file") {
         const target = byFile.get(link.target);
         if (target) {
-          release.html = release.html.replaceAll(`href="${escape(link.href)}"`, `href="${escape(urls.href(target.url) + link.fragment)}"`);
+          release.html = release.html.replaceAll(`href="${escapeAttribute(link.href)}"`, `href="${escapeAttribute(urls.href(target.url) + link.fragment)}"`);
         } else if (!existsSync(path.join(options.contentDir, link.target)) || link.target.startsWith("..")) {
           problems.push({ ...at, message: `پیوند به خبری که نیست: «${link.written}» (پرونده‌ی ${link.target} پیدا نشد؛ نشانی نسبت به همین پرونده‌ی خبر است)`, severity: "error" });
         }

@@ -164,7 +164,7 @@ export interface CheckOptions extends LoadOptions {
    * checks — links, alt text, typography — don't read or parse it again). Problems it returns are
    * reported with the loader's own.
    */
-  inspect?: (input: ReleaseInspection) => ContentProblem[] | void;
+  inspect?: (input: ReleaseInspection) => ContentProblem[] | undefined;
   /**
    * Only these release files (content-relative paths) are loaded; the others are skipped as if absent.
    * For a build's helper thread, which parses part of the files into the shared cache (lib/parallel/parallel-check.ts).

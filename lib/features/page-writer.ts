@@ -83,7 +83,7 @@ export function writePages(
   // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
   const then: number[] = [];
-  routes.forEach((route, index) => (observer.wants(route.url) ? first : then).push(index));
+  for (const [index, route] of routes.entries()) (observer.wants(route.url) ? first : then).push(index);
   if (first.length === 0) observer.done();
   const makeFolder = folderMaker();
   const written: WrittenPage[] = new Array(routes.length);

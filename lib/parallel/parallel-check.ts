@@ -88,7 +88,7 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   const chunks: string[][] = [];
   for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
   const chunkOf = new Map<string, number>();
-  chunks.forEach((chunk, i) => chunk.forEach((file) => chunkOf.set(file, i)));
+  for (const [i, chunk] of chunks.entries()) for (const file of chunk) chunkOf.set(file, i);
   const claims = new Int32Array(new SharedArrayBuffer(4 * chunks.length));
 
   const progress = new Int32Array(new SharedArrayBuffer(8));
@@ -166,7 +166,7 @@ export function startParallelCheck(contentDir: string, options: Partial<Parallel
   return {
     get helperFiles() {
       let n = 0;
-      chunks.forEach((chunk, i) => (n += Atomics.load(claims, i) === HELPER ? chunk.length : 0));
+      for (const [i, chunk] of chunks.entries()) if (Atomics.load(claims, i) === HELPER) n += chunk.length;
       return n;
     },
     async finish() {

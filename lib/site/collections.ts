@@ -196,7 +196,7 @@ export function buildSiteModel(content: SiteContent, options: CollectionOptions)
 
   // Position of each release in its category, for related releases without rescanning.
   const categoryIndex = new Map<Release, number>();
-  for (const category of categories) category.releases.forEach((r, i) => categoryIndex.set(r, i));
+  for (const category of categories) for (const [i, r] of category.releases.entries()) categoryIndex.set(r, i);
 
   const releasePages: ReleasePage[] = releases.map((release, i) => {
     const category = categoryMap.get(release.category)!;

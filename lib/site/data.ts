@@ -1,9 +1,4 @@
-/**
- * What every page template receives as `chapar`: settings, the computed site model, URL helpers and
- * the built assets. Built once per build, before Eleventy runs (lib/site/prepare.ts), and handed to
- * every plugin as an option: nothing reads it from a module-level variable.
- */
-import path from "node:path";
+
 import { loadContent, type SiteContent } from "../content/load.ts";
 import type { Categories, SiteSettings } from "../content/site-data.ts";
 import { buildSiteModel, type SiteModel } from "./collections.ts";

@@ -14,6 +14,7 @@ export function foldArabicLetters(text: string): string {
 /** Harakat, tatweel and other marks that don't change a word's identity. */
 const MARKS = /[\u064b-\u065f\u0670\u0640]/g;
 /** Invisible bidi and joining controls other than ZWNJ. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists invisible marks one by one (ZWJ among them, on purpose), no joined sequence
 const INVISIBLES = /[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**

@@ -118,14 +118,14 @@ export function displayText(text: string, options: Partial<Options> = {}): strin
 }
 
 /** The transforms for a text token, as escaped HTML. */
-export function transformTextHtml(text: string, options: Partial<Options>, escape: (s: string) => string, persianContext: boolean): string {
+export function transformTextHtml(text: string, options: Partial<Options>, escapeText: (s: string) => string, persianContext: boolean): string {
   const o = { ...defaults, ...options };
-  if (!MAYBE_NOT_PROSE.test(text)) return escape(prose(text, o));
+  if (!MAYBE_NOT_PROSE.test(text)) return escapeText(prose(text, o));
   const isolate = o.isolateLatin && persianContext;
   return pieces(text)
     .map((p) => {
-      if (p.kind === "prose") return escape(prose(p.text, o));
-      return isolate && (p.kind === "url" || needsIsolation(p.text)) ? `<bdi>${escape(p.text)}</bdi>` : escape(p.text);
+      if (p.kind === "prose") return escapeText(prose(p.text, o));
+      return isolate && (p.kind === "url" || needsIsolation(p.text)) ? `<bdi>${escapeText(p.text)}</bdi>` : escapeText(p.text);
     })
     .join("");
 }
@@ -157,7 +157,7 @@ function enclosingLink(children: Token[], index: number): Token | undefined {
 /** The markdown-it plugin: `md.use(renderTransforms, { persianDigits })`. */
 export function renderTransforms(md: MarkdownIt, options: Partial<Options> = {}): void {
   const base = { ...defaults, ...options };
-  const escape = md.utils.escapeHtml;
+  const escapeText = md.utils.escapeHtml;
   md.renderer.rules.text = (tokens, idx, _opts, env) => {
     const content = tokens[idx]!.content;
     const override = (env as TransformEnv | undefined)?.textTransforms;
@@ -166,8 +166,8 @@ export function renderTransforms(md: MarkdownIt, options: Partial<Options> = {})
     const link = enclosingLink(tokens, idx);
     if (link && (link.markup === "linkify" || link.markup === "autolink")) {
       // A URL or e-mail address shown as itself: never changed; isolated so its dots and slashes stay put.
-      return o.isolateLatin && persian ? `<bdi>${escape(content)}</bdi>` : escape(content);
+      return o.isolateLatin && persian ? `<bdi>${escapeText(content)}</bdi>` : escapeText(content);
     }
-    return transformTextHtml(content, o, escape, persian);
+    return transformTextHtml(content, o, escapeText, persian);
   };
 }

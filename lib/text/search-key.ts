@@ -295,7 +295,7 @@ export function queryVariants(query: string): QueryVariant[] {
     for (let mask = 0; mask < 1 << gaps; mask++) patterns.push(typed.map((_, g) => Boolean(mask & (1 << g))));
   } else {
     patterns.push(typed.map(() => false));
-    typed.forEach((_, g) => patterns.push(typed.map((j, h) => (h === g ? !j : j))));
+    for (let g = 0; g < typed.length; g++) patterns.push(typed.map((j, h) => (h === g ? !j : j)));
   }
 
   const seen = new Set<string>();

@@ -14,7 +14,7 @@ const [contentDir, outDir] = process.argv.slice(2);
 if (!contentDir || !outDir) throw new Error("usage: floor.ts <content> <out>");
 
 const md = new MarkdownIt({ html: false, linkify: true });
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function walk(dir: string, out: string[]): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -32,11 +32,11 @@ for (const file of walk(contentDir, [])) {
   const end = source.indexOf("\n---", 4);
   const data = (yaml.load(source.slice(4, end), { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
   const body = md.render(source.slice(end + 5));
-  const title = escape(String(data.title ?? ""));
+  const title = escapeHtml(String(data.title ?? ""));
   const page = `<!doctype html>
 <html lang="fa" dir="rtl">
 <head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="/style.css"></head>
-<body><main><article><h1>${title}</h1><p><time>${escape(String(data.date ?? ""))}</time></p>
+<body><main><article><h1>${title}</h1><p><time>${escapeHtml(String(data.date ?? ""))}</time></p>
 ${body}</article></main></body>
 </html>
 `;

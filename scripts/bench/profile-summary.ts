@@ -28,7 +28,7 @@ export function areaOf(url: string, functionName: string): string {
   if (url === "") return functionName.startsWith("(") ? functionName : "native";
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1]!;
-  if (url.startsWith("node:")) return "node:" + url.slice(5).split("/")[0];
+  if (url.startsWith("node:")) return `node:${url.slice(5).split("/")[0]}`;
   const chapar = /\/(lib\/[^/]+|layouts|scripts|eleventy\.config)/.exec(url);
   if (chapar) return chapar[1]!;
   return url;

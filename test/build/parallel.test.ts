@@ -75,7 +75,10 @@ test("below the threshold no helper starts, and the assets' keys aren't even com
   try {
     buildCache(content, { enabled: false });
     let asked = 0;
-    const counted = () => (asked++, false);
+    const counted = () => {
+      asked++;
+      return false;
+    };
     assert.equal(startParallelCheck(content, { minimumFiles: 31, assetsBuilt: counted }), undefined, "fewer files: no helper");
     assert.equal(asked, 0, "and the assets' keys aren't computed");
     const parallel = startParallelCheck(content, { minimumFiles: 1, assetsBuilt: counted });

@@ -93,7 +93,7 @@ describe("npm run check lists what is scheduled and when", () => {
     const result = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: copyFixture(FIXTURE) });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /زمان‌بندی‌شده \(1\)/);
-    assert.match(result.stdout, /releases\/1405\/soon\.md  جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱  «خبر یک دقیقه پس از ساخت»/);
+    assert.match(result.stdout, /releases\/1405\/soon\.md {2}جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱ {2}«خبر یک دقیقه پس از ساخت»/);
     assert.doesNotMatch(result.stdout, /draft\.md|just-now\.md/);
   });
 });

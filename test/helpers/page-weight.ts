@@ -4,7 +4,6 @@
  * excluded. Budgets live here so the tests and `npm run audit` report the same numbers.
  */
 import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { fileFor } from "./build.ts";

@@ -75,7 +75,10 @@ test("YAML's corners: read the same or left to js-yaml", () => {
 
 test("random front matter from YAML's special characters: never a different reading", () => {
   let seed = 1404;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
   const keys = ["a", "title", "tags", "_x", "A1", "a", "title", "true", "null", "__proto__", "a b", "-a"];
   const separators = [": ", ": ", ": ", ":  ", ":", " : ", ": \t"];
   const pieces = ['"', "'", "[", "]", ",", " ", "  ", "#", ":", ": ", "\\", "-", "x", "true", "null", "۱۴۰۳", "1", "کتاب", "\u200c", "~", "&", "*", "!", "|", ">", "{", "}", ".", "/", "e", "y", "\u00a0", "\t", "\u2028", "\u0085", "\ufeff", "\u0001", "\r"];
