@@ -16,7 +16,13 @@ ${raw(body)}</div>
 </article>`;
   return baseLayout(
     chapar,
-    { url: page.url, title: page.title, ...(page.description === undefined ? {} : { description: page.description }), section: page.url, crumbs: [{ label: page.title }] },
+    {
+      url: page.url,
+      title: page.title,
+      ...(page.description === undefined ? {} : { description: page.description }),
+      section: page.url,
+      crumbs: [{ label: page.title }],
+    },
     content,
   );
 }

@@ -36,7 +36,12 @@ export type Category = (typeof CATEGORIES)[number];
 /** Lowest acceptable score per category, 0–100. */
 export const THRESHOLDS: Record<Category, number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
 
-const LABELS: Record<Category, string> = { performance: "Performance", accessibility: "Accessibility", "best-practices": "Best Practices", seo: "SEO" };
+const LABELS: Record<Category, string> = {
+  performance: "Performance",
+  accessibility: "Accessibility",
+  "best-practices": "Best Practices",
+  seo: "SEO",
+};
 
 export const MARK_START = "<!-- lighthouse:start -->";
 export const MARK_END = "<!-- lighthouse:end -->";
@@ -48,7 +53,18 @@ interface LighthouseResult {
   finalDisplayedUrl: string;
   runWarnings: string[];
   categories: Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number; details?: { items?: unknown[] } }>;
+  audits: Record<
+    string,
+    {
+      id: string;
+      title: string;
+      score: number | null;
+      scoreDisplayMode: string;
+      displayValue?: string;
+      numericValue?: number;
+      details?: { items?: unknown[] };
+    }
+  >;
 }
 
 export interface PageAudit {
@@ -84,7 +100,10 @@ async function runLighthouse(url: string, outFile: string): Promise<LighthouseRe
     `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS.join(" ")}`,
   ];
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.once("error", reject);
     child.once("exit", resolve);
   });
@@ -109,7 +128,9 @@ function lostPoints(lhr: LighthouseResult): string[] {
     for (const ref of lhr.categories[category].auditRefs) {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
-      losses.push(`${category}: ${audit.id} (${audit.score}) ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ""}${detailsOf(audit.details)}`);
+      losses.push(
+        `${category}: ${audit.id} (${audit.score}) ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ""}${detailsOf(audit.details)}`,
+      );
     }
   }
   return losses;
@@ -158,7 +179,10 @@ export function chromiumVersion(): string {
 export function lighthouseSection(pages: PageAudit[], info: { date: string; chromium: string; runs: number }): string {
   const cell = (page: PageAudit, c: Category) => {
     const ok = page.scores[c] >= THRESHOLDS[c] ? "" : " ✗";
-    const spread = c === "performance" && page.performanceRuns.length > 1 ? ` (${Math.min(...page.performanceRuns)}–${Math.max(...page.performanceRuns)})` : "";
+    const spread =
+      c === "performance" && page.performanceRuns.length > 1
+        ? ` (${Math.min(...page.performanceRuns)}–${Math.max(...page.performanceRuns)})`
+        : "";
     return `${page.scores[c]}${spread}${ok}`;
   };
   const lines = [
@@ -171,7 +195,10 @@ export function lighthouseSection(pages: PageAudit[], info: { date: string; chro
     "",
     `| page | ${CATEGORIES.map((c) => LABELS[c]).join(" | ")} | FCP | LCP | TBT | CLS | Speed Index |`,
     `|---|${CATEGORIES.map(() => "---:").join("|")}|---:|---:|---:|---:|---:|`,
-    ...pages.map((p) => `| ${p.name} \`${p.sitePath}\` | ${CATEGORIES.map((c) => cell(p, c)).join(" | ")} | ${p.metrics.fcp} | ${p.metrics.lcp} | ${p.metrics.tbt} | ${p.metrics.cls} | ${p.metrics.si} |`),
+    ...pages.map(
+      (p) =>
+        `| ${p.name} \`${p.sitePath}\` | ${CATEGORIES.map((c) => cell(p, c)).join(" | ")} | ${p.metrics.fcp} | ${p.metrics.lcp} | ${p.metrics.tbt} | ${p.metrics.cls} | ${p.metrics.si} |`,
+    ),
     "",
     `Thresholds: ${CATEGORIES.map((c) => `${LABELS[c]} ≥ ${THRESHOLDS[c]}`).join(", ")} — ${pages.every(passes) ? "all met ✓" : "**not met** ✗"}.`,
   ];

@@ -49,7 +49,10 @@ function parseArgs(argv: string[]): Options {
       if (v === undefined) throw new Error(`${arg} needs a value`);
       return v;
     };
-    if (arg === "--sizes") options.sizes = value().split(",").map((s) => Number(s.trim()));
+    if (arg === "--sizes")
+      options.sizes = value()
+        .split(",")
+        .map((s) => Number(s.trim()));
     else if (arg === "--runs") options.runs = Number(value());
     else if (arg === "--skip-hugo") options.skipHugo = true;
     else if (arg === "--no-dev") options.dev = false;
@@ -93,8 +96,13 @@ function which(command: string): string | undefined {
 }
 
 function machine(work: string, tmpfs: boolean): string[] {
-  const cpu = /model name\s*:\s*(.*)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1] ?? os.cpus()[0]?.model ?? "?";
-  const hugo = which("hugo") ? execFileSync("hugo", ["version"], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ") : "not installed";
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1] ??
+    os.cpus()[0]?.model ??
+    "?";
+  const hugo = which("hugo")
+    ? execFileSync("hugo", ["version"], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ")
+    : "not installed";
   return [
     `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
     `- Node ${process.version}; ${hugo}; Pagefind ${pagefindVersion()}`,
@@ -129,7 +137,8 @@ const PROJECT_PARTS = ["lib", "layouts", "assets", "scripts", "eleventy.config.t
 
 function snapshotProject(work: string): string {
   const dir = path.join(work, "project");
-  for (const part of PROJECT_PARTS) if (existsSync(path.join(ROOT, part))) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  for (const part of PROJECT_PARTS)
+    if (existsSync(path.join(ROOT, part))) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
@@ -159,7 +168,9 @@ function checked(m: Measurement, what: string): Measurement {
 function phases(m: Measurement): Record<string, number> {
   const line = /chapar-timings (\{.*\})/.exec(m.stderr + m.stdout)?.[1];
   if (!line) return {};
-  return Object.fromEntries(Object.entries(JSON.parse(line) as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === "number"));
+  return Object.fromEntries(
+    Object.entries(JSON.parse(line) as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === "number"),
+  );
 }
 
 interface Row {
@@ -177,7 +188,12 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
   generateCorpus({ count: size, out: corpus, ...corpusDefaults });
   const build = npmScript("build");
   const cacheDir = path.join(work, `cache-${size}`);
-  const chaparEnv = (extra: NodeJS.ProcessEnv) => (out: string) => ({ CHAPAR_CONTENT: corpus, CHAPAR_OUTPUT: path.join(out, "dist"), CHAPAR_TIMINGS: "1", ...extra });
+  const chaparEnv = (extra: NodeJS.ProcessEnv) => (out: string) => ({
+    CHAPAR_CONTENT: corpus,
+    CHAPAR_OUTPUT: path.join(out, "dist"),
+    CHAPAR_TIMINGS: "1",
+    ...extra,
+  });
   const chapar = (name: string, env: (out: string) => NodeJS.ProcessEnv, cold: boolean): Contender => ({
     name,
     run: async (out) => {
@@ -192,19 +208,31 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
     chapar("chapar cold, no search", chaparEnv({ CHAPAR_CACHE: "off", CHAPAR_SEARCH: "off" }), true),
     {
       name: "floor",
-      run: async (out) => checked(await measure({ command: process.execPath, args: ["--import", "tsx", path.join(PROJECT, "scripts/bench/floor.ts"), corpus, out], cwd: PROJECT }), "floor"),
+      run: async (out) =>
+        checked(
+          await measure({
+            command: process.execPath,
+            args: ["--import", "tsx", path.join(PROJECT, "scripts/bench/floor.ts"), corpus, out],
+            cwd: PROJECT,
+          }),
+          "floor",
+        ),
     },
   ];
   if (hugo) {
     const site = path.join(work, `hugo-${size}`);
     writeHugoSite(corpus, site);
-    const runHugo = async (out: string) => checked(await measure({ command: "hugo", args: ["--quiet", "--source", site, "--destination", out], cwd: site }), "hugo");
+    const runHugo = async (out: string) =>
+      checked(await measure({ command: "hugo", args: ["--quiet", "--source", site, "--destination", out], cwd: site }), "hugo");
     contenders.push({ name: "hugo", run: runHugo });
     contenders.push({
       name: "hugo + pagefind",
       run: async (out) => {
         const h = await runHugo(out);
-        const p = checked(await measure({ command: path.join(ROOT, "node_modules/.bin/pagefind"), args: ["--site", out, "--silent"], cwd: ROOT }), "pagefind");
+        const p = checked(
+          await measure({ command: path.join(ROOT, "node_modules/.bin/pagefind"), args: ["--site", out, "--silent"], cwd: ROOT }),
+          "pagefind",
+        );
         return {
           ...h,
           wallMs: h.wallMs + p.wallMs,
@@ -221,7 +249,9 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
   checked(await shell(build, chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })(primeOut)), "priming build");
   rmSync(primeOut, { recursive: true, force: true });
 
-  const rows = new Map<string, Row>(contenders.map((c) => [c.name, { name: c.name, wall: [], cpu: [], peak: [], files: { html: 0, all: 0 }, phases: [] }]));
+  const rows = new Map<string, Row>(
+    contenders.map((c) => [c.name, { name: c.name, wall: [], cpu: [], peak: [], files: { html: 0, all: 0 }, phases: [] }]),
+  );
   for (let round = 0; round < options.runs; round++) {
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
     for (const contender of order) {
@@ -235,7 +265,9 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
       if (m.peakKiB !== undefined) row.peak.push(m.peakKiB);
       row.phases.push(phases(m));
       row.files = countFiles(contender.name.startsWith("chapar") ? path.join(out, "dist") : out);
-      console.log(`   run ${round + 1}/${options.runs} ${contender.name.padEnd(24)} ${(m.wallMs / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? "?" : (m.cpuMs / 1000).toFixed(2)} s cpu, ${m.peakKiB === undefined ? "?" : (m.peakKiB / 1024).toFixed(0)} MiB`);
+      console.log(
+        `   run ${round + 1}/${options.runs} ${contender.name.padEnd(24)} ${(m.wallMs / 1000).toFixed(2)} s wall, ${m.cpuMs === undefined ? "?" : (m.cpuMs / 1000).toFixed(2)} s cpu, ${m.peakKiB === undefined ? "?" : (m.peakKiB / 1024).toFixed(0)} MiB`,
+      );
     }
   }
   rmSync(path.join(work, "out"), { recursive: true, force: true });
@@ -281,7 +313,13 @@ function table(size: number, rows: Map<string, Row>): string[] {
   const phaseNames = [...new Set(cold?.phases.flatMap((p) => Object.keys(p)) ?? [])];
   if (cold && phaseNames.length > 0) {
     const warm = rows.get("chapar warm")!;
-    lines.push("", "Chapar's phases (median ms, from `CHAPAR_TIMINGS=1`):", "", `| phase | ${phaseNames.join(" | ")} |`, `|---|${phaseNames.map(() => "---:").join("|")}|`);
+    lines.push(
+      "",
+      "Chapar's phases (median ms, from `CHAPAR_TIMINGS=1`):",
+      "",
+      `| phase | ${phaseNames.join(" | ")} |`,
+      `|---|${phaseNames.map(() => "---:").join("|")}|`,
+    );
     for (const row of [cold, warm]) {
       lines.push(`| ${row.name} | ${phaseNames.map((p) => median(row.phases.map((x) => x[p] ?? 0)).toFixed(0)).join(" | ")} |`);
     }
@@ -299,7 +337,11 @@ async function main(): Promise<void> {
   const hugo = !options.skipHugo && which("hugo") !== undefined;
   if (!options.skipHugo && !hugo) console.log("hugo is not installed: its columns are skipped (Debian: apt-get install -y hugo).");
   if (!hasGnuTime) console.log("/usr/bin/time is missing: no CPU column (Debian: apt-get install -y time).");
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
   const loadBefore = load();
   const started = new Date();
   const results: { size: number; rows: Map<string, Row> }[] = [];
@@ -309,7 +351,14 @@ async function main(): Promise<void> {
     if (options.dev) {
       const size = Math.max(...options.sizes);
       console.log(`\n== dev server latency on ${size} releases…`);
-      const latency = await measureDevLatency({ root: PROJECT, devCommand: npmScript("dev"), corpus: path.join(work, `corpus-${size}`), work, port: 18000 + (process.pid % 1000), samples: 5 });
+      const latency = await measureDevLatency({
+        root: PROJECT,
+        devCommand: npmScript("dev"),
+        corpus: path.join(work, `corpus-${size}`),
+        work,
+        port: 18000 + (process.pid % 1000),
+        samples: 5,
+      });
       dev = { size, latency };
     }
   } finally {
@@ -334,7 +383,10 @@ async function main(): Promise<void> {
   if (smallest !== largest && coldOf(smallest) && coldOf(largest)) {
     const growth = median(coldOf(largest)!.wall) / median(coldOf(smallest)!.wall);
     const target = (11 * largest) / smallest / 10;
-    lines.push(`Growth: chapar cold at ${largest.toLocaleString("en")} / at ${smallest.toLocaleString("en")} = ${growth.toFixed(2)}× (target ≤ ${target}× ${growth <= target ? "✓" : "✗"}).`, "");
+    lines.push(
+      `Growth: chapar cold at ${largest.toLocaleString("en")} / at ${smallest.toLocaleString("en")} = ${growth.toFixed(2)}× (target ≤ ${target}× ${growth <= target ? "✓" : "✗"}).`,
+      "",
+    );
   }
   if (dev) {
     const { latency } = dev;
@@ -357,7 +409,10 @@ async function main(): Promise<void> {
     const block = `${MARK_START}\n${section}\n${MARK_END}`;
     const start = previous.indexOf(MARK_START);
     const end = previous.indexOf(MARK_END);
-    const next = start >= 0 && end > start ? previous.slice(0, start) + block + previous.slice(end + MARK_END.length) : `${previous.trimEnd()}\n\n${block}\n`;
+    const next =
+      start >= 0 && end > start
+        ? previous.slice(0, start) + block + previous.slice(end + MARK_END.length)
+        : `${previous.trimEnd()}\n\n${block}\n`;
     writeFileSync(file, next);
     console.log(`\nwritten to ${path.relative(process.cwd(), file) || file}`);
   }

@@ -45,7 +45,9 @@ if (checked.errors.length > 0 || !checked.content) {
 const typographyWarnings = checked.warnings.filter(isRuleFinding);
 for (const warning of checked.warnings) if (!isRuleFinding(warning)) console.warn(formatProblem(warning));
 if (typographyWarnings.length > 0) {
-  console.warn(`${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`);
+  console.warn(
+    `${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`,
+  );
 }
 // The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
 const data = await prepareChaparData(settings, { content: checked.content });
@@ -81,7 +83,12 @@ rmSync(old, { recursive: true, force: true });
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
 const { pagefindStart, pagefindMs } = searchResult;
-reportPhases({ cacheHits: hits, cacheMisses: misses, fromHelperThread: shared, ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }) });
+reportPhases({
+  cacheHits: hits,
+  cacheMisses: misses,
+  fromHelperThread: shared,
+  ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }),
+});
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

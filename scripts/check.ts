@@ -22,7 +22,11 @@ const USAGE = `به‌کارگیری: npm run check [-- --fix] [-- --typography=
 function readArgs() {
   try {
     return parseArgs({
-      options: { fix: { type: "boolean", default: false }, typography: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        fix: { type: "boolean", default: false },
+        typography: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
       allowPositionals: false,
     }).values;
   } catch (e) {
@@ -88,6 +92,11 @@ function printReport({ errors, warnings, files, content }: SiteCheck): void {
     for (const { release, when } of scheduled) console.log(`${release.file}  ${when}  «${release.title}»`);
     console.log("");
   }
-  const verdict = errors.length > 0 ? "پیش از ساخت سایت، خطاها را درست کنید." : warnings.length > 0 ? "ساخت سایت ممکن است؛ هشدارها را بررسی کنید." : "همه‌چیز درست است.";
+  const verdict =
+    errors.length > 0
+      ? "پیش از ساخت سایت، خطاها را درست کنید."
+      : warnings.length > 0
+        ? "ساخت سایت ممکن است؛ هشدارها را بررسی کنید."
+        : "همه‌چیز درست است.";
   console.log(`نتیجه: ${errors.length} خطا، ${warnings.length} هشدار در ${files} پرونده‌ی خبر. ${verdict}`);
 }

@@ -25,7 +25,10 @@ const server = await startDevServer({
 console.log(`پیش‌نمایش چاپار: ${server.url}  (پیش‌نویس‌ها و خبرهای زمان‌بندی‌شده با برچسب؛ Ctrl+C برای پایان)`);
 
 const stop = () => {
-  server.close().then(() => process.exit(0), () => process.exit(1));
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

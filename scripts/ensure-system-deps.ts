@@ -25,7 +25,12 @@ export interface SystemDependency {
 
 export const systemDependencies: SystemDependency[] = [
   { name: "chromium", debianPackage: "chromium", probe: "/usr/bin/chromium", neededFor: "browser tests (test/browser/)" },
-  { name: "java", debianPackage: "default-jre-headless", probe: "/usr/bin/java", neededFor: "HTML validation with the Nu Html Checker (test/build/html-validation.test.ts, `npm test`)" },
+  {
+    name: "java",
+    debianPackage: "default-jre-headless",
+    probe: "/usr/bin/java",
+    neededFor: "HTML validation with the Nu Html Checker (test/build/html-validation.test.ts, `npm test`)",
+  },
 ];
 
 const APT_GET = "/usr/bin/apt-get";

@@ -134,30 +134,8 @@ const OBJECTS = [
   "سامانه‌ی ثبت‌نام",
   "تقویم فرهنگی فصل",
 ];
-const ADJECTIVES = [
-  "گسترده",
-  "چشمگیر",
-  "تازه",
-  "ماندگار",
-  "پربار",
-  "ارزشمند",
-  "دیرینه",
-  "بی‌سابقه",
-  "پرشور",
-  "سازنده",
-  "هم‌افزا",
-  "کم‌نظیر",
-];
-const VERBS_PAST = [
-  "برگزار شد",
-  "آغاز شد",
-  "به پایان رسید",
-  "رونمایی شد",
-  "اعلام شد",
-  "گشایش یافت",
-  "معرفی شد",
-  "تمدید شد",
-];
+const ADJECTIVES = ["گسترده", "چشمگیر", "تازه", "ماندگار", "پربار", "ارزشمند", "دیرینه", "بی‌سابقه", "پرشور", "سازنده", "هم‌افزا", "کم‌نظیر"];
+const VERBS_PAST = ["برگزار شد", "آغاز شد", "به پایان رسید", "رونمایی شد", "اعلام شد", "گشایش یافت", "معرفی شد", "تمدید شد"];
 const VERBS_PRESENT = [
   "برگزار می‌شود",
   "ادامه می‌یابد",
@@ -167,8 +145,26 @@ const VERBS_PRESENT = [
   "پیگیری می‌شود",
   "میزبان علاقه‌مندان است",
 ];
-const CONNECTORS = ["همچنین", "افزون بر این", "در ادامه", "از سوی دیگر", "به گفته‌ی برگزارکنندگان", "بر پایه‌ی این گزارش", "در همین حال", "گفتنی است"];
-const TIME_WORDS = ["امروز", "روز گذشته", "هفته‌ی آینده", "از صبح فردا", "در روزهای پایانی ماه", "تا پایان هفته", "شامگاه پنجشنبه", "پس از تعطیلات نوروزی"];
+const CONNECTORS = [
+  "همچنین",
+  "افزون بر این",
+  "در ادامه",
+  "از سوی دیگر",
+  "به گفته‌ی برگزارکنندگان",
+  "بر پایه‌ی این گزارش",
+  "در همین حال",
+  "گفتنی است",
+];
+const TIME_WORDS = [
+  "امروز",
+  "روز گذشته",
+  "هفته‌ی آینده",
+  "از صبح فردا",
+  "در روزهای پایانی ماه",
+  "تا پایان هفته",
+  "شامگاه پنجشنبه",
+  "پس از تعطیلات نوروزی",
+];
 const HEADINGS = [
   "برنامه‌های جنبی",
   "شیوه‌ی ثبت‌نام",
@@ -237,18 +233,35 @@ export const TAGS = [
   "گفت‌وگو",
 ] as const;
 
-const TRANSLIT = ["barnameh", "jashnvareh", "ketab", "namayeshgah", "kargah", "neshast", "konsert", "film", "shab-sher", "ronamaei", "farakhan", "gozaresh"];
+const TRANSLIT = [
+  "barnameh",
+  "jashnvareh",
+  "ketab",
+  "namayeshgah",
+  "kargah",
+  "neshast",
+  "konsert",
+  "film",
+  "shab-sher",
+  "ronamaei",
+  "farakhan",
+  "gozaresh",
+];
 
 function sentence(r: Random): string {
   const patterns: (() => string)[] = [
     () => `${r.pick(EVENTS)} با حضور ${r.pick(NOUNS)} در ${r.pick(PLACES)} ${r.pick(VERBS_PAST)}.`,
     () => `${r.pick(CONNECTORS)}، ${r.pick(OBJECTS)} ${r.pick(TIME_WORDS)} ${r.pick(VERBS_PRESENT)}.`,
-    () => `${r.pick(PEOPLE)}، ${r.pick(ROLES)}، گفت: «${r.pick(NOUNS)} در این دوره استقبالی ${r.pick(ADJECTIVES)} داشتند و ما برای ${r.pick(EVENTS)} برنامه‌ریزی کرده‌ایم.»`,
-    () => `این برنامه که با همکاری ${r.pick(ORGS)} و ${r.pick(ORGS)} تدارک دیده شده، ${r.pick(TIME_WORDS)} در شهرستان ${r.pick(CITIES)} ${r.pick(VERBS_PRESENT)}.`,
-    () => `در این ${r.pick(["دوره", "مرحله", "بخش", "فصل"])} ${r.int(12, 480)} ${r.pick(["اثر", "نفر", "گروه", "کتاب"])} از ${r.int(3, 31)} شهرستان به دبیرخانه رسید که ${r.pick(OBJECTS)} آن‌ها ${r.pick(VERBS_PAST)}.`,
+    () =>
+      `${r.pick(PEOPLE)}، ${r.pick(ROLES)}، گفت: «${r.pick(NOUNS)} در این دوره استقبالی ${r.pick(ADJECTIVES)} داشتند و ما برای ${r.pick(EVENTS)} برنامه‌ریزی کرده‌ایم.»`,
+    () =>
+      `این برنامه که با همکاری ${r.pick(ORGS)} و ${r.pick(ORGS)} تدارک دیده شده، ${r.pick(TIME_WORDS)} در شهرستان ${r.pick(CITIES)} ${r.pick(VERBS_PRESENT)}.`,
+    () =>
+      `در این ${r.pick(["دوره", "مرحله", "بخش", "فصل"])} ${r.int(12, 480)} ${r.pick(["اثر", "نفر", "گروه", "کتاب"])} از ${r.int(3, 31)} شهرستان به دبیرخانه رسید که ${r.pick(OBJECTS)} آن‌ها ${r.pick(VERBS_PAST)}.`,
     () => `${r.pick(NOUNS)} می‌توانند برای آگاهی بیشتر به ${r.pick(PLACES)} بروند یا با ${r.pick(ROLES)} تماس بگیرند.`,
     () => `به باور ${r.pick(PEOPLE)}، ${r.pick(EVENTS)} فرصتی ${r.pick(ADJECTIVES)} برای آشنایی ${r.pick(NOUNS)} با ${r.pick(NOUNS)} است.`,
-    () => `${r.pick(ORGS)} پیش از این نیز ${r.pick(EVENTS)} را در ${r.pick(CITIES)} برگزار کرده بود و ${r.pick(NOUNS)} آن را ${r.pick(ADJECTIVES)} ارزیابی کرده‌اند.`,
+    () =>
+      `${r.pick(ORGS)} پیش از این نیز ${r.pick(EVENTS)} را در ${r.pick(CITIES)} برگزار کرده بود و ${r.pick(NOUNS)} آن را ${r.pick(ADJECTIVES)} ارزیابی کرده‌اند.`,
   ];
   return r.pick(patterns)();
 }
@@ -279,7 +292,8 @@ function body(r: Random, org: string): string {
     } else if (!listDone && blocks.length >= 3 && r.chance(0.35)) {
       const ordered = r.chance(0.4);
       const items: string[] = [];
-      for (let i = 0, n = r.int(3, 5); i < n; i++) items.push(`${ordered ? `${i + 1}.` : "-"} ${r.pick(EVENTS)} در ${r.pick(PLACES)}، ${r.pick(TIME_WORDS)}`);
+      for (let i = 0, n = r.int(3, 5); i < n; i++)
+        items.push(`${ordered ? `${i + 1}.` : "-"} ${r.pick(EVENTS)} در ${r.pick(PLACES)}، ${r.pick(TIME_WORDS)}`);
       block = items.join("\n");
       listDone = true;
     } else if (!linkDone && blocks.length >= 2 && r.chance(0.3)) {
@@ -395,7 +409,9 @@ export function generateCorpus(options: CorpusOptions): { releases: number; draf
     const tags = new Set<string>();
     for (let t = 0, n = r.int(1, 4); t < n; t++) tags.add(r.pick(TAGS));
     // Now and then a tag is written with Arabic letters or without its ZWNJ: the same tag.
-    const tagList = [...tags].map((t) => (r.chance(0.03) ? t.replace(/ی/g, "ي").replace(/ک/g, "ك") : r.chance(0.03) ? t.replace(new RegExp(Z, "g"), "") : t));
+    const tagList = [...tags].map((t) =>
+      r.chance(0.03) ? t.replace(/ی/g, "ي").replace(/ک/g, "ك") : r.chance(0.03) ? t.replace(new RegExp(Z, "g"), "") : t,
+    );
     const org = r.pick(ORGS);
     const title = `${r.pick(EVENTS)} ${r.pick(["در", "با حضور", "ویژه‌ی", "برای"])} ${r.chance(0.5) ? r.pick(NOUNS) : r.pick(CITIES)} ${r.pick(VERBS_PAST)}`;
     const lines = ["---", `title: ${yamlString(title)}`, `date: ${yamlString(date)}`, `category: ${category}`];

@@ -57,5 +57,6 @@ if (!result.ok) {
   process.exit(1);
 }
 console.log(`خبر تازه ساخته شد: ${path.relative(process.cwd(), result.absolute) || result.absolute}`);
-if (result.categoryChosen) console.log(`دسته «${result.category}» گذاشته شد؛ برای دسته‌ی دیگر، فیلد category را در پرونده عوض کنید یا --category بدهید.`);
+if (result.categoryChosen)
+  console.log(`دسته «${result.category}» گذاشته شد؛ برای دسته‌ی دیگر، فیلد category را در پرونده عوض کنید یا --category بدهید.`);
 console.log("پس از نوشتن متن، با «npm run check» آن را بررسی کنید.");

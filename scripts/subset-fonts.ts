@@ -19,5 +19,8 @@ for (const [i, subset] of defaults.subsets.entries()) {
   writeFileSync(path.join(dir, prebuiltName(defaults, subset)), bytes);
   console.log(`${prebuiltName(defaults, subset)}: ${bytes.byteLength} بایت`);
 }
-writeFileSync(path.join(dir, PREBUILT_MANIFEST), `${JSON.stringify({ key, source: defaults.source, subsets: defaults.subsets.map((s) => s.name) }, null, 2)}\n`);
+writeFileSync(
+  path.join(dir, PREBUILT_MANIFEST),
+  `${JSON.stringify({ key, source: defaults.source, subsets: defaults.subsets.map((s) => s.name) }, null, 2)}\n`,
+);
 console.log(`زیرمجموعه‌های قلم در ${path.relative(process.cwd(), dir)} نوشته شد (کلید ${key}).`);

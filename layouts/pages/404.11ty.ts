@@ -13,5 +13,9 @@ function render({ chapar }: PageData): string {
   const body = html`<h1>${strings.notFoundTitle}</h1>
 <p>${strings.notFoundText}</p>
 <p><a href="${chapar.urls.href(siteUrls.home)}">${strings.backHome}</a> · <a href="${chapar.urls.href(siteUrls.archive)}">${strings.archive}</a></p>`;
-  return baseLayout(chapar, { url: "/404.html", title: strings.notFoundTitle, crumbs: [], bodyClass: "page-404", noindex: true, canonical: false }, body);
+  return baseLayout(
+    chapar,
+    { url: "/404.html", title: strings.notFoundTitle, crumbs: [], bodyClass: "page-404", noindex: true, canonical: false },
+    body,
+  );
 }

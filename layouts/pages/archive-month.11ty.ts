@@ -32,7 +32,11 @@ ${pagination(chapar, page)}`;
       url: page.url,
       title,
       section: siteUrls.archive,
-      crumbs: [{ label: strings.archive, url: siteUrls.archive }, { label: toPersianDigits(month.jy), url: siteUrls.archiveYear(month.jy) }, { label: monthName }],
+      crumbs: [
+        { label: strings.archive, url: siteUrls.archive },
+        { label: toPersianDigits(month.jy), url: siteUrls.archiveYear(month.jy) },
+        { label: monthName },
+      ],
       bodyClass: "page-archive-month",
     },
     body,

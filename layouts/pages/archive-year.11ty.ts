@@ -24,7 +24,13 @@ ${entry.months.map((m) => html`<li><a href="${urls.href(m.url)}">${formatJalaliM
 </ul>`;
   return baseLayout(
     chapar,
-    { url: entry.url, title, section: siteUrls.archive, crumbs: [{ label: strings.archive, url: siteUrls.archive }, { label: toPersianDigits(entry.jy) }], bodyClass: "page-archive-year" },
+    {
+      url: entry.url,
+      title,
+      section: siteUrls.archive,
+      crumbs: [{ label: strings.archive, url: siteUrls.archive }, { label: toPersianDigits(entry.jy) }],
+      bodyClass: "page-archive-year",
+    },
     body,
   );
 }

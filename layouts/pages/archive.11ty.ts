@@ -13,8 +13,22 @@ function render({ chapar }: PageData): string {
   const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.archiveTitle}</h1>
-${chapar.model.archiveYears.length === 0 ? html`<p>${strings.noReleases}</p>` : html`<ul class="term-list archive-years">
+${
+  chapar.model.archiveYears.length === 0
+    ? html`<p>${strings.noReleases}</p>`
+    : html`<ul class="term-list archive-years">
 ${chapar.model.archiveYears.map((y) => html`<li><a href="${urls.href(y.url)}">${toPersianDigits(y.jy)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(y.count))})</span></li>`)}
-</ul>`}`;
-  return baseLayout(chapar, { url: siteUrls.archive, title: strings.archiveTitle, section: siteUrls.archive, crumbs: [{ label: strings.archive }], bodyClass: "page-archive" }, body);
+</ul>`
+}`;
+  return baseLayout(
+    chapar,
+    {
+      url: siteUrls.archive,
+      title: strings.archiveTitle,
+      section: siteUrls.archive,
+      crumbs: [{ label: strings.archive }],
+      bodyClass: "page-archive",
+    },
+    body,
+  );
 }

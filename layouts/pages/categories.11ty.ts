@@ -15,14 +15,21 @@ function render({ chapar }: PageData): string {
   const body = html`<h1>${strings.categoryIndexTitle}</h1>
 <ul class="term-list">
 ${chapar.model.categories.map(
-  (c) => html`<li><a href="${urls.href(c.url)}">${c.name}</a> <span class="count">(${strings.releasesCount(toPersianDigits(c.releases.length))})</span>${
-    c.description ? html`<p>${c.description}</p>` : ""
-  }</li>`,
+  (c) =>
+    html`<li><a href="${urls.href(c.url)}">${c.name}</a> <span class="count">(${strings.releasesCount(toPersianDigits(c.releases.length))})</span>${
+      c.description ? html`<p>${c.description}</p>` : ""
+    }</li>`,
 )}
 </ul>`;
   return baseLayout(
     chapar,
-    { url: siteUrls.categories, title: strings.categoryIndexTitle, section: siteUrls.categories, crumbs: [{ label: strings.categories }], bodyClass: "page-categories" },
+    {
+      url: siteUrls.categories,
+      title: strings.categoryIndexTitle,
+      section: siteUrls.categories,
+      crumbs: [{ label: strings.categories }],
+      bodyClass: "page-categories",
+    },
     body,
   );
 }

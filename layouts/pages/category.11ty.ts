@@ -34,7 +34,11 @@ ${subscribeLinks(chapar, category)}`;
       description: category.description,
       category,
       section: siteUrls.categories,
-      crumbs: [{ label: strings.categories, url: siteUrls.categories }, page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name }, ...(page.pageNumber > 1 ? [{ label: pageSuffix(strings, page).replace(/^ — /, "") }] : [])],
+      crumbs: [
+        { label: strings.categories, url: siteUrls.categories },
+        page.pageNumber > 1 ? { label: category.name, url: category.url } : { label: category.name },
+        ...(page.pageNumber > 1 ? [{ label: pageSuffix(strings, page).replace(/^ — /, "") }] : []),
+      ],
       bodyClass: "page-category",
     },
     body,

@@ -49,10 +49,14 @@ ${afterReleaseBody(chapar, release)}
 ${tags.length > 0 ? html`<footer class="release-tags"><h2>${strings.tagsHeading}</h2><ul>${tags.map((t) => html`<li><a href="${urls.href(t.url)}" rel="tag">${t.name}</a></li>`)}</ul></footer>` : ""}
 </article>
 ${entry.status === "withdrawn" ? "" : shareLinks(chapar, release)}
-${newer || older ? html`<nav class="release-nav" aria-label="${strings.otherReleases}"><ul>
+${
+  newer || older
+    ? html`<nav class="release-nav" aria-label="${strings.otherReleases}"><ul>
 ${newer ? html`<li class="release-nav-newer"><span>${strings.newerRelease}</span> <a href="${urls.href(newer.url)}" rel="next">${newer.title}</a></li>` : ""}
 ${older ? html`<li class="release-nav-older"><span>${strings.olderRelease}</span> <a href="${urls.href(older.url)}" rel="prev">${older.title}</a></li>` : ""}
-</ul></nav>` : ""}
+</ul></nav>`
+    : ""
+}
 ${related.length > 0 ? html`<section class="related" aria-labelledby="related-heading"><h2 id="related-heading">${strings.related}</h2>${releaseList(chapar, related, 3)}</section>` : ""}`;
   return baseLayout(
     chapar,
@@ -61,7 +65,11 @@ ${related.length > 0 ? html`<section class="related" aria-labelledby="related-he
       title: release.title,
       description: release.summary,
       section: siteUrls.categories,
-      crumbs: [{ label: strings.categories, url: siteUrls.categories }, { label: category.name, url: category.url }, { label: release.title }],
+      crumbs: [
+        { label: strings.categories, url: siteUrls.categories },
+        { label: category.name, url: category.url },
+        { label: release.title },
+      ],
       release: entry,
       // A withdrawn release stays reachable by its old links but search engines should drop it.
       noindex: entry.status === "withdrawn",

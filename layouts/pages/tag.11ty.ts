@@ -25,7 +25,13 @@ ${releaseList(chapar, page.releases)}
 ${pagination(chapar, page)}`;
   return baseLayout(
     chapar,
-    { url: page.url, title, section: siteUrls.tags, crumbs: [{ label: strings.tags, url: siteUrls.tags }, { label: title }], bodyClass: "page-tag" },
+    {
+      url: page.url,
+      title,
+      section: siteUrls.tags,
+      crumbs: [{ label: strings.tags, url: siteUrls.tags }, { label: title }],
+      bodyClass: "page-tag",
+    },
     body,
   );
 }

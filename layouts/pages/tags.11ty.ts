@@ -13,8 +13,16 @@ function render({ chapar }: PageData): string {
   const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.tagIndexTitle}</h1>
-${chapar.model.tags.length === 0 ? html`<p>${strings.noReleases}</p>` : html`<ul class="term-list term-cloud">
+${
+  chapar.model.tags.length === 0
+    ? html`<p>${strings.noReleases}</p>`
+    : html`<ul class="term-list term-cloud">
 ${chapar.model.tags.map((t) => html`<li><a href="${urls.href(t.url)}">${t.name}</a> <span class="count">(${toPersianDigits(t.releases.length)})</span></li>`)}
-</ul>`}`;
-  return baseLayout(chapar, { url: siteUrls.tags, title: strings.tagIndexTitle, section: siteUrls.tags, crumbs: [{ label: strings.tags }], bodyClass: "page-tags" }, body);
+</ul>`
+}`;
+  return baseLayout(
+    chapar,
+    { url: siteUrls.tags, title: strings.tagIndexTitle, section: siteUrls.tags, crumbs: [{ label: strings.tags }], bodyClass: "page-tags" },
+    body,
+  );
 }

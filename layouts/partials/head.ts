@@ -20,8 +20,10 @@ export function head(chapar: ChaparData, page: PageMeta): SafeHtml {
 ${description ? html`<meta name="description" content="${description}">` : ""}
 ${page.canonical === false ? "" : html`<link rel="canonical" href="${toUri(urls.absolute(page.url))}">`}
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
-${chapar.assets.preloadFonts.map((font) => html`<link rel="preload" href="${urls.href(font)}" as="font" type="font/woff2" crossorigin>
-`)}<link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
+${chapar.assets.preloadFonts.map(
+  (font) => html`<link rel="preload" href="${urls.href(font)}" as="font" type="font/woff2" crossorigin>
+`,
+)}<link rel="stylesheet" href="${urls.href(chapar.assets.stylesheet)}">
 ${chapar.assets.favicon ? html`<link rel="icon" href="${urls.href(chapar.assets.favicon.sitePath)}" type="${chapar.assets.favicon.type}">` : ""}
 ${feedLinks(chapar, page.category ?? page.release?.category)}
 ${seoHead(chapar, page)}

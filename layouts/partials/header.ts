@@ -18,7 +18,11 @@ function officeNav(chapar: ChaparData): { url: string; label: string }[] {
 }
 
 export function header(chapar: ChaparData, section: string | undefined): SafeHtml {
-  const { urls, site, locale: { strings } } = chapar;
+  const {
+    urls,
+    site,
+    locale: { strings },
+  } = chapar;
   return html`<header class="site-header">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${site.name}</a>
 <nav class="site-nav" aria-label="${strings.mainNav}"><ul>

@@ -7,7 +7,10 @@ import { toPersianDigits } from "../../lib/text/digits.ts";
 
 export function pagination(chapar: ChaparData, page: ListPage): SafeHtml {
   if (page.totalPages <= 1) return html``;
-  const { urls, locale: { strings } } = chapar;
+  const {
+    urls,
+    locale: { strings },
+  } = chapar;
   return html`<nav class="pagination" aria-label="${strings.pagination}">
 ${page.previousUrl ? html`<a rel="prev" href="${urls.href(page.previousUrl)}">${strings.previousPage}</a>` : ""}
 <span class="pagination-position">${strings.page(toPersianDigits(page.pageNumber), toPersianDigits(page.totalPages))}</span>

@@ -96,7 +96,8 @@ function attachments(chapar: ChaparData, release: Release): SafeHtml {
 <h2 id="attachments-heading">${chapar.locale.strings.attachmentsHeading}</h2>
 <ul>
 ${release.attachments.map(
-  (a) => html`<li><a href="${urls.href(siteUrls.media(a.file))}">${a.title}</a> <span class="attachment-meta">(<bdi>${a.kind}</bdi>، ${a.size})</span></li>`,
+  (a) =>
+    html`<li><a href="${urls.href(siteUrls.media(a.file))}">${a.title}</a> <span class="attachment-meta">(<bdi>${a.kind}</bdi>، ${a.size})</span></li>`,
 )}
 </ul>
 </section>`;

@@ -70,7 +70,9 @@ const codeHashes = new Map<string, string>();
 function codeHash(root: string): string {
   let hash = codeHashes.get(root);
   if (hash === undefined) {
-    const h = createHash("sha1").update(`chapar-cache-${FORMAT}\0${JSON.stringify([process.versions.node, process.versions.icu, process.versions.tz, process.versions.unicode])}`);
+    const h = createHash("sha1").update(
+      `chapar-cache-${FORMAT}\0${JSON.stringify([process.versions.node, process.versions.icu, process.versions.tz, process.versions.unicode])}`,
+    );
     for (const p of CODE_PATHS) hashTree(h, path.join(root, p), p);
     codeHashes.set(root, (hash = h.digest("base64url")));
   }
@@ -265,7 +267,8 @@ export class BuildCache {
       const folder = path.join(this.options.dir, name);
       const memo = path.join(folder, "memo.v8");
       try {
-        if (folder !== path.dirname(this.file) && (!existsSync(memo) || statSync(memo).mtimeMs < limit)) rmSync(folder, { recursive: true, force: true });
+        if (folder !== path.dirname(this.file) && (!existsSync(memo) || statSync(memo).mtimeMs < limit))
+          rmSync(folder, { recursive: true, force: true });
       } catch {
         // another build is using it right now
       }

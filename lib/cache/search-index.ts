@@ -61,7 +61,8 @@ export function startSearchIndexCached(outputDir: string, data: ChaparData): Sea
       rmSync(temp, { recursive: true, force: true });
       if (existsSync(bundle)) cpSync(bundle, temp, { recursive: true });
       else mkdirSync(temp);
-      for (const old of readdirSync(store)) if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
+      for (const old of readdirSync(store))
+        if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
       renameSync(temp, stored);
       return result;
     },

@@ -74,15 +74,17 @@ export function checkSite(options: Options): SiteCheck {
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
-    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary }).map((f) => ({
-      file,
-      line: f.line,
-      column: f.column,
-      message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
-      suggestion: f.suggestion,
-      rule: f.rule,
-      severity: "warning",
-    }));
+    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary }).map(
+      (f) => ({
+        file,
+        line: f.line,
+        column: f.column,
+        message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
+        suggestion: f.suggestion,
+        rule: f.rule,
+        severity: "warning",
+      }),
+    );
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
     const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
     if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
@@ -104,7 +106,8 @@ export function checkSite(options: Options): SiteCheck {
     if (fix) fixFile(page.file, source);
   }
   const level: TypographyLevel = options.typography ?? loaded.content?.site.typographyLint ?? "warning";
-  const lint = level === "off" ? [] : typography.map((p) => ({ ...p, severity: level === "error" ? ("error" as const) : ("warning" as const) }));
+  const lint =
+    level === "off" ? [] : typography.map((p) => ({ ...p, severity: level === "error" ? ("error" as const) : ("warning" as const) }));
   const errors = [...glossary.problems, ...loaded.errors, ...lint.filter((p) => p.severity === "error")];
   const warnings = [...loaded.warnings, ...lint.filter((p) => p.severity === "warning")];
   return {
@@ -130,7 +133,13 @@ function configuredTypography(contentDir: string): TypographyLevel | undefined {
 function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   return problems
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i))
+    .sort((a, b) =>
+      a.p.file < b.p.file
+        ? -1
+        : a.p.file > b.p.file
+          ? 1
+          : (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i,
+    )
     .map(({ p }) => p);
 }
 
@@ -138,13 +147,29 @@ function sortProblems(problems: ContentProblem[]): ContentProblem[] {
 // Alt text
 
 /** Alt texts that describe nothing: a screen-reader user hears only "image". */
-const EMPTY_ALTS = new Set(["تصویر", "عکس", "تصویر خبر", "عکس خبر", "عکس تزئینی", "تصویر تزئینی", "image", "photo", "picture", "img", "pic"]);
-const FILE_NAME_ALT = /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$|^(?:img|dsc|dscn|dcim|image|photo|pic|screenshot|whatsapp)[-_ ]?\d+|^[\w-]*\d{4,}[\w-]*$/i;
+const EMPTY_ALTS = new Set([
+  "تصویر",
+  "عکس",
+  "تصویر خبر",
+  "عکس خبر",
+  "عکس تزئینی",
+  "تصویر تزئینی",
+  "image",
+  "photo",
+  "picture",
+  "img",
+  "pic",
+]);
+const FILE_NAME_ALT =
+  /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$|^(?:img|dsc|dscn|dcim|image|photo|pic|screenshot|whatsapp)[-_ ]?\d+|^[\w-]*\d{4,}[\w-]*$/i;
 
 function altProblem(alt: string, src: string | undefined): string | undefined {
   const text = alt.trim();
   if (text === "") return undefined; // A missing alt is the loader's error, not a warning.
-  const base = src?.split("/").pop()?.replace(/\.[^.]+$/, "");
+  const base = src
+    ?.split("/")
+    .pop()
+    ?.replace(/\.[^.]+$/, "");
   if (EMPTY_ALTS.has(text.toLowerCase()) || EMPTY_ALTS.has(text.replace(/[\s\u200c]+/g, " "))) {
     return `متن جایگزین «${text}» چیزی درباره‌ی تصویر نمی‌گوید؛ بنویسید در تصویر چه دیده می‌شود (مانند «مدیر مؤسسه در آیین گشایش نمایشگاه»)`;
   }
@@ -156,7 +181,8 @@ function altProblem(alt: string, src: string | undefined): string | undefined {
 
 function altTextWarnings(file: string, source: string, frontMatter: FrontMatter, tokens: Token[] | undefined): ContentProblem[] {
   const out: ContentProblem[] = [];
-  const warn = (line: number, column: number, message: string) => out.push({ file, line, column, message, severity: "warning", rule: "image-alt" });
+  const warn = (line: number, column: number, message: string) =>
+    out.push({ file, line, column, message, severity: "warning", rule: "image-alt" });
 
   // Front matter: `imageAlt` (of `image`) and each gallery item's `alt` (of its `file`).
   const values = frontMatterValues(source, frontMatter);
@@ -202,7 +228,16 @@ function placeholderWarnings(file: string, frontMatter: FrontMatter): ContentPro
   const at = frontMatter.body.indexOf(PLACEHOLDER_BODY);
   if (at < 0) return [];
   const line = frontMatter.bodyLine + frontMatter.body.slice(0, at).split("\n").length - 1;
-  return [{ file, line, column: 1, message: "متن نمونه‌ی «npm run new» هنوز در خبر مانده است؛ متن خبر را جای آن بنویسید", severity: "warning", rule: "placeholder" }];
+  return [
+    {
+      file,
+      line,
+      column: 1,
+      message: "متن نمونه‌ی «npm run new» هنوز در خبر مانده است؛ متن خبر را جای آن بنویسید",
+      severity: "warning",
+      rule: "placeholder",
+    },
+  ];
 }
 
 /**

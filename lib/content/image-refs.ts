@@ -32,7 +32,9 @@ const RASTER = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif
 export function resolveImageFile(contentDir: string, releaseFile: string, src: string): { file: string } | { error: string } {
   const shown = showValue(src);
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
-    return { error: `تصویر ${shown} بیرون از سایت است؛ هیچ درخواستی نباید از سایت بیرون برود: پرونده را کنار خبر بگذارید و نشانی نسبی بدهید` };
+    return {
+      error: `تصویر ${shown} بیرون از سایت است؛ هیچ درخواستی نباید از سایت بیرون برود: پرونده را کنار خبر بگذارید و نشانی نسبی بدهید`,
+    };
   }
   let decoded = src;
   try {
@@ -69,7 +71,10 @@ export function resolveInlineImages(
       continue;
     }
     if (ref.alt.trim() === "") {
-      problems.push({ line: bodyLine + ref.line - 1, message: `تصویر ${showValue(ref.src)} متن جایگزین ندارد؛ آنچه در تصویر دیده می‌شود را میان کروشه بنویسید: ![متن جایگزین](${ref.src})` });
+      problems.push({
+        line: bodyLine + ref.line - 1,
+        message: `تصویر ${showValue(ref.src)} متن جایگزین ندارد؛ آنچه در تصویر دیده می‌شود را میان کروشه بنویسید: ![متن جایگزین](${ref.src})`,
+      });
       continue;
     }
     const image: InlineImage = { file: resolved.file, alt: ref.alt.trim() };

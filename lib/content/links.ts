@@ -76,7 +76,11 @@ export function collectReleaseLinks(file: string, tokens: Token[], bodyLine: num
         else if (bare.startsWith(base)) sitePath = `/${bare.slice(base.length)}`;
         if (sitePath !== undefined && SITE_RELEASE_PATH.test(sitePath)) {
           // Root links got the base path when rendered; the author wrote the site path.
-          link = { kind: "address", target: sitePath.endsWith("/") ? sitePath : `${sitePath}/`, written: bare.startsWith(base) ? sitePath : bare };
+          link = {
+            kind: "address",
+            target: sitePath.endsWith("/") ? sitePath : `${sitePath}/`,
+            written: bare.startsWith(base) ? sitePath : bare,
+          };
         }
       }
       if (!link) continue;
@@ -102,7 +106,11 @@ function where(written: string, map: [number, number] | null, bodyLines: string[
  * Checks every collected link against the loaded releases and rewrites links to files into the
  * releases' addresses. Returns an error per link to a release that doesn't exist.
  */
-export function resolveReleaseLinks(linksOf: Map<LinkTarget, ReleaseLink[]>, releases: readonly LinkTarget[], options: { contentDir: string; siteUrl: string }): ContentProblem[] {
+export function resolveReleaseLinks(
+  linksOf: Map<LinkTarget, ReleaseLink[]>,
+  releases: readonly LinkTarget[],
+  options: { contentDir: string; siteUrl: string },
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   if (linksOf.size === 0) return problems;
   const urls = createUrls(options.siteUrl);
@@ -116,9 +124,16 @@ export function resolveReleaseLinks(linksOf: Map<LinkTarget, ReleaseLink[]>, rel
       if (link.kind === "file") {
         const target = byFile.get(link.target);
         if (target) {
-          release.html = release.html.replaceAll(`href="${escapeAttribute(link.href)}"`, `href="${escapeAttribute(urls.href(target.url) + link.fragment)}"`);
+          release.html = release.html.replaceAll(
+            `href="${escapeAttribute(link.href)}"`,
+            `href="${escapeAttribute(urls.href(target.url) + link.fragment)}"`,
+          );
         } else if (!existsSync(path.join(options.contentDir, link.target)) || link.target.startsWith("..")) {
-          problems.push({ ...at, message: `پیوند به خبری که نیست: «${link.written}» (پرونده‌ی ${link.target} پیدا نشد؛ نشانی نسبت به همین پرونده‌ی خبر است)`, severity: "error" });
+          problems.push({
+            ...at,
+            message: `پیوند به خبری که نیست: «${link.written}» (پرونده‌ی ${link.target} پیدا نشد؛ نشانی نسبت به همین پرونده‌ی خبر است)`,
+            severity: "error",
+          });
         }
         // A file that exists but isn't a valid release has its own errors; nothing more to say here.
       } else if (!byUrl.has(link.target)) {

@@ -36,7 +36,26 @@ export interface SiteContent {
 }
 
 /** Files that may sit in the content folder besides releases: media that releases refer to. */
-export const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".zip", ".mp3", ".mp4"]);
+export const MEDIA_EXTENSIONS = new Set([
+  ".jpg",
+  ".jpeg",
+  ".png",
+  ".webp",
+  ".avif",
+  ".gif",
+  ".svg",
+  ".pdf",
+  ".doc",
+  ".docx",
+  ".xls",
+  ".xlsx",
+  ".ppt",
+  ".pptx",
+  ".odt",
+  ".zip",
+  ".mp3",
+  ".mp4",
+]);
 
 const DATA_DIR = "_data";
 
@@ -211,7 +230,11 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     contentDir,
     site,
     press,
-    fileContext: { schema: releaseSchema({ timeZone: site.timeZone, categories, press }), siteUrl: site.url, persianDigits: site.persianDigits },
+    fileContext: {
+      schema: releaseSchema({ timeZone: site.timeZone, categories, press }),
+      siteUrl: site.url,
+      persianDigits: site.persianDigits,
+    },
     cache,
     inspect,
     problems,
@@ -224,7 +247,10 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   }
   problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
-  const officePages = only === undefined ? loadOfficePages(contentDir, { persianDigits: site.persianDigits, takenUrls: releaseUrls(run.releases) }) : { pages: [], problems: [] };
+  const officePages =
+    only === undefined
+      ? loadOfficePages(contentDir, { persianDigits: site.persianDigits, takenUrls: releaseUrls(run.releases) })
+      : { pages: [], problems: [] };
   problems.push(...officePages.problems);
   return done({ contentDir, site, categories, releases: run.releases, officePages: officePages.pages, warnings: [] });
 }
@@ -233,7 +259,10 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
  * site.json, categories.json (both required), the organisation's logo, types.json and contacts.json.
  * Problems are appended to `problems`; `undefined` when any of them is an error (releases can't be checked then).
  */
-function readSettings(contentDir: string, problems: ContentProblem[]): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
+function readSettings(
+  contentDir: string,
+  problems: ContentProblem[],
+): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
   const siteRaw = readJson(path.join(contentDir, DATA_DIR, "site.json"), `${DATA_DIR}/site.json`, problems);
   const categoriesRaw = readJson(path.join(contentDir, DATA_DIR, "categories.json"), `${DATA_DIR}/categories.json`, problems);
   const siteParsed = siteRaw === undefined ? undefined : siteSchema.safeParse(siteRaw);
@@ -317,7 +346,8 @@ function loadRelease(run: LoadRun, file: string): void {
   const { keyLines, bodyLine, renderOptions } = parsedFile.frontMatter;
   // What inspectors get; source, front matter and tokens are re-derived only if one asks (a cached check doesn't).
   const inspectFile = (release?: Release) => {
-    if (inspect) problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
+    if (inspect)
+      problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
   };
   if (parsedFile.valid === undefined) {
     // The body can still be checked (links, typography) while the front matter is being fixed.
@@ -351,7 +381,15 @@ function loadRelease(run: LoadRun, file: string): void {
   }
   const release = releaseView(
     r,
-    { file, firstParagraph: rendered.firstParagraph, imageFile, attachments: pressFiles.attachments, gallery: pressFiles.gallery, site: run.site, press: run.press },
+    {
+      file,
+      firstParagraph: rendered.firstParagraph,
+      imageFile,
+      attachments: pressFiles.attachments,
+      gallery: pressFiles.gallery,
+      site: run.site,
+      press: run.press,
+    },
     { html: rendered.html, inlineImages: inline.images },
   );
   run.releases.push(release);
@@ -414,12 +452,21 @@ export function parseReleaseFile(file: string, source: string, ctx: ReleaseFileC
 }
 
 /** The same, also handing back what isn't kept in the cache (front matter, tokens) for this build's inspectors. */
-function parseReleaseFileWithTokens(file: string, source: string, ctx: ReleaseFileContext): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
+function parseReleaseFileWithTokens(
+  file: string,
+  source: string,
+  ctx: ReleaseFileContext,
+): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
   const fm = parseFrontMatter(source);
-  if (!fm.ok) return { parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] } };
+  if (!fm.ok)
+    return {
+      parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
+    };
   const { data, body, keyLines, bodyLine } = fm.value;
   const parsed = ctx.schema.safeParse(data);
-  const crossField = crossFieldIssues(data).map((i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }));
+  const crossField = crossFieldIssues(data).map(
+    (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
+  );
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
     basePath: new URL(ctx.siteUrl).pathname,
     persianDigits: ctx.persianDigits,

@@ -50,7 +50,8 @@ export function chaparMarkdown(): InstanceType<typeof MarkdownIt> {
     const basePath = (env as { basePath?: string } | undefined)?.basePath;
     const token = tokens[idx]!;
     const href = String(token.attrGet("href") ?? "");
-    if (basePath && basePath !== "/" && href.startsWith("/") && !href.startsWith("//")) token.attrSet("href", `${basePath.replace(/\/+$/, "")}${href}`);
+    if (basePath && basePath !== "/" && href.startsWith("/") && !href.startsWith("//"))
+      token.attrSet("href", `${basePath.replace(/\/+$/, "")}${href}`);
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
   return md;
@@ -109,7 +110,9 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     if (token?.type === "paragraph_open" && token.level === 0) {
       const inline = tokens[i + 1];
       firstParagraph = (inline?.children ?? [])
-        .map((c) => (c.type === "softbreak" || c.type === "hardbreak" ? " " : c.type === "text" || c.type === "code_inline" ? c.content : ""))
+        .map((c) =>
+          c.type === "softbreak" || c.type === "hardbreak" ? " " : c.type === "text" || c.type === "code_inline" ? c.content : "",
+        )
         .join("")
         .replace(/\s+/g, " ")
         .trim();
@@ -122,7 +125,9 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     if (token.type !== "inline" || !token.map) continue;
     for (const child of token.children ?? []) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] + 1 };
   }
-  const env: { images?: InlineImageRef[]; basePath?: string } & TransformEnv = { ...(options.basePath ? { basePath: options.basePath } : {}) };
+  const env: { images?: InlineImageRef[]; basePath?: string } & TransformEnv = {
+    ...(options.basePath ? { basePath: options.basePath } : {}),
+  };
   if (options.persianDigits !== undefined) env.textTransforms = { persianDigits: options.persianDigits };
   const html = md.renderer.render(tokens, md.options, env);
   return { html, firstParagraph, tokens, images: env.images ?? [] };

@@ -29,7 +29,9 @@ export interface NewReleaseOptions {
   now: number;
 }
 
-export type NewReleaseResult = { ok: true; file: string; absolute: string; category: string; categoryChosen: boolean } | { ok: false; message: string };
+export type NewReleaseResult =
+  | { ok: true; file: string; absolute: string; category: string; categoryChosen: boolean }
+  | { ok: false; message: string };
 
 const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
@@ -46,7 +48,9 @@ function readData(contentDir: string): { site: SiteSettings; categories: Categor
   const site = siteSchema.safeParse(read("site.json"));
   const categories = categoriesSchema.safeParse(read("categories.json"));
   if (!site.success || !categories.success) {
-    return { message: `تنظیمات سایت یا دسته‌ها در ${path.join(contentDir, "_data")} خوانده نشد؛ «npm run check» را اجرا کنید تا ببینید چه چیزی نادرست است` };
+    return {
+      message: `تنظیمات سایت یا دسته‌ها در ${path.join(contentDir, "_data")} خوانده نشد؛ «npm run check» را اجرا کنید تا ببینید چه چیزی نادرست است`,
+    };
   }
   return { site: site.data, categories: categories.data };
 }
@@ -82,7 +86,11 @@ export function createRelease(options: NewReleaseOptions): NewReleaseResult {
   }
 
   const slug = options.slug === undefined ? slugify(title) : toLatinDigits(options.slug.trim());
-  if (!SLUG.test(slug)) return { ok: false, message: `نامک «${options.slug}» درست نیست؛ فقط حرف، رقم و خط تیره (-) بی‌فاصله، مانند nowruz-concert یا کنسرت-نوروزی` };
+  if (!SLUG.test(slug))
+    return {
+      ok: false,
+      message: `نامک «${options.slug}» درست نیست؛ فقط حرف، رقم و خط تیره (-) بی‌فاصله، مانند nowruz-concert یا کنسرت-نوروزی`,
+    };
 
   const tags = (options.tags ?? []).map(cleanText).filter((t) => t !== "");
   const file = `releases/${date.jy}/${slug}.md`;
@@ -94,7 +102,18 @@ export function createRelease(options: NewReleaseOptions): NewReleaseResult {
   // Types and contacts only name the choices in comments; their problems are `npm run check`'s to report.
   const problems: ContentProblem[] = [];
   const press = loadPressData(options.contentDir, site, problems);
-  const text = skeleton({ title, date: jalaliText(date, site.timeZone), category, categoryList, tags, draft: options.draft ?? false, timeZone: site.timeZone, slug, types: Object.keys(press.types), contacts: Object.keys(press.contacts) });
+  const text = skeleton({
+    title,
+    date: jalaliText(date, site.timeZone),
+    category,
+    categoryList,
+    tags,
+    draft: options.draft ?? false,
+    timeZone: site.timeZone,
+    slug,
+    types: Object.keys(press.types),
+    contacts: Object.keys(press.contacts),
+  });
   mkdirSync(path.dirname(absolute), { recursive: true });
   try {
     // `wx`: fail rather than overwrite, even if the file appeared a moment ago.

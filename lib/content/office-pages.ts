@@ -90,21 +90,29 @@ function isReserved(url: string): boolean {
  * Reads and validates `content/pages/*.md`. `takenUrls` are the URLs already claimed (the releases'):
  * a page claiming one of them, a reserved Chapar URL or another page's URL is an error.
  */
-export function loadOfficePages(contentDir: string, options: { persianDigits: boolean; takenUrls: ReadonlyMap<string, string> }): OfficePagesLoad {
+export function loadOfficePages(
+  contentDir: string,
+  options: { persianDigits: boolean; takenUrls: ReadonlyMap<string, string> },
+): OfficePagesLoad {
   const problems: ContentProblem[] = [];
   const pages: OfficePage[] = [];
   const dir = path.join(contentDir, PAGES_DIR);
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) return { pages, problems };
-    entries = readdirSync(dir).filter((name) => !name.startsWith(".")).sort();
+    entries = readdirSync(dir)
+      .filter((name) => !name.startsWith("."))
+      .sort();
   } catch {
     return { pages, problems };
   }
   const realContent = realpathSync(contentDir);
   const inside = (real: string) => real.startsWith(`${realContent}${path.sep}`);
   if (!inside(realpathSync(dir))) {
-    return { pages, problems: [{ file: PAGES_DIR, message: "پوشه‌ی صفحه‌ها به بیرون از پوشه‌ی محتوا اشاره می‌کند؛ پذیرفته نیست", severity: "error" }] };
+    return {
+      pages,
+      problems: [{ file: PAGES_DIR, message: "پوشه‌ی صفحه‌ها به بیرون از پوشه‌ی محتوا اشاره می‌کند؛ پذیرفته نیست", severity: "error" }],
+    };
   }
   const byUrl = new Map<string, string>();
   for (const name of entries) {
@@ -147,12 +155,16 @@ export function loadOfficePages(contentDir: string, options: { persianDigits: bo
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         if (issue.code === "unrecognized_keys") {
-          for (const key of issue.keys) error(`این فیلد شناخته نشد. فیلدهای مجاز صفحه: ${OFFICE_PAGE_FIELDS.join("، ")}`, { ...lineOf(key), field: key });
+          for (const key of issue.keys)
+            error(`این فیلد شناخته نشد. فیلدهای مجاز صفحه: ${OFFICE_PAGE_FIELDS.join("، ")}`, { ...lineOf(key), field: key });
           continue;
         }
         const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
         const value = key === undefined ? undefined : data[key];
-        error(value === undefined ? issue.message : `${issue.message} (مقدار فعلی: ${showValue(value)})`, { ...lineOf(key), ...(key === undefined ? {} : { field: key }) });
+        error(value === undefined ? issue.message : `${issue.message} (مقدار فعلی: ${showValue(value)})`, {
+          ...lineOf(key),
+          ...(key === undefined ? {} : { field: key }),
+        });
       }
       continue;
     }

@@ -41,7 +41,11 @@ const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 /** Digits (Latin or Persian), spaces and `+ - ( )`: what phone numbers are written with. */
 const PHONE_PATTERN = /^\+?[\d\u06f0-\u06f9][\d\u06f0-\u06f9\s()-]*$/;
 
-const optionalText = (what: string) => z.string({ error: `${what} باید متن باشد` }).transform(cleanText).optional();
+const optionalText = (what: string) =>
+  z
+    .string({ error: `${what} باید متن باشد` })
+    .transform(cleanText)
+    .optional();
 
 /** A contact as written in contacts.json or inline in a release; `where` names it in messages. */
 export function contactSchema(where: string) {
@@ -56,7 +60,9 @@ export function contactSchema(where: string) {
         phone: z
           .string({ error: `تلفن (phone) ${where} باید متن باشد؛ آن را میان گیومه بنویسید، مانند "021-66461234"` })
           .trim()
-          .refine((p) => PHONE_PATTERN.test(p), { error: `تلفن ${where} فقط رقم، فاصله و + - ( ) می‌پذیرد؛ مانند "021-66461234" یا "+98 21 6646 1234"` })
+          .refine((p) => PHONE_PATTERN.test(p), {
+            error: `تلفن ${where} فقط رقم، فاصله و + - ( ) می‌پذیرد؛ مانند "021-66461234" یا "+98 21 6646 1234"`,
+          })
           .optional(),
         email: z
           .string({ error: `رایانامه (email) ${where} باید متن باشد` })
@@ -71,38 +77,52 @@ export function contactSchema(where: string) {
             : `${where} باید فهرستی از name، role، phone و email باشد`,
       },
     )
-    .refine((c) => c.phone !== undefined || c.email !== undefined, { error: `برای ${where} دست‌کم تلفن (phone) یا رایانامه (email) لازم است` });
+    .refine((c) => c.phone !== undefined || c.email !== undefined, {
+      error: `برای ${where} دست‌کم تلفن (phone) یا رایانامه (email) لازم است`,
+    });
 }
 
 const typesSchema = z
   .record(
     z.string(),
     z
-      .string({ error: "برچسب هر نوع باید متن فارسی باشد؛ مانند \"announcement\": \"اطلاعیه\"" })
+      .string({ error: 'برچسب هر نوع باید متن فارسی باشد؛ مانند "announcement": "اطلاعیه"' })
       .transform(cleanText)
       .pipe(z.string().min(1, { error: "برچسب نوع نباید خالی باشد" })),
-    { error: "types.json باید فهرستی از «کلید: برچسب» باشد؛ مانند {\"news\": \"خبر\", \"announcement\": \"اطلاعیه\"}" },
+    { error: 'types.json باید فهرستی از «کلید: برچسب» باشد؛ مانند {"news": "خبر", "announcement": "اطلاعیه"}' },
   )
   .superRefine((types, ctx) => {
     for (const key of Object.keys(types)) {
       if (!KEY_PATTERN.test(key)) {
-        ctx.addIssue({ code: "custom", path: [key], message: `کلید نوع «${key}» فقط حروف کوچک لاتین، رقم و خط تیره می‌پذیرد (مانند photo-report)` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `کلید نوع «${key}» فقط حروف کوچک لاتین، رقم و خط تیره می‌پذیرد (مانند photo-report)`,
+        });
       }
     }
   });
 
 const contactsSchema = z
-  .record(z.string(), z.unknown(), { error: "contacts.json باید فهرستی از «شناسه: مشخصات» باشد؛ مانند {\"press\": {\"name\": \"…\", \"phone\": \"…\"}}" })
+  .record(z.string(), z.unknown(), {
+    error: 'contacts.json باید فهرستی از «شناسه: مشخصات» باشد؛ مانند {"press": {"name": "…", "phone": "…"}}',
+  })
   .transform((raw, ctx): Contacts => {
     const out: Contacts = {};
     for (const [id, value] of Object.entries(raw)) {
       if (!KEY_PATTERN.test(id)) {
-        ctx.addIssue({ code: "custom", path: [id], message: `شناسه‌ی «${id}» فقط حروف کوچک لاتین، رقم و خط تیره می‌پذیرد (مانند press-office)` });
+        ctx.addIssue({
+          code: "custom",
+          path: [id],
+          message: `شناسه‌ی «${id}» فقط حروف کوچک لاتین، رقم و خط تیره می‌پذیرد (مانند press-office)`,
+        });
         continue;
       }
       const parsed = contactSchema(`مسئول تماس «${id}»`).safeParse(value);
       if (parsed.success) out[id] = withoutUndefined(parsed.data);
-      else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [id, ...issue.path.map(String)], message: issue.message });
+      else
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: "custom", path: [id, ...issue.path.map(String)], message: issue.message });
     }
     return out;
   });
@@ -137,7 +157,9 @@ export function describeTypes(types: ReleaseTypes): string {
 
 export function describeContacts(contacts: Contacts): string {
   const ids = Object.keys(contacts);
-  return ids.length === 0 ? `(هیچ؛ مسئولان تماس را در content/${CONTACTS_FILE} تعریف کنید)` : ids.map((id) => `${id} (${contacts[id]!.name})`).join("، ");
+  return ids.length === 0
+    ? `(هیچ؛ مسئولان تماس را در content/${CONTACTS_FILE} تعریف کنید)`
+    : ids.map((id) => `${id} (${contacts[id]!.name})`).join("، ");
 }
 
 /**
@@ -235,8 +257,17 @@ export function resolvePressFiles(
   const locate = (written: string, field: string, what: string): string | undefined => {
     const file = path.posix.normalize(path.posix.join(releaseDir, written));
     const absolute = path.join(contentDir, file);
-    if (file.startsWith("../") || file === ".." || path.posix.isAbsolute(written) || !existsSync(absolute) || !statSync(absolute).isFile()) {
-      problems.push({ field, message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)` });
+    if (
+      file.startsWith("../") ||
+      file === ".." ||
+      path.posix.isAbsolute(written) ||
+      !existsSync(absolute) ||
+      !statSync(absolute).isFile()
+    ) {
+      problems.push({
+        field,
+        message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
+      });
       return undefined;
     }
     return file;
@@ -256,7 +287,10 @@ export function resolvePressFiles(
     if (g.caption !== undefined) image.caption = g.caption;
     const size = readImageSize(path.join(contentDir, file));
     if (size === "unreadable") {
-      problems.push({ field: `gallery.${i}.file`, message: `پرونده‌ی ${showValue(g.file)} تصویر خوانایی نیست؛ نگارخانه فقط JPEG، PNG، WebP، AVIF، GIF یا SVG می‌پذیرد` });
+      problems.push({
+        field: `gallery.${i}.file`,
+        message: `پرونده‌ی ${showValue(g.file)} تصویر خوانایی نیست؛ نگارخانه فقط JPEG، PNG، WebP، AVIF، GIF یا SVG می‌پذیرد`,
+      });
       return;
     }
     if (size) [image.width, image.height] = [size.width, size.height];

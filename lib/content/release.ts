@@ -86,7 +86,9 @@ type Views = typeof FIELD_VIEWS;
 type ShownField = { [K in keyof Views]: Views[K] extends FieldView ? K : never }[keyof Views];
 type Shown = { [K in ShownField]: Views[K] extends (...args: never[]) => infer V ? V : never };
 /** Handlers that may give `undefined` make optional properties (absent, not `undefined`, as before). */
-type Optional<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+type Optional<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
 
 /** What the view adds that no single field gives. */
 interface Derived {
@@ -105,7 +107,9 @@ interface Derived {
 
 export type Release = Optional<Shown> & Derived;
 
-const SHOWN_FIELDS = (Object.keys(FIELD_VIEWS) as (keyof Views)[]).filter((name): name is ShownField => typeof FIELD_VIEWS[name] === "function");
+const SHOWN_FIELDS = (Object.keys(FIELD_VIEWS) as (keyof Views)[]).filter(
+  (name): name is ShownField => typeof FIELD_VIEWS[name] === "function",
+);
 
 /** The release the pages get: every field through its handler, then what is derived from several. */
 export function releaseView(r: ReleaseData, at: ReleaseSources, body: { html: string; inlineImages: InlineImage[] }): Release {

@@ -96,7 +96,7 @@ const field = <T extends z.ZodType>(type: (ctx: SchemaContext) => T, doc: FieldD
  * must say how each field reaches the page (adding one here alone fails the type check there).
  */
 const FIELDS = {
-  title: field(() => text("عنوان لازم است؛ مانند: title: \"برگزاری جشنواره‌ی تئاتر کودک\""), {
+  title: field(() => text('عنوان لازم است؛ مانند: title: "برگزاری جشنواره‌ی تئاتر کودک"'), {
     en: "The headline.",
     fa: "تیتر خبر.",
     skeleton: (s) => ["# عنوان: کوتاه و گویا؛ در صفحه‌ی خبر، فهرست‌ها و خوراک دیده می‌شود.", `title: ${yamlString(s.title)}`],
@@ -119,11 +119,9 @@ const FIELDS = {
   category: field(
     (ctx) => {
       const categoryKeys = Object.keys(ctx.categories);
-      return z
-        .string({ error: `دسته لازم است؛ یکی از: ${categoryKeys.join("، ")}` })
-        .refine((c) => Object.hasOwn(ctx.categories, c), {
-          error: `این دسته تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): ${categoryKeys.join("، ")}`,
-        });
+      return z.string({ error: `دسته لازم است؛ یکی از: ${categoryKeys.join("، ")}` }).refine((c) => Object.hasOwn(ctx.categories, c), {
+        error: `این دسته تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): ${categoryKeys.join("، ")}`,
+      });
     },
     {
       en: "A key of `categories.json`; a typo is an error that lists the valid keys.",
@@ -212,7 +210,10 @@ const FIELDS = {
             if (Object.hasOwn(types, t)) return t;
             const byLabel = typeByLabel.get(t);
             if (byLabel !== undefined) return byLabel;
-            issue.addIssue({ code: "custom", message: `این نوع خبر تعریف نشده است؛ نوع‌های مجاز (در content/_data/types.json): ${describeTypes(types)}` });
+            issue.addIssue({
+              code: "custom",
+              message: `این نوع خبر تعریف نشده است؛ نوع‌های مجاز (در content/_data/types.json): ${describeTypes(types)}`,
+            });
             return z.NEVER;
           })
           .optional()
@@ -221,7 +222,10 @@ const FIELDS = {
     {
       en: "A key or label of `types.json` (خبر، اطلاعیه، بیانیه، گزارش تصویری …), shown as a label; default `defaultType`.",
       fa: "نوع خبر، که کنار دسته نشان داده می‌شود: کلید یکی از نوع‌های `content/_data/types.json` (مانند `announcement`) یا برچسب فارسی آن (`اطلاعیه`). اگر ننویسید، `defaultType` در `site.json` به کار می‌رود.",
-      skeleton: (s) => [`# نوع خبر${s.types.length > 0 ? `؛ یکی از: ${s.types.join("، ")}` : " (نوع‌ها در content/_data/types.json)"}.`, `# type: ${s.types[0] ?? "news"}`],
+      skeleton: (s) => [
+        `# نوع خبر${s.types.length > 0 ? `؛ یکی از: ${s.types.join("، ")}` : " (نوع‌ها در content/_data/types.json)"}.`,
+        `# type: ${s.types[0] ?? "news"}`,
+      ],
     },
   ),
   location: field(() => text("محل خبر (location) نباید خالی باشد؛ مانند: location: تهران").optional(), {
@@ -231,7 +235,7 @@ const FIELDS = {
   }),
   from: field(() => text("صادرکننده (from) نباید خالی باشد؛ مانند: from: روابط عمومی مؤسسه").optional(), {
     en: "The issuing office; default the organisation's name.",
-    fa: "صادرکننده‌ی خبر، مانند `from: \"دفتر مدیرعامل\"`. اگر ننویسید، نام سازمان در `site.json`.",
+    fa: 'صادرکننده‌ی خبر، مانند `from: "دفتر مدیرعامل"`. اگر ننویسید، نام سازمان در `site.json`.',
     skeleton: () => ["# صادرکننده؛ پیش‌فرض، نام سازمان در site.json.", '# from: ""'],
   }),
   // An id from contacts.json, or the contact written out in full for this release alone.
@@ -245,7 +249,10 @@ const FIELDS = {
           if (typeof value === "string") {
             const id = value.trim();
             if (Object.hasOwn(contacts, id)) return id;
-            issue.addIssue({ code: "custom", message: `این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز (در content/_data/contacts.json): ${describeContacts(contacts)}` });
+            issue.addIssue({
+              code: "custom",
+              message: `این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز (در content/_data/contacts.json): ${describeContacts(contacts)}`,
+            });
             return z.NEVER;
           }
           if (value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -254,14 +261,18 @@ const FIELDS = {
             for (const i of parsed.error.issues) issue.addIssue({ code: "custom", path: i.path, message: i.message });
             return z.NEVER;
           }
-          issue.addIssue({ code: "custom", message: "مسئول تماس (contact) یا شناسه‌ای از contacts.json است (مانند contact: press-office) یا مشخصات کامل: {name, role, phone, email}" });
+          issue.addIssue({
+            code: "custom",
+            message:
+              "مسئول تماس (contact) یا شناسه‌ای از contacts.json است (مانند contact: press-office) یا مشخصات کامل: {name, role, phone, email}",
+          });
           return z.NEVER;
         })
         .optional();
     },
     {
       en: "Media contact: an id of `contacts.json`, or inline `{name, role, phone, email}`; default `defaultContact`.",
-      fa: "مسئول تماس برای رسانه‌ها، که پس از متن خبر می‌آید: شناسه‌ای از `content/_data/contacts.json` (مانند `contact: press-office`)، یا فقط برای همین خبر: `contact: {name: \"…\", role: \"…\", phone: \"…\", email: \"…\"}` (نام و دست‌کم تلفن یا رایانامه لازم است). اگر ننویسید، `defaultContact` در `site.json`.",
+      fa: 'مسئول تماس برای رسانه‌ها، که پس از متن خبر می‌آید: شناسه‌ای از `content/_data/contacts.json` (مانند `contact: press-office`)، یا فقط برای همین خبر: `contact: {name: "…", role: "…", phone: "…", email: "…"}` (نام و دست‌کم تلفن یا رایانامه لازم است). اگر ننویسید، `defaultContact` در `site.json`.',
       skeleton: (s) => [
         `# مسئول تماس رسانه‌ها${s.contacts.length > 0 ? `؛ یکی از: ${s.contacts.join("، ")}` : " (شناسه‌ای از content/_data/contacts.json)"}.`,
         `# contact: ${s.contacts[0] ?? "press-office"}`,
@@ -271,14 +282,23 @@ const FIELDS = {
   updates: field(
     (ctx) =>
       listOf(
-        closedObject({ date: dateField(ctx), note: text("شرح به‌روزرسانی (note) لازم است: چه چیزی تغییر کرد") }, "هر به‌روزرسانی", "{date: \"1404-03-28 14:30\", note: \"مهلت تمدید شد\"}"),
+        closedObject(
+          { date: dateField(ctx), note: text("شرح به‌روزرسانی (note) لازم است: چه چیزی تغییر کرد") },
+          "هر به‌روزرسانی",
+          '{date: "1404-03-28 14:30", note: "مهلت تمدید شد"}',
+        ),
         "به‌روزرسانی‌ها (updates)",
-        "updates:\n  - date: \"1404-03-28 14:30\"\n    note: \"مهلت ارسال آثار تا ۱۵ تیر تمدید شد.\"",
+        'updates:\n  - date: "1404-03-28 14:30"\n    note: "مهلت ارسال آثار تا ۱۵ تیر تمدید شد."',
       ).optional(),
     {
       en: "Public correction history: a list of `{date, note}`, shown under «به‌روزرسانی‌ها»; sets `dateModified`.",
       fa: "فهرست اصلاح‌ها: هر مورد `date` (با همان قالب‌های `date`، نه پیش از آن) و `note` (چه چیزی تغییر کرد).",
-      skeleton: (s) => ["# تاریخچه‌ی اصلاح‌ها، برای خوانندگان نمایش داده می‌شود.", "# updates:", `#   - date: ${yamlString(s.date)}`, '#     note: "چه چیزی تغییر کرد"'],
+      skeleton: (s) => [
+        "# تاریخچه‌ی اصلاح‌ها، برای خوانندگان نمایش داده می‌شود.",
+        "# updates:",
+        `#   - date: ${yamlString(s.date)}`,
+        '#     note: "چه چیزی تغییر کرد"',
+      ],
     },
   ),
   withdrawn: field(
@@ -292,25 +312,39 @@ const FIELDS = {
           reason: text("دلیل برداشتن خبر (reason) لازم است: خوانندگان باید بدانند چرا این خبر دیگر معتبر نیست"),
         },
         "برداشتن خبر (withdrawn)",
-        "withdrawn: {date: \"1404-03-01\", reason: \"برنامه لغو شد\"}",
+        'withdrawn: {date: "1404-03-01", reason: "برنامه لغو شد"}',
       ).optional(),
     {
       en: "`{date, reason}`: the page stays, with a withdrawal notice and `noindex`; it leaves every list, feed, sitemap and search.",
       fa: "برداشتن خبر: `{date, reason}`؛ هر دو لازم.",
-      skeleton: (s) => ["# برداشتن خبر: صفحه با اطلاعیه‌ی برداشتن می‌ماند و از فهرست‌ها بیرون می‌رود.", "# withdrawn:", `#   date: ${yamlString(s.date)}`, '#   reason: "چرا این خبر دیگر معتبر نیست"'],
+      skeleton: (s) => [
+        "# برداشتن خبر: صفحه با اطلاعیه‌ی برداشتن می‌ماند و از فهرست‌ها بیرون می‌رود.",
+        "# withdrawn:",
+        `#   date: ${yamlString(s.date)}`,
+        '#   reason: "چرا این خبر دیگر معتبر نیست"',
+      ],
     },
   ),
   attachments: field(
     () =>
       listOf(
-        closedObject({ file: fileField("پیوست"), title: text("عنوان پیوست (title) لازم است؛ آنچه خواننده پیش از بارگیری می‌بیند") }, "هر پیوست", "{file: files/report.pdf, title: \"گزارش کامل\"}"),
+        closedObject(
+          { file: fileField("پیوست"), title: text("عنوان پیوست (title) لازم است؛ آنچه خواننده پیش از بارگیری می‌بیند") },
+          "هر پیوست",
+          '{file: files/report.pdf, title: "گزارش کامل"}',
+        ),
         "پیوست‌ها (attachments)",
-        "attachments:\n  - file: files/report.pdf\n    title: \"گزارش کامل\"",
+        'attachments:\n  - file: files/report.pdf\n    title: "گزارش کامل"',
       ).optional(),
     {
       en: "A list of `{file, title}`, copied to the site and listed with kind and size in Persian.",
       fa: "پیوست‌ها: فهرستی از `{file, title}`؛ نشانی پرونده نسبت به همین خبر، مانند `image`. زیر «پیوست‌ها» با نوع (PDF، Word، Excel…) و اندازه به فارسی («۲٫۴ مگابایت») فهرست می‌شوند.",
-      skeleton: () => ["# پیوست‌ها: پرونده‌ها نسبت به همین پرونده‌ی خبر.", "# attachments:", "#   - file: files/report.pdf", '#     title: "گزارش کامل"'],
+      skeleton: () => [
+        "# پیوست‌ها: پرونده‌ها نسبت به همین پرونده‌ی خبر.",
+        "# attachments:",
+        "#   - file: files/report.pdf",
+        '#     title: "گزارش کامل"',
+      ],
     },
   ),
   gallery: field(
@@ -323,15 +357,21 @@ const FIELDS = {
             caption: z.string({ error: "زیرنویس تصویر (caption) باید متن باشد" }).transform(cleanText).optional(),
           },
           "هر تصویر نگارخانه",
-          "{file: images/1.jpg, alt: \"…\", caption: \"…\"}",
+          '{file: images/1.jpg, alt: "…", caption: "…"}',
         ),
         "نگارخانه (gallery)",
-        "gallery:\n  - file: images/1.jpg\n    alt: \"کودکان در کارگاه عروسک‌سازی\"\n    caption: \"کارگاه عروسک‌سازی\"",
+        'gallery:\n  - file: images/1.jpg\n    alt: "کودکان در کارگاه عروسک‌سازی"\n    caption: "کارگاه عروسک‌سازی"',
       ).optional(),
     {
       en: "A list of `{file, alt, caption}`, shown as a no-JavaScript grid of responsive thumbnails.",
       fa: "نگارخانه: فهرستی از `{file, alt, caption}`؛ `alt` (آنچه در عکس دیده می‌شود) لازم و `caption` (زیرنویس) دلخواه است. عکس‌ها در جدولی کنار هم می‌آیند و هر کدام به اندازه‌ی کاملش پیوند دارد.",
-      skeleton: () => ["# نگارخانه‌ی تصویرها.", "# gallery:", "#   - file: images/1.jpg", '#     alt: "آنچه در تصویر دیده می‌شود"', '#     caption: ""'],
+      skeleton: () => [
+        "# نگارخانه‌ی تصویرها.",
+        "# gallery:",
+        "#   - file: images/1.jpg",
+        '#     alt: "آنچه در تصویر دیده می‌شود"',
+        '#     caption: ""',
+      ],
     },
   ),
 };
@@ -344,7 +384,9 @@ type ReleaseShape = { [K in ReleaseField]: ReturnType<(typeof FIELDS)[K]["type"]
 export const RELEASE_FIELDS = Object.keys(FIELDS) as readonly ReleaseField[];
 
 /** Each field's docs, in `RELEASE_FIELDS` order. */
-export const FIELD_DOCS: Readonly<Record<ReleaseField, FieldDoc>> = Object.fromEntries(RELEASE_FIELDS.map((name) => [name, FIELDS[name].doc])) as Record<ReleaseField, FieldDoc>;
+export const FIELD_DOCS: Readonly<Record<ReleaseField, FieldDoc>> = Object.fromEntries(
+  RELEASE_FIELDS.map((name) => [name, FIELDS[name].doc]),
+) as Record<ReleaseField, FieldDoc>;
 
 /** Whether the schema rejects a release without the field (decided by the zod type itself, for the docs tables). */
 export function isRequiredField(name: ReleaseField): boolean {
@@ -355,18 +397,28 @@ export function releaseSchema(ctx: SchemaContext) {
   const shape = {} as Record<ReleaseField, z.ZodType>;
   for (const name of RELEASE_FIELDS) shape[name] = FIELDS[name].type(ctx);
   return z
-    .strictObject(shape as ReleaseShape, { error: (i) => (i.code === "unrecognized_keys" ? undefined : "سرآغاز (front matter) باید فهرستی از فیلدها باشد") })
+    .strictObject(shape as ReleaseShape, {
+      error: (i) => (i.code === "unrecognized_keys" ? undefined : "سرآغاز (front matter) باید فهرستی از فیلدها باشد"),
+    })
     .superRefine((r, issue) => {
       if (r.updated !== undefined && r.updated.instant < r.date.instant) {
         issue.addIssue({ code: "custom", path: ["updated"], message: "تاریخ به‌روزرسانی نمی‌تواند پیش از تاریخ انتشار (date) باشد" });
       }
       r.updates?.forEach((u, i) => {
         if (u.date.instant < r.date.instant) {
-          issue.addIssue({ code: "custom", path: ["updates", i, "date"], message: `تاریخ به‌روزرسانی ${i + 1} نمی‌تواند پیش از تاریخ انتشار (date) باشد` });
+          issue.addIssue({
+            code: "custom",
+            path: ["updates", i, "date"],
+            message: `تاریخ به‌روزرسانی ${i + 1} نمی‌تواند پیش از تاریخ انتشار (date) باشد`,
+          });
         }
       });
       if (r.withdrawn !== undefined && r.withdrawn.date.instant < r.date.instant) {
-        issue.addIssue({ code: "custom", path: ["withdrawn", "date"], message: "تاریخ برداشتن خبر نمی‌تواند پیش از تاریخ انتشار (date) باشد" });
+        issue.addIssue({
+          code: "custom",
+          path: ["withdrawn", "date"],
+          message: "تاریخ برداشتن خبر نمی‌تواند پیش از تاریخ انتشار (date) باشد",
+        });
       }
     });
 }

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { isValidTimeZone } from "../dates/jalali.ts";
 import { defaultLocaleCode, isLocaleCode, locales } from "../locale/index.ts";
 
-const nonEmpty = (what: string) => z.string({ error: `${what} باید متن باشد` }).trim().min(1, { error: `${what} نباید خالی باشد` });
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `${what} باید متن باشد` })
+    .trim()
+    .min(1, { error: `${what} نباید خالی باشد` });
 
 export const organizationSchema = z.object({
   name: nonEmpty("نام سازمان"),
@@ -23,15 +27,17 @@ export const siteSchema = z.object({
   name: nonEmpty("نام سایت"),
   description: z.string().default(""),
   /** Absolute URL the site is served from; its path is the base path (e.g. `https://example.ir/press/`). */
-  url: z
-    .string({ error: "نشانی سایت (url) باید متن باشد" })
-    .refine((u) => /^https?:\/\/[^/]+/.test(u), { error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/" }),
+  url: z.string({ error: "نشانی سایت (url) باید متن باشد" }).refine((u) => /^https?:\/\/[^/]+/.test(u), {
+    error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/",
+  }),
   timeZone: z.string().default("Asia/Tehran").refine(isValidTimeZone, { error: "منطقه‌ی زمانی شناخته نشد؛ مانند Asia/Tehran" }),
   /** Language of the site's interface, dates and digits: a key of lib/locale/index.ts (`"fa"`, the default). */
   locale: z
-    .string({ error: "زبان سایت (locale) باید متن باشد، مانند \"fa\"" })
+    .string({ error: 'زبان سایت (locale) باید متن باشد، مانند "fa"' })
     .default(defaultLocaleCode)
-    .refine(isLocaleCode, { error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}` }),
+    .refine(isLocaleCode, {
+      error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}`,
+    }),
   pageSize: z.number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد" }).int().min(1).max(100).default(10),
   /** How many related releases of the same category a release page lists. */
   relatedCount: z.number().int().min(0).max(20).default(3),
@@ -45,9 +51,12 @@ export const siteSchema = z.object({
     .enum(["warning", "error", "off"], { error: 'سطح بررسی نگارش (typographyLint) یکی از "warning"، "error" یا "off" است' })
     .default("warning"),
   /** Type key (from `_data/types.json`) of releases that don't name one; none if absent. */
-  defaultType: z.string({ error: "نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند \"news\"" }).trim().optional(),
+  defaultType: z.string({ error: 'نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند "news"' }).trim().optional(),
   /** Contact id (from `_data/contacts.json`) shown on releases that don't name one; none if absent. */
-  defaultContact: z.string({ error: "مسئول تماس پیش‌فرض (defaultContact) باید شناسه‌ای از contacts.json باشد، مانند \"press-office\"" }).trim().optional(),
+  defaultContact: z
+    .string({ error: 'مسئول تماس پیش‌فرض (defaultContact) باید شناسه‌ای از contacts.json باشد، مانند "press-office"' })
+    .trim()
+    .optional(),
   organization: organizationSchema,
 });
 
@@ -64,7 +73,11 @@ export const categoriesSchema = z
   .superRefine((o, ctx) => {
     for (const key of Object.keys(o)) {
       if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) {
-        ctx.addIssue({ code: "custom", path: [key], message: `کلید دسته «${key}» فقط می‌تواند حروف کوچک لاتین، رقم و خط تیره داشته باشد (مانند culture)` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `کلید دسته «${key}» فقط می‌تواند حروف کوچک لاتین، رقم و خط تیره داشته باشد (مانند culture)`,
+        });
       }
     }
   });

@@ -62,7 +62,7 @@ function gregorianMonthLength(year: number, month: number): number {
 export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResult {
   if (raw instanceof Date) {
     // Only reachable if a caller parsed YAML with timestamps; refuse rather than guess the zone.
-    return { ok: false, reason: "تاریخ باید متن باشد؛ آن را میان گیومه بنویسید، مانند \"1401-02-25\"" };
+    return { ok: false, reason: 'تاریخ باید متن باشد؛ آن را میان گیومه بنویسید، مانند "1401-02-25"' };
   }
   if (typeof raw !== "string" && typeof raw !== "number") {
     return { ok: false, reason: `تاریخ خالی یا نامعتبر است. قالب درست: ${DATE_FORMS_HELP}` };

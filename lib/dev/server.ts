@@ -52,7 +52,6 @@ export const defaults: Omit<DevServerOptions, "contentDir" | "root"> = { port: 8
 export const LIVE_RELOAD_SNIPPET = `<script>new EventSource("/__chapar/events").onmessage = () => location.reload();</script>`;
 const EVENTS_PATH = "/__chapar/events";
 
-
 const typeOf = contentTypeOf;
 
 /** What the preview serves: the latest data set and its pages, or the report of the content's errors. */
@@ -69,7 +68,9 @@ export interface DevServer {
  * Loads the content, builds everything that is not a page, then watches the content and assets for
  * changes and serves: each page rendered on request, the rest from the extras folder.
  */
-export async function startDevServer(options: Partial<DevServerOptions> & Pick<DevServerOptions, "contentDir" | "root">): Promise<DevServer> {
+export async function startDevServer(
+  options: Partial<DevServerOptions> & Pick<DevServerOptions, "contentDir" | "root">,
+): Promise<DevServer> {
   const { contentDir, port, host, root, now, quiet, extendDir } = { ...defaults, ...options };
   const log = (line: string) => {
     if (!quiet) console.log(line);
@@ -225,7 +226,19 @@ interface Changes {
  * save) and tells the browsers; any change rebuilds the extras a little later (400 ms) and tells them
  * again if the assets' names changed. The build cache is saved 10 s after the last change.
  */
-function watchChanges({ site, contentDir, root, log, reload }: { site: PreviewSite; contentDir: string; root: string; log: (line: string) => void; reload: () => void }): Changes {
+function watchChanges({
+  site,
+  contentDir,
+  root,
+  log,
+  reload,
+}: {
+  site: PreviewSite;
+  contentDir: string;
+  root: string;
+  log: (line: string) => void;
+  reload: () => void;
+}): Changes {
   let pending: Promise<void> = Promise.resolve();
   let contentTimer: NodeJS.Timeout | undefined;
   let extrasTimer: NodeJS.Timeout | undefined;
@@ -328,7 +341,8 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
       }
     } else {
       const sitePath = `/${pathname.slice(base.length)}`;
-      const route = routes.get(sitePath) ?? (sitePath.endsWith("/index.html") ? routes.get(sitePath.slice(0, -"index.html".length)) : undefined);
+      const route =
+        routes.get(sitePath) ?? (sitePath.endsWith("/index.html") ? routes.get(sitePath.slice(0, -"index.html".length)) : undefined);
       if (route) return send(res, 200, typeOf(outputFileOf(route.url)), renderForPreview(route, chapar));
       if (!sitePath.endsWith("/") && routes.has(`${sitePath}/`)) {
         res.writeHead(301, { location: `${chapar.urls.href(`${sitePath}/`)}${requested.search}` });

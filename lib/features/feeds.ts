@@ -214,21 +214,24 @@ function categoryScope(chapar: ChaparData, category: CategoryInfo): FeedScope {
 /** `<link rel="alternate">` for the site's feeds, and for the category's when the page belongs to one. */
 export function feedLinks(chapar: ChaparData, category?: { key: string; name: string }): SafeHtml {
   const { urls, site, locale } = chapar;
-  const link = (type: string, title: string, sitePath: string) => html`<link rel="alternate" type="${type}" title="${title}" href="${urls.href(sitePath)}">`;
+  const link = (type: string, title: string, sitePath: string) =>
+    html`<link rel="alternate" type="${type}" title="${title}" href="${urls.href(sitePath)}">`;
   return html`${link("application/atom+xml", locale.strings.feedAtom(site.name), feedPaths.atom)}
 ${link("application/feed+json", locale.strings.feedJson(site.name), feedPaths.json)}${
-    category
-      ? html`
+  category
+    ? html`
 ${link("application/atom+xml", locale.strings.feedAtom(category.name), feedPaths.categoryAtom(category.key))}
 ${link("application/feed+json", locale.strings.feedJson(category.name), feedPaths.categoryJson(category.key))}`
-      : ""
-  }`;
+    : ""
+}`;
 }
 
 /** Visible links to the feeds: the site's (footer) or a category's (its page), for readers to subscribe. */
 export function subscribeLinks(chapar: ChaparData, category?: { key: string }): SafeHtml {
   const { urls, locale } = chapar;
-  const [atom, json] = category ? [feedPaths.categoryAtom(category.key), feedPaths.categoryJson(category.key)] : [feedPaths.atom, feedPaths.json];
+  const [atom, json] = category
+    ? [feedPaths.categoryAtom(category.key), feedPaths.categoryJson(category.key)]
+    : [feedPaths.atom, feedPaths.json];
   return html`<p class="feed-links">${category ? locale.strings.subscribeCategory : locale.strings.feeds}: <a href="${urls.href(atom)}" type="application/atom+xml">Atom</a> · <a href="${urls.href(json)}" type="application/feed+json">JSON Feed</a></p>`;
 }
 
@@ -255,7 +258,8 @@ export function feeds(eleventyConfig: UserConfig, options: { data: ChaparData } 
     eleventyConfig.addTemplate(`chapar-feed-category-${format}.11ty.ts`, {
       data: {
         pagination: { data: "chapar.model.categories", size: 1, alias: "category", addAllPagesToCollections: false },
-        permalink: ({ category }: PageData) => (format === "atom" ? feedPaths.categoryAtom(category.key) : feedPaths.categoryJson(category.key)),
+        permalink: ({ category }: PageData) =>
+          format === "atom" ? feedPaths.categoryAtom(category.key) : feedPaths.categoryJson(category.key),
         eleventyExcludeFromCollections: true,
       },
       render: ({ category }: PageData) => render(format, chapar, categoryScope(chapar, category)),

@@ -51,19 +51,54 @@ const range = (from: number, to = from) => [from, to] as const;
  * separators (٫ ٬ ٪, which Intl's fa-IR output uses), ZWNJ and the bidi controls.
  */
 export const PERSIAN_RANGES = [
-  range(0x20, 0x2f), range(0x3a, 0x40), range(0x5b, 0x60), range(0x7b, 0x7e),
-  range(0xa0), range(0xab), range(0xbb), range(0xd7), range(0xf7),
-  range(0x60c), range(0x61b), range(0x61f), range(0x621, 0x63a), range(0x640, 0x655),
-  range(0x660, 0x66d), range(0x670), range(0x67e), range(0x686), range(0x698), range(0x6a9), range(0x6af),
-  range(0x6c0), range(0x6cc), range(0x6f0, 0x6f9),
-  range(0x200c, 0x200f), range(0x2010, 0x2027), range(0x2030), range(0x2039, 0x203a), range(0x2066, 0x2069),
+  range(0x20, 0x2f),
+  range(0x3a, 0x40),
+  range(0x5b, 0x60),
+  range(0x7b, 0x7e),
+  range(0xa0),
+  range(0xab),
+  range(0xbb),
+  range(0xd7),
+  range(0xf7),
+  range(0x60c),
+  range(0x61b),
+  range(0x61f),
+  range(0x621, 0x63a),
+  range(0x640, 0x655),
+  range(0x660, 0x66d),
+  range(0x670),
+  range(0x67e),
+  range(0x686),
+  range(0x698),
+  range(0x6a9),
+  range(0x6af),
+  range(0x6c0),
+  range(0x6cc),
+  range(0x6f0, 0x6f9),
+  range(0x200c, 0x200f),
+  range(0x2010, 0x2027),
+  range(0x2030),
+  range(0x2039, 0x203a),
+  range(0x2066, 0x2069),
 ] as const;
 
 /** Latin letters and digits, Latin-1, and the few symbols Western text uses (€ ™ −). */
 export const LATIN_RANGES = [
-  range(0x30, 0x39), range(0x41, 0x5a), range(0x61, 0x7a), range(0xa1, 0xff),
-  range(0x131), range(0x152, 0x153), range(0x2bb, 0x2bc), range(0x2c6), range(0x2da), range(0x2dc),
-  range(0x20ac), range(0x2122), range(0x2212), range(0x2215), range(0xfffd),
+  range(0x30, 0x39),
+  range(0x41, 0x5a),
+  range(0x61, 0x7a),
+  range(0xa1, 0xff),
+  range(0x131),
+  range(0x152, 0x153),
+  range(0x2bb, 0x2bc),
+  range(0x2c6),
+  range(0x2da),
+  range(0x2dc),
+  range(0x20ac),
+  range(0x2122),
+  range(0x2212),
+  range(0x2215),
+  range(0xfffd),
 ] as const;
 
 export const defaults: FontOptions = {
@@ -136,7 +171,10 @@ const memo = new Map<string, Promise<BuiltFonts>>();
 export function fontSubsetsKey(o: FontOptions): { key: string; source: Buffer; pointsPerSubset: number[][] } {
   const source = readFileSync(fromProject(o.source));
   const pointsPerSubset = subsetCodePoints(o.subsets);
-  const key = contentHash([source, JSON.stringify({ subsets: o.subsets.map((s) => s.name), pointsPerSubset, tool: subsetFontVersion() })], 16);
+  const key = contentHash(
+    [source, JSON.stringify({ subsets: o.subsets.map((s) => s.name), pointsPerSubset, tool: subsetFontVersion() })],
+    16,
+  );
   return { key, source, pointsPerSubset };
 }
 
@@ -230,7 +268,13 @@ function assembleFonts(o: FontOptions, pointsPerSubset: number[][], subsetBytes:
   for (const [i, subset] of o.subsets.entries()) {
     const bytes = subsetBytes[i]!;
     const sitePath = `${o.sitePath}${baseName}-${subset.name}.${contentHash([bytes])}.woff2`;
-    faces.push({ subset: subset.name, sitePath, unicodeRange: toUnicodeRange(pointsPerSubset[i]!), preload: subset.preload, bytes: bytes.byteLength });
+    faces.push({
+      subset: subset.name,
+      sitePath,
+      unicodeRange: toUnicodeRange(pointsPerSubset[i]!),
+      preload: subset.preload,
+      bytes: bytes.byteLength,
+    });
     files.push({ sitePath, contents: bytes });
   }
   files.push({ sitePath: `${o.sitePath}${o.licence.name}`, contents: readFileSync(fromProject(o.licence.source)) });

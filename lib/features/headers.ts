@@ -105,7 +105,8 @@ export function headersFile(basePath: string, options: Partial<HeadersOptions> =
   for (const file of o.unhashedFiles) rule(file, { "Cache-Control": o.shortCache }, true);
   for (const addition of o.cspAdditions) {
     const merged: Record<string, string[]> = Object.fromEntries(Object.entries(o.csp).map(([k, v]) => [k, [...v]]));
-    for (const [name, sources] of Object.entries(addition.directives)) merged[name] = [...(merged[name] ?? o.csp["default-src"] ?? []), ...sources];
+    for (const [name, sources] of Object.entries(addition.directives))
+      merged[name] = [...(merged[name] ?? o.csp["default-src"] ?? []), ...sources];
     rule(addition.path, { "Content-Security-Policy": cspValue(merged) }, true);
   }
   for (const extra of o.extraRules) rule(extra.path, extra.headers, true);

@@ -96,7 +96,8 @@ function keysFor(cacheDir: string): Map<string, string> {
   if (!keys) {
     keys = new Map();
     try {
-      for (const [k, v] of Object.entries(JSON.parse(readFileSync(path.join(cacheDir, "keys.json"), "utf8")) as Record<string, string>)) keys.set(k, v);
+      for (const [k, v] of Object.entries(JSON.parse(readFileSync(path.join(cacheDir, "keys.json"), "utf8")) as Record<string, string>))
+        keys.set(k, v);
     } catch {
       // No index yet (or a broken one): keys are computed from the bytes.
     }
@@ -207,7 +208,11 @@ export function figureHtml(image: ProcessedImage, options: FigureOptions): SafeH
 
 /** Images a release shows (lead, inline and gallery photos), as content paths. */
 function imagesOf(release: Release): string[] {
-  return [...(release.image ? [release.image.file] : []), ...(release.inlineImages ?? []).map((i) => i.file), ...release.gallery.map((g) => g.file)];
+  return [
+    ...(release.image ? [release.image.file] : []),
+    ...(release.inlineImages ?? []).map((i) => i.file),
+    ...release.gallery.map((g) => g.file),
+  ];
 }
 
 export interface PreparedImages {
@@ -222,7 +227,10 @@ export interface PreparedImages {
  * `chapar.assets.images`, and replaces the inline-image markers in each release's HTML with figures
  * (an image alone in its paragraph) or inline pictures. Call once per build, before pages render.
  */
-export async function prepareReleaseImages(chapar: ChaparData, options: Partial<ImageOptions> & { creditLabel: string }): Promise<PreparedImages> {
+export async function prepareReleaseImages(
+  chapar: ChaparData,
+  options: Partial<ImageOptions> & { creditLabel: string },
+): Promise<PreparedImages> {
   const o = { ...defaults, ...options };
   const contentDir = chapar.content.contentDir;
   // Every release that gets a page: the published ones (in dev also drafts and scheduled) and withdrawn ones.
@@ -250,7 +258,14 @@ export async function prepareReleaseImages(chapar: ChaparData, options: Partial<
     release.html = release.inlineImages.reduce((body, inline, index) => {
       const image = images.get(inline.file)!;
       const marker = imageMarker(index);
-      const figure = figureHtml(image, { alt: inline.alt, caption: inline.caption, href, className: "inline-figure", creditLabel: o.creditLabel, sizes: o.sizes });
+      const figure = figureHtml(image, {
+        alt: inline.alt,
+        caption: inline.caption,
+        href,
+        className: "inline-figure",
+        creditLabel: o.creditLabel,
+        sizes: o.sizes,
+      });
       const picture = pictureHtml(image, { alt: inline.alt, href, className: "inline-picture", sizes: o.sizes });
       return body.split(`<p>${marker}</p>`).join(figure.value).split(marker).join(picture.value);
     }, release.html);

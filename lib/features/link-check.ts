@@ -127,7 +127,13 @@ export function checkLinks(outputDir: string, options: Partial<LinkCheckOptions>
     const check = (raw: string, kind: "relative" | "absolute") => {
       const value = decodeEntities(raw.trim());
       if (value === "" || /^(mailto|tel|data|javascript|sms):/i.test(value)) return;
-      if (kind === "relative" && file === "404.html" && !value.startsWith("/") && !value.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      if (
+        kind === "relative" &&
+        file === "404.html" &&
+        !value.startsWith("/") &&
+        !value.startsWith("#") &&
+        !/^[a-z][a-z0-9+.-]*:/i.test(value)
+      ) {
         // The 404 page is served at every missing URL: a relative link would resolve differently each time.
         broken.push({ file, url: value, reason: "relative URL in the 404 page" });
         return;

@@ -27,7 +27,10 @@ export interface Options {
   includesDir: string;
 }
 
-export const defaults: Omit<Options, "data" | "layout" | "includesDir"> = { virtualDir: "_office-pages", layoutName: "chapar-office-page.11ty.ts" };
+export const defaults: Omit<Options, "data" | "layout" | "includesDir"> = {
+  virtualDir: "_office-pages",
+  layoutName: "chapar-office-page.11ty.ts",
+};
 
 /** What Eleventy hands the layout: the page's own data and the Markdown rendered. */
 interface LayoutData {
@@ -35,7 +38,10 @@ interface LayoutData {
   officePage: string;
 }
 
-export function officePages(eleventyConfig: UserConfig, options: Partial<Options> & Pick<Options, "data" | "layout" | "includesDir">): void {
+export function officePages(
+  eleventyConfig: UserConfig,
+  options: Partial<Options> & Pick<Options, "data" | "layout" | "includesDir">,
+): void {
   const { data, layout, virtualDir, layoutName, includesDir } = { ...defaults, ...options };
   const pages = data.content.officePages;
   if (pages.length === 0) return;

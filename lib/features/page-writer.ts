@@ -115,7 +115,10 @@ export function writePages(
 }
 
 /** Eleventy plugin: takes over Chapar's page templates and writes their pages after Eleventy's own work. */
-export function pageWriter(eleventyConfig: UserConfig, options: Pick<PageWriterOptions, "data" | "templates" | "routes"> & Partial<PageWriterOptions>): void {
+export function pageWriter(
+  eleventyConfig: UserConfig,
+  options: Pick<PageWriterOptions, "data" | "templates" | "routes"> & Partial<PageWriterOptions>,
+): void {
   const { data, templates, routes } = options;
   const mode = options.mode ?? modeFromEnv(process.env) ?? "write";
   const observer = options.observer ?? NO_PAGES_WANTED;
@@ -125,12 +128,15 @@ export function pageWriter(eleventyConfig: UserConfig, options: Pick<PageWriterO
   // Handlers run one after another in the order they were added, so a later `eleventy.after` step
   // (the sitemap) sees these pages in `results`.
   eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
-    const out = directories.output;
-    const taken = new Set<string>();
-    for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
-    const started = performance.now();
-    results.push(...writePages(data, routes, out, { takenUrls: taken, observer }));
-    recordNestedPhase("pages", performance.now() - started);
-  });
+  eleventyConfig.on(
+    "eleventy.after",
+    ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
+      const out = directories.output;
+      const taken = new Set<string>();
+      for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
+      const started = performance.now();
+      results.push(...writePages(data, routes, out, { takenUrls: taken, observer }));
+      recordNestedPhase("pages", performance.now() - started);
+    },
+  );
 }

@@ -70,7 +70,9 @@ export function decodeEntities(text: string): string {
 
 /** Text of an HTML fragment: tags become spaces (so words in adjacent blocks don't run together). */
 export function htmlToText(fragment: string): string {
-  return decodeEntities(fragment.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return decodeEntities(fragment.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The outer HTML of the element carrying `data-pagefind-body`, or undefined if the page has none. */

@@ -28,7 +28,14 @@ export interface SearchWorkerData {
 
 export type SearchWorkerMessage = { type: "pages"; pages: RenderedReleasePage[] } | { type: "end" };
 /** `problems`: pages that can't be indexed (no index was made); `errors`: Pagefind's own failure. */
-export type SearchWorkerResult = { type: "done"; pages: number; problems: string[]; errors: string[]; pagefindStarted: number; pagefindMs: number };
+export type SearchWorkerResult = {
+  type: "done";
+  pages: number;
+  problems: string[];
+  errors: string[];
+  pagefindStarted: number;
+  pagefindMs: number;
+};
 
 /** Left out of the output: Pagefind's ready-made UIs and its web worker (the search page has its own script). */
 const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|playground)$/;
@@ -118,7 +125,8 @@ port.on("message", (message: SearchWorkerMessage) => {
     const errors = problems.length > 0 ? [] : pages === 0 ? await writeEmptyIndex() : await runPagefind();
     const pagefindMs = Date.now() - pagefindStarted;
     if (problems.length === 0 && errors.length === 0) {
-      for (const name of readdirSync(bundleDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(bundleDir, name), { recursive: true, force: true });
+      for (const name of readdirSync(bundleDir))
+        if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(bundleDir, name), { recursive: true, force: true });
     }
     rmSync(docsDir, { recursive: true, force: true });
     const result: SearchWorkerResult = { type: "done", pages, problems, errors, pagefindStarted, pagefindMs };

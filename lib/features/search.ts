@@ -51,7 +51,9 @@ function pagefindBinary(): string {
       // try the next name
     }
   }
-  throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: برنامه‌ی Pagefind برای ${platform}-${process.arch} نصب نیست (npm ci را دوباره اجرا کنید).`);
+  throw new SearchIndexError(
+    `نمایه‌ی جستجو ساخته نشد: برنامه‌ی Pagefind برای ${platform}-${process.arch} نصب نیست (npm ci را دوباره اجرا کنید).`,
+  );
 }
 
 export interface SearchIndexResult {
@@ -94,7 +96,13 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   const errors: string[] = [];
   const docsDir = `${path.resolve(outputDir)}.search`;
   rmSync(docsDir, { recursive: true, force: true });
-  const workerData: SearchWorkerData = { docsDir, bundleDir: path.resolve(outputDir, bundleDir), language, excerptLength, binary: pagefindBinary() };
+  const workerData: SearchWorkerData = {
+    docsDir,
+    bundleDir: path.resolve(outputDir, bundleDir),
+    language,
+    excerptLength,
+    binary: pagefindBinary(),
+  };
   const worker = startTsWorker(new URL("./search-worker.ts", import.meta.url), { workerData });
   const result = new Promise<SearchWorkerResult>((resolve, reject) => {
     worker.on("message", (message: SearchWorkerResult) => resolve(message));
@@ -180,11 +188,18 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
       await worker.terminate();
       if (outcome.problems.length > 0 || outcome.errors.length > 0) {
         rmSync(workerData.bundleDir, { recursive: true, force: true });
-        const [heading, lines] = outcome.problems.length > 0 ? ["نمایه‌ی جستجو ساخته نشد", outcome.problems] : ["نمایه‌ی جستجو ساخته نشد (Pagefind)", outcome.errors];
+        const [heading, lines] =
+          outcome.problems.length > 0
+            ? ["نمایه‌ی جستجو ساخته نشد", outcome.problems]
+            : ["نمایه‌ی جستجو ساخته نشد (Pagefind)", outcome.errors];
         throw new SearchIndexError(`${heading}:\n${lines.join("\n")}`);
       }
       // For CHAPAR_TIMINGS: when Pagefind started (ms from this process's start) and how long it ran.
-      return { pages: outcome.pages, pagefindStart: Math.round(outcome.pagefindStarted - performance.timeOrigin), pagefindMs: outcome.pagefindMs };
+      return {
+        pages: outcome.pages,
+        pagefindStart: Math.round(outcome.pagefindStarted - performance.timeOrigin),
+        pagefindMs: outcome.pagefindMs,
+      };
     },
   };
 }
@@ -193,7 +208,11 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
  * The search step over pages already written to `outputDir`: indexes its release pages and writes
  * Pagefind's bundle to `<outputDir>/<bundleDir>/`. Returns how many pages were indexed.
  */
-export async function indexForSearch(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): Promise<SearchIndexResult> {
+export async function indexForSearch(
+  outputDir: string,
+  data: ChaparData,
+  options: Partial<SearchOptions> = {},
+): Promise<SearchIndexResult> {
   return startSearchIndex(outputDir, data, options).finish();
 }
 

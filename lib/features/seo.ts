@@ -179,7 +179,8 @@ export function seoHead(chapar: ChaparData, page: SeoPage, options: Partial<SeoO
   const crumbs = breadcrumbLd(chapar, page);
   if (crumbs) graph.push(crumbs);
 
-  const meta = (property: string, content: string | undefined) => (content ? html`<meta property="${property}" content="${content}">\n` : "");
+  const meta = (property: string, content: string | undefined) =>
+    content ? html`<meta property="${property}" content="${content}">\n` : "";
   const named = (name: string, content: string | undefined) => (content ? html`<meta name="${name}" content="${content}">\n` : "");
 
   return html`${meta("og:locale", locale.ogLocale)}${meta("og:type", entry ? "article" : "website")}${meta("og:site_name", site.name)}${meta("og:title", title)}${meta(

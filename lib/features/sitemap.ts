@@ -76,14 +76,19 @@ export function sitemapXml(chapar: ChaparData, urls: readonly string[], metadata
 export function sitemapIndexXml(chapar: ChaparData, files: readonly { sitePath: string; lastmod?: ReleaseDate }[]): string {
   const lines = [XML_HEAD, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`];
   for (const f of files) {
-    lines.push(`<sitemap><loc>${escapeXml(toUri(chapar.urls.absolute(f.sitePath)))}</loc>${f.lastmod ? `<lastmod>${f.lastmod.iso}</lastmod>` : ""}</sitemap>`);
+    lines.push(
+      `<sitemap><loc>${escapeXml(toUri(chapar.urls.absolute(f.sitePath)))}</loc>${f.lastmod ? `<lastmod>${f.lastmod.iso}</lastmod>` : ""}</sitemap>`,
+    );
   }
   lines.push(`</sitemapindex>`, "");
   return lines.join("\n");
 }
 
 /** Published releases dated within the window before `now`, newest first, at most `limit`. */
-export function newsReleases(chapar: Pick<ChaparData, "model" | "now">, options: Pick<SitemapOptions, "newsWindowHours" | "newsLimit">): Release[] {
+export function newsReleases(
+  chapar: Pick<ChaparData, "model" | "now">,
+  options: Pick<SitemapOptions, "newsWindowHours" | "newsLimit">,
+): Release[] {
   const from = chapar.now - options.newsWindowHours * 3_600_000;
   const out: Release[] = [];
   // `releases` is newest first: stop at the first one older than the window.
@@ -96,7 +101,10 @@ export function newsReleases(chapar: Pick<ChaparData, "model" | "now">, options:
 }
 
 export function newsSitemapXml(chapar: ChaparData, releases: readonly Release[]): string {
-  const lines = [XML_HEAD, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`];
+  const lines = [
+    XML_HEAD,
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`,
+  ];
   const name = escapeXml(chapar.site.name);
   for (const release of releases) {
     lines.push(
@@ -113,7 +121,12 @@ export function robotsTxt(chapar: ChaparData): string {
 }
 
 /** Every file this feature writes, as site path → text. */
-export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], routes: readonly PageMetadata[], options: SitemapOptions): Map<string, string> {
+export function sitemapFiles(
+  chapar: ChaparData,
+  pages: readonly BuiltPage[],
+  routes: readonly PageMetadata[],
+  options: SitemapOptions,
+): Map<string, string> {
   const files = new Map<string, string>();
   const metadata = new Map(routes.map((route) => [route.url, route]));
   const urls = sitemapPages(pages, metadata, chapar.model);
@@ -143,7 +156,10 @@ export function sitemapFiles(chapar: ChaparData, pages: readonly BuiltPage[], ro
  * Eleventy plugin: writes the sitemaps and robots.txt once the pages are built. `routes`: what the
  * pages say of themselves (Chapar's page routes; a plugin adding pages of its own adds theirs).
  */
-export function sitemap(eleventyConfig: UserConfig, options: { data: ChaparData; routes: readonly PageMetadata[] } & Partial<SitemapOptions>): void {
+export function sitemap(
+  eleventyConfig: UserConfig,
+  options: { data: ChaparData; routes: readonly PageMetadata[] } & Partial<SitemapOptions>,
+): void {
   const { data, routes, ...rest } = options;
   const settings = { ...defaults, ...rest };
   eleventyConfig.on("eleventy.after", ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {

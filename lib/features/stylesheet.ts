@@ -111,7 +111,10 @@ function stylesheetAtHand(o: StylesheetOptions, key: string): string | undefined
 export function stylesheetKey(o: StylesheetOptions, fontFaces: string): string {
   const entry = fromProject(o.entry);
   const sources = cssFiles(path.dirname(entry)).flatMap((file) => [path.relative(path.dirname(entry), file), readFileSync(file, "utf8")]);
-  return contentHash([...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry], 16);
+  return contentHash(
+    [...sources, fontFaces, JSON.stringify([browserslist(), process.env.BROWSERSLIST ?? null]), ...TOOLS.map(version), o.entry],
+    16,
+  );
 }
 
 /** The fonts (none when `fonts` is false) and their `@font-face` rules, relative to the stylesheet. */
@@ -152,7 +155,10 @@ async function runPostcss(entry: string, fontFaces: string): Promise<string> {
     import("postcss-preset-env"),
     import("cssnano"),
   ]);
-  const prependFontFaces = { postcssPlugin: "chapar-font-faces", Once: (root: import("postcss").Root) => void root.prepend(postcss.parse(fontFaces)) };
+  const prependFontFaces = {
+    postcssPlugin: "chapar-font-faces",
+    Once: (root: import("postcss").Root) => void root.prepend(postcss.parse(fontFaces)),
+  };
   const result = await postcss([
     postcssImport(),
     prependFontFaces,

@@ -75,12 +75,23 @@ export interface ParallelCheck {
  * build cache so the next `checkSite` uses it. Returns undefined when no helper was started.
  */
 export function startParallelCheck(contentDir: string, options: Partial<ParallelCheckOptions> = {}): ParallelCheck | undefined {
-  const { minimumFiles, chunks: chunkCount, stallTimeout, warmAssets: warmAssetsOption, helperHeapMb, assetsBuilt } = { ...defaults, ...options };
+  const {
+    minimumFiles,
+    chunks: chunkCount,
+    stallTimeout,
+    warmAssets: warmAssetsOption,
+    helperHeapMb,
+    assetsBuilt,
+  } = { ...defaults, ...options };
   if (process.env.CHAPAR_THREADS === "1" || os.availableParallelism() < 2) return undefined;
   const cache = buildCache(contentDir);
-  const releases = listFiles(contentDir).filter((f) => !f.startsWith("_data/") && !f.startsWith(`${PAGES_DIR}/`) && f.toLowerCase().endsWith(".md"));
+  const releases = listFiles(contentDir).filter(
+    (f) => !f.startsWith("_data/") && !f.startsWith(`${PAGES_DIR}/`) && f.toLowerCase().endsWith(".md"),
+  );
   // With a persistent cache, only files whose parse isn't stored need work.
-  const todo = cache.enabled ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`)) : releases;
+  const todo = cache.enabled
+    ? releases.filter((f) => !cache.has("release-file", `${f}\0${readWithHash(path.join(contentDir, f)).hash}`))
+    : releases;
   if (todo.length === 0 || todo.length < (process.env.CHAPAR_THREADS === "2" ? 1 : minimumFiles)) return undefined;
   // Asked only when a helper starts: small and warm builds skip the keys' hashing.
   const warmAssets = warmAssetsOption && !assetsBuilt();

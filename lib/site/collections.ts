@@ -228,7 +228,9 @@ export function buildSiteModel(content: SiteContent, options: CollectionOptions)
     withdrawnPages,
     homePages: paginate(siteUrls.home, releases, pageSize),
     categories,
-    categoryPages: categories.flatMap((category) => paginate(category.url, category.releases, pageSize).map((page) => ({ category, page }))),
+    categoryPages: categories.flatMap((category) =>
+      paginate(category.url, category.releases, pageSize).map((page) => ({ category, page })),
+    ),
     tags,
     tagPages: tags.flatMap((tag) => paginate(tag.url, tag.releases, pageSize).map((page) => ({ tag, page }))),
     archiveYears,

@@ -1,4 +1,3 @@
-
 import { loadContent, type SiteContent } from "../content/load.ts";
 import type { Categories, SiteSettings } from "../content/site-data.ts";
 import { buildSiteModel, type SiteModel } from "./collections.ts";

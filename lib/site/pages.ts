@@ -124,7 +124,9 @@ export async function loadPageTemplates(root: string, dir = "layouts/pages"): Pr
     .filter((name) => name.endsWith(".11ty.ts"))
     .sort();
   // Imported together: one by one, each waited for its own round trips to tsx's loader thread.
-  const modules = await Promise.all(files.map((name) => import(pathToFileURL(path.join(root, dir, name)).href) as Promise<Record<string, unknown>>));
+  const modules = await Promise.all(
+    files.map((name) => import(pathToFileURL(path.join(root, dir, name)).href) as Promise<Record<string, unknown>>),
+  );
   for (const [i, name] of files.entries()) {
     const file = `${dir}/${name}`;
     const module = modules[i]!;
@@ -153,7 +155,11 @@ function templateData(chapar: ChaparData, route: Pick<PageRoute, "entry" | "alia
 export function pageRoutes(chapar: ChaparData, templates: readonly PageTemplate[]): PageRoute[] {
   const routes: PageRoute[] = [];
   for (const template of templates) {
-    const { data: { pagination, permalink }, lastModified, noindex } = template.page;
+    const {
+      data: { pagination, permalink },
+      lastModified,
+      noindex,
+    } = template.page;
     const entries = pagination ? resolveDataPath(chapar, pagination.data) : [undefined];
     const alias = pagination ? (pagination.alias ?? "pagination") : undefined;
     for (const entry of entries) {

@@ -17,7 +17,10 @@ export interface PrepareOptions {
 }
 
 /** Loads (unless given) the content and builds the data set with its assets. */
-export async function prepareChaparData(settings: Pick<BuildSettings, "contentDir" | "preview" | "now"> & Partial<Pick<BuildSettings, "extendDir">>, options: PrepareOptions = {}): Promise<ChaparData> {
+export async function prepareChaparData(
+  settings: Pick<BuildSettings, "contentDir" | "preview" | "now"> & Partial<Pick<BuildSettings, "extendDir">>,
+  options: PrepareOptions = {},
+): Promise<ChaparData> {
   const data = createChaparData({
     contentDir: settings.contentDir,
     preview: settings.preview,
@@ -37,7 +40,10 @@ export async function prepareChaparData(settings: Pick<BuildSettings, "contentDi
 export async function withAssets(data: ChaparData): Promise<ChaparData> {
   const stylesheet = await buildStylesheet();
   const favicon = buildFavicon({ contentDir: data.content.contentDir });
-  const prepared: ChaparData = { ...data, assets: { ...data.assets, stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon } };
+  const prepared: ChaparData = {
+    ...data,
+    assets: { ...data.assets, stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon },
+  };
   const images = await prepareReleaseImages(prepared, { creditLabel: prepared.locale.strings.imageCredit });
   prepared.assets.files = [...stylesheet.files, ...favicon.files, ...images.files];
   return prepared;

@@ -11,7 +11,11 @@ const sizeFormats = new WeakMap<NumberLocale, Intl.NumberFormat>();
 
 function sizeFormat(locale: NumberLocale): Intl.NumberFormat {
   let format = sizeFormats.get(locale);
-  if (!format) sizeFormats.set(locale, (format = new Intl.NumberFormat(locale.intlLocale, { maximumFractionDigits: 1, numberingSystem: locale.numberingSystem })));
+  if (!format)
+    sizeFormats.set(
+      locale,
+      (format = new Intl.NumberFormat(locale.intlLocale, { maximumFractionDigits: 1, numberingSystem: locale.numberingSystem })),
+    );
   return format;
 }
 

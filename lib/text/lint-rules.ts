@@ -62,7 +62,16 @@ export interface CompiledGlossary {
 // Character classes, by code (the rules run over every line of every release: no regex where a
 // comparison does). Letters: Arabic-script letters; marks: harakat, part of a word.
 const letterByCode = (c: number) =>
-  (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff;
+  (c >= 0x0621 && c <= 0x063a) ||
+  (c >= 0x0641 && c <= 0x064a) ||
+  c === 0x066e ||
+  c === 0x066f ||
+  (c >= 0x0671 && c <= 0x06d3) ||
+  c === 0x06d5 ||
+  c === 0x06ee ||
+  c === 0x06ef ||
+  (c >= 0x06fa && c <= 0x06fc) ||
+  c === 0x06ff;
 const markByCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 /**
  * Classes as a table over U+0600–U+06FF, one load per character: bit 1 letter, bit 2 mark, bit 4 an
@@ -70,7 +79,11 @@ const markByCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
  */
 const CLASS = new Uint8Array(0x100);
 for (let c = 0x600; c < 0x700; c++) {
-  CLASS[c - 0x600] = (letterByCode(c) ? 1 : 0) | (markByCode(c) ? 2 : 0) | ("يكىة".includes(String.fromCharCode(c)) ? 4 : 0) | (c >= 0x0660 && c <= 0x0669 ? 8 : 0);
+  CLASS[c - 0x600] =
+    (letterByCode(c) ? 1 : 0) |
+    (markByCode(c) ? 2 : 0) |
+    ("يكىة".includes(String.fromCharCode(c)) ? 4 : 0) |
+    (c >= 0x0660 && c <= 0x0669 ? 8 : 0);
 }
 const LM_BITS = 3;
 const ARABIC_FORM_BIT = 4;
@@ -97,7 +110,8 @@ const JOINED_VERB_ENDING = /^(.{2,}[تد]ه)(ام|اید|ایم|اند)$/;
 const NONE: readonly string[] = [];
 /** What may follow a final «ه» in a word `joinedForms` looks at (ها، هایشان، جلسهی، رفتهاند…), by length. */
 const JOINED_AFTER_HE: string[][] = [];
-for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "اید", "اند"]) (JOINED_AFTER_HE[s.length] ??= []).push(s);
+for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "اید", "اند"])
+  (JOINED_AFTER_HE[s.length] ??= []).push(s);
 const HE_CODE = 0x0647;
 const MEEM_CODE = 0x0645;
 const NOON_CODE = 0x0646;
@@ -116,7 +130,15 @@ function miPrefixAt(text: string, start: number): number {
  * part has at least two letters and then «ه» + one of `JOINED_AFTER_HE` (what the participle, plural
  * and «هی» branches all need: `رفتهاند`، `کتابها`، `جلسهی`).
  */
-function isJoinedCandidate(text: string, start: number, end: number, firstEnd: number, lastStart: number, lastHe: number, mi: number): boolean {
+function isJoinedCandidate(
+  text: string,
+  start: number,
+  end: number,
+  firstEnd: number,
+  lastStart: number,
+  lastHe: number,
+  mi: number,
+): boolean {
   if (mi !== 0 && firstEnd - start > mi) return true;
   // No suffix has a «ه» after its first letter: only the word's last «ه» can begin one.
   const after = end - lastHe - 1;
@@ -252,7 +274,11 @@ function wordsOf(text: string, glossary: CompiledGlossary | undefined): void {
     previousMi = mi !== 0 && i - start === mi;
     if (isJoinedCandidate(text, start, i, firstEnd, lastStart, lastHe, mi)) joinedAt.push(count);
     // The whole word, or its last part if it has a ZWNJ (the others were tested above).
-    if (glossary !== undefined && (inGlossary || mayBeInGlossary(glossary, text, start, i) || (firstEnd < i && mayBeInGlossary(glossary, text, lastStart, i)))) glossaryAt.push(count);
+    if (
+      glossary !== undefined &&
+      (inGlossary || mayBeInGlossary(glossary, text, start, i) || (firstEnd < i && mayBeInGlossary(glossary, text, lastStart, i)))
+    )
+      glossaryAt.push(count);
     count++;
   }
   wordCount = count;
@@ -277,7 +303,8 @@ function spaceGap(text: string, from: number, to: number): boolean {
 const glossaryHash = (text: string, start: number, end: number) =>
   (((end - start) & 0xf) << 12) | ((text.charCodeAt(start) & 0x3f) << 6) | (text.charCodeAt(end - 1) & 0x3f);
 /** Whether `text[start, end)` may be a glossary key or phrase start (a superset: false is certain). */
-const mayBeInGlossary = (glossary: CompiledGlossary, text: string, start: number, end: number) => glossary.filter[glossaryHash(text, start, end)] === 1;
+const mayBeInGlossary = (glossary: CompiledGlossary, text: string, start: number, end: number) =>
+  glossary.filter[glossaryHash(text, start, end)] === 1;
 
 export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledGlossary {
   let maxWords = 1;
@@ -309,7 +336,9 @@ export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding
   // Most prose has no finding: skip the filter and sort (and their arrays).
   if (out.length === 0) return out;
   // Never touch a masked character (code, URL…).
-  return out.filter((f) => !text.slice(f.index, f.index + f.length).includes(MASK)).sort((a, b) => a.index - b.index || b.length - a.length);
+  return out
+    .filter((f) => !text.slice(f.index, f.index + f.length).includes(MASK))
+    .sort((a, b) => a.index - b.index || b.length - a.length);
 }
 
 function arabicForms(text: string, out: RuleFinding[]): void {
@@ -318,11 +347,19 @@ function arabicForms(text: string, out: RuleFinding[]): void {
   // Word objects only for the rare text with Arabic letters.
   const words: Word[] = [];
   if (arabicLetters) for (let k = 0; k < wordCount; k++) words.push(wordAt(text, k));
-  const arabicQuote = arabicLetters && !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
+  const arabicQuote =
+    arabicLetters && !PERSIAN_ONLY.test(text) && (ARABIC_SIGNS.test(text) || words.filter((w) => w.text.startsWith("ال")).length >= 2);
   if (arabicLetters && !arabicQuote) {
     for (const w of words) {
       if (/[\u064a\u0643\u0649]/.test(w.text)) {
-        out.push({ rule: "arabic-letters", index: w.start, length: w.end - w.start, replacement: foldArabicLetters(w.text), fix: true, message: "«ي» و «ك» عربی‌اند؛ در فارسی «ی» و «ک» بنویسید" });
+        out.push({
+          rule: "arabic-letters",
+          index: w.start,
+          length: w.end - w.start,
+          replacement: foldArabicLetters(w.text),
+          fix: true,
+          message: "«ي» و «ك» عربی‌اند؛ در فارسی «ی» و «ک» بنویسید",
+        });
       }
       if (w.text.includes("\u0629")) {
         out.push({
@@ -338,7 +375,14 @@ function arabicForms(text: string, out: RuleFinding[]): void {
   }
   if ((seenClasses & ARABIC_DIGIT_BIT) === 0) return;
   for (const m of text.matchAll(/[\u0660-\u0669]+/g)) {
-    out.push({ rule: "arabic-digits", index: m.index, length: m[0].length, replacement: toPersianDigits(m[0]), fix: true, message: "رقم عربی است؛ رقم فارسی بنویسید (۴ ۵ ۶ به جای ٤ ٥ ٦)" });
+    out.push({
+      rule: "arabic-digits",
+      index: m.index,
+      length: m[0].length,
+      replacement: toPersianDigits(m[0]),
+      fix: true,
+      message: "رقم عربی است؛ رقم فارسی بنویسید (۴ ۵ ۶ به جای ٤ ٥ ٦)",
+    });
   }
 }
 
@@ -349,7 +393,13 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
     const i = spacedAt.items[j]!;
     const a = wordAt(text, i);
     const b = wordAt(text, i + 1);
-    const interesting = a.text === "می" || a.text === "نمی" || PLURAL_SET.has(b.text) || COMPARATIVE.has(b.text) || EZAFE.has(b.text) || VERB_ENDINGS.has(b.text);
+    const interesting =
+      a.text === "می" ||
+      a.text === "نمی" ||
+      PLURAL_SET.has(b.text) ||
+      COMPARATIVE.has(b.text) ||
+      EZAFE.has(b.text) ||
+      VERB_ENDINGS.has(b.text);
     if (!interesting || !spaceGap(text, a.end, b.start)) continue;
     const joined = `${a.text}${ZWNJ}${b.text}`;
     const range = { index: a.start, length: b.end - a.start };
@@ -362,18 +412,32 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
         ...range,
         replacement: joined,
         fix: verb,
-        message: verb ? `«${a.text}» با نیم‌فاصله به فعل می‌چسبد، نه با فاصله` : `اگر «${b.text}» فعل است، «${a.text}» با نیم‌فاصله به آن می‌چسبد`,
+        message: verb
+          ? `«${a.text}» با نیم‌فاصله به فعل می‌چسبد، نه با فاصله`
+          : `اگر «${b.text}» فعل است، «${a.text}» با نیم‌فاصله به آن می‌چسبد`,
       });
       continue;
     }
     if (PLURAL_SET.has(b.text) && lastPart.length >= 2) {
-      out.push({ rule: "zwnj-plural", ...range, replacement: joined, fix: true, message: `«${b.text}» با نیم‌فاصله به واژه می‌چسبد، نه با فاصله` });
+      out.push({
+        rule: "zwnj-plural",
+        ...range,
+        replacement: joined,
+        fix: true,
+        message: `«${b.text}» با نیم‌فاصله به واژه می‌چسبد، نه با فاصله`,
+      });
       continue;
     }
     if (b.text === "تر" || b.text === "ترین") {
       if (a.text === "بیش" || a.text === "کم") {
         // بیشتر، کمتر: established joined forms.
-        out.push({ rule: "zwnj-comparative", ...range, replacement: `${a.text}${b.text}`, fix: true, message: `«${a.text}${b.text}» پیوسته نوشته می‌شود` });
+        out.push({
+          rule: "zwnj-comparative",
+          ...range,
+          replacement: `${a.text}${b.text}`,
+          fix: true,
+          message: `«${a.text}${b.text}» پیوسته نوشته می‌شود`,
+        });
         continue;
       }
       const next = i + 2 < wordCount ? wordAt(text, i + 2) : undefined;
@@ -384,15 +448,29 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
         ...range,
         replacement: joined,
         fix: sure,
-        message: sure ? `«${b.text}» با نیم‌فاصله به صفت می‌چسبد، نه با فاصله` : `اگر «${b.text}» پسوند صفت برتر است، با نیم‌فاصله به «${a.text}» بچسبد`,
+        message: sure
+          ? `«${b.text}» با نیم‌فاصله به صفت می‌چسبد، نه با فاصله`
+          : `اگر «${b.text}» پسوند صفت برتر است، با نیم‌فاصله به «${a.text}» بچسبد`,
       });
       continue;
     }
     if (lastPart.endsWith("ه") && lastPart.length >= 3) {
       if (b.text === "ی" || b.text === "ای") {
-        out.push({ rule: "zwnj-ezafe", ...range, replacement: joined, fix: true, message: `«${b.text}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود` });
+        out.push({
+          rule: "zwnj-ezafe",
+          ...range,
+          replacement: joined,
+          fix: true,
+          message: `«${b.text}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود`,
+        });
       } else if (VERB_ENDINGS.has(b.text)) {
-        out.push({ rule: "zwnj-verb-ending", ...range, replacement: joined, fix: true, message: `«${b.text}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود` });
+        out.push({
+          rule: "zwnj-verb-ending",
+          ...range,
+          replacement: joined,
+          fix: true,
+          message: `«${b.text}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود`,
+        });
       }
     }
   }
@@ -406,7 +484,10 @@ function joinedForms(text: string, out: RuleFinding[]): void {
     const parts = w.text.split(ZWNJ);
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
-    const rest = parts.slice(1).map((p) => `${ZWNJ}${p}`).join("");
+    const rest = parts
+      .slice(1)
+      .map((p) => `${ZWNJ}${p}`)
+      .join("");
 
     // Prefix می / نمی.
     const prefix = first.startsWith("نمی") ? "نمی" : first.startsWith("می") ? "می" : undefined;
@@ -420,7 +501,9 @@ function joinedForms(text: string, out: RuleFinding[]): void {
           length: w.end - w.start,
           replacement: `${prefix}${ZWNJ}${stem}${rest}`,
           fix: !ambiguous,
-          message: ambiguous ? `اگر «${first}» فعل است، «${prefix}» با نیم‌فاصله از آن جدا می‌شود` : `«${prefix}» با نیم‌فاصله از فعل جدا می‌شود، نه پیوسته`,
+          message: ambiguous
+            ? `اگر «${first}» فعل است، «${prefix}» با نیم‌فاصله از آن جدا می‌شود`
+            : `«${prefix}» با نیم‌فاصله از فعل جدا می‌شود، نه پیوسته`,
         });
         continue;
       }
@@ -504,7 +587,14 @@ function strayZwnj(text: string, out: RuleFinding[]): void {
     if (isLM(before) && isLM(after)) {
       if (run.length > 1) {
         const zwnjs = run.split(ZWNJ).length - 1;
-        out.push({ rule: "zwnj-stray", index: from, length: run.length, replacement: ZWNJ, fix: true, message: zwnjs === run.length ? "نیم‌فاصله‌ی تکراری" : "فاصله کنار نیم‌فاصله؛ یکی بس است: نیم‌فاصله" });
+        out.push({
+          rule: "zwnj-stray",
+          index: from,
+          length: run.length,
+          replacement: ZWNJ,
+          fix: true,
+          message: zwnjs === run.length ? "نیم‌فاصله‌ی تکراری" : "فاصله کنار نیم‌فاصله؛ یکی بس است: نیم‌فاصله",
+        });
       }
     } else if (!keepsZwnj(codeAt(text, i - 1)) || !keepsZwnj(codeAt(text, i + 1))) {
       // Remove only the ZWNJs of the run; its spaces stay.
@@ -512,7 +602,14 @@ function strayZwnj(text: string, out: RuleFinding[]): void {
       while (text.charCodeAt(z + 1) === ZWNJ_CODE) z++;
       let y = i;
       while (y > 0 && text.charCodeAt(y - 1) === ZWNJ_CODE) y--;
-      out.push({ rule: "zwnj-stray", index: y, length: z - y + 1, replacement: "", fix: true, message: "نیم‌فاصله‌ی بی‌جا در آغاز یا پایان واژه" });
+      out.push({
+        rule: "zwnj-stray",
+        index: y,
+        length: z - y + 1,
+        replacement: "",
+        fix: true,
+        message: "نیم‌فاصله‌ی بی‌جا در آغاز یا پایان واژه",
+      });
       next = z + 1;
       continue;
     }
@@ -523,7 +620,14 @@ function strayZwnj(text: string, out: RuleFinding[]): void {
 function glossaryFinding(glossary: CompiledGlossary, index: number, end: number, wrong: string, out: RuleFinding[]): boolean {
   const right = glossary.entries.get(wrong);
   if (right === undefined || right === wrong) return false;
-  out.push({ rule: "glossary", index, length: end - index, replacement: right, fix: true, message: `«${wrong}» در واژه‌نامه شکل نادرست است` });
+  out.push({
+    rule: "glossary",
+    index,
+    length: end - index,
+    replacement: right,
+    fix: true,
+    message: `«${wrong}» در واژه‌نامه شکل نادرست است`,
+  });
   return true;
 }
 
@@ -601,7 +705,14 @@ function punctuation(text: string, out: RuleFinding[]): void {
       const listComma = c === 0x2c && isFaDigit(prev) && isSpace(next) && isLM(codeAt(text, i + 2));
       if (isLM(prev) || listComma) {
         const persian = LATIN_TO_PERSIAN[ch]!;
-        out.push({ rule: "latin-punctuation", index: i, length: 1, replacement: persian, fix: true, message: `در متن فارسی «${persian}» بنویسید، نه «${ch}»` });
+        out.push({
+          rule: "latin-punctuation",
+          index: i,
+          length: 1,
+          replacement: persian,
+          fix: true,
+          message: `در متن فارسی «${persian}» بنویسید، نه «${ch}»`,
+        });
       }
     }
     if (SENTENCE_MARKS.has(c) && isSpace(prev)) {
@@ -610,23 +721,66 @@ function punctuation(text: string, out: RuleFinding[]): void {
       const before = codeAt(text, from - 1);
       const okAfter = next === -1 || isSpace(next) || AFTER_MARK.has(next) || next === MASK_CODE || isLetter(next);
       if ((isLM(before) || isFaDigit(before)) && okAfter) {
-        out.push({ rule: "space-before-punctuation", index: from, length: i + 1 - from, replacement: ch, fix: true, message: `پیش از «${ch}» فاصله نمی‌آید` });
+        out.push({
+          rule: "space-before-punctuation",
+          index: from,
+          length: i + 1 - from,
+          replacement: ch,
+          fix: true,
+          message: `پیش از «${ch}» فاصله نمی‌آید`,
+        });
       }
     }
     if (PERSIAN_MARKS.has(c) && isLetter(next)) {
-      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از «${ch}» یک فاصله لازم است` });
+      out.push({
+        rule: "space-after-punctuation",
+        index: i,
+        length: 1,
+        replacement: `${ch} `,
+        fix: true,
+        message: `پس از «${ch}» یک فاصله لازم است`,
+      });
     } else if ((c === 0x2e || c === 0x3a) && isLM(prev) && isLM(codeAt(text, i - 2)) && isLetter(next) && isLetter(codeAt(text, i + 2))) {
-      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از «${ch}» یک فاصله لازم است` });
+      out.push({
+        rule: "space-after-punctuation",
+        index: i,
+        length: 1,
+        replacement: `${ch} `,
+        fix: true,
+        message: `پس از «${ch}» یک فاصله لازم است`,
+      });
     } else if (CLOSING.has(c) && isLetter(next)) {
-      out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: `${ch} `, fix: true, message: `پس از ${named(ch)} و پیش از واژه‌ی بعد یک فاصله لازم است` });
+      out.push({
+        rule: "space-after-punctuation",
+        index: i,
+        length: 1,
+        replacement: `${ch} `,
+        fix: true,
+        message: `پس از ${named(ch)} و پیش از واژه‌ی بعد یک فاصله لازم است`,
+      });
     }
     if (OPENING.has(c)) {
-      if (isLM(prev)) out.push({ rule: "space-after-punctuation", index: i, length: 1, replacement: ` ${ch}`, fix: true, message: `پیش از ${named(ch)} یک فاصله لازم است` });
+      if (isLM(prev))
+        out.push({
+          rule: "space-after-punctuation",
+          index: i,
+          length: 1,
+          replacement: ` ${ch}`,
+          fix: true,
+          message: `پیش از ${named(ch)} یک فاصله لازم است`,
+        });
       let to = i + 1;
       while (to < n && isSpace(text.charCodeAt(to))) to++;
       const after = codeAt(text, to);
       if (to > i + 1 && (isLetter(after) || isFaDigit(after))) {
-        out.push({ rule: "space-inside-brackets", index: i, length: to - i, replacement: ch, fix: true, message: `پس از ${named(ch)} فاصله نمی‌آید` });
+        out.push({
+          rule: "space-inside-brackets",
+          index: i,
+          length: to - i,
+          replacement: ch,
+          fix: true,
+          message: `پس از ${named(ch)} فاصله نمی‌آید`,
+        });
       }
     }
     if (CLOSING.has(c) && isSpace(prev)) {
@@ -634,7 +788,14 @@ function punctuation(text: string, out: RuleFinding[]): void {
       while (from > 0 && isSpace(text.charCodeAt(from - 1))) from--;
       const before = codeAt(text, from - 1);
       if (isLM(before) || isFaDigit(before) || BEFORE_CLOSING.has(before)) {
-        out.push({ rule: "space-inside-brackets", index: from, length: i + 1 - from, replacement: ch, fix: true, message: `پیش از ${named(ch)} فاصله نمی‌آید` });
+        out.push({
+          rule: "space-inside-brackets",
+          index: from,
+          length: i + 1 - from,
+          replacement: ch,
+          fix: true,
+          message: `پیش از ${named(ch)} فاصله نمی‌آید`,
+        });
       }
     }
   }

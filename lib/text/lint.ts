@@ -57,14 +57,33 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 guardLinkify(md.linkify);
 
 /** Fields whose values are names, keys, paths, dates or addresses rather than prose. */
-const NOT_PROSE = new Set(["date", "updated", "slug", "image", "category", "draft", "type", "file", "src", "href", "url", "email", "phone", "id", "lang"]);
+const NOT_PROSE = new Set([
+  "date",
+  "updated",
+  "slug",
+  "image",
+  "category",
+  "draft",
+  "type",
+  "file",
+  "src",
+  "href",
+  "url",
+  "email",
+  "phone",
+  "id",
+  "lang",
+]);
 
 export function lintSource(input: LintInput): LintFinding[] {
   const { source } = input;
   const frontMatter = input.frontMatter ?? frontMatterOf(source);
   if (!frontMatter) return [];
   const lines = splitLines(source);
-  const segments = [...frontMatterSegments(lines, frontMatter), ...bodySegments(lines, frontMatter, input.tokens ?? md.parse(frontMatter.body, {}))];
+  const segments = [
+    ...frontMatterSegments(lines, frontMatter),
+    ...bodySegments(lines, frontMatter, input.tokens ?? md.parse(frontMatter.body, {})),
+  ];
   const findings: LintFinding[] = [];
   for (const segment of segments) {
     for (const f of lintText(segment.text, input.glossary)) {
@@ -389,7 +408,13 @@ function scanFrontMatter(lines: Line[], frontMatter: FrontMatter, sink: ValueSin
  * Calls `emit(column, text, key)` for each scalar in the value starting at `start` of `line`: a plain
  * or quoted scalar, or the items of a one-line flow list `[a, "b"]` or mapping `{file: x, title: "y"}`.
  */
-function valueSegments(line: string, start: number, key: string, emit: (column: number, text: string, key: string) => void, continuation = false): void {
+function valueSegments(
+  line: string,
+  start: number,
+  key: string,
+  emit: (column: number, text: string, key: string) => void,
+  continuation = false,
+): void {
   const first = line[start];
   if (first === undefined) return;
   if (first === '"' || first === "'") {
@@ -487,13 +512,24 @@ export function fixSource(input: LintInput): FixResult {
   for (let pass = 0; pass < 10; pass++) {
     const frontMatter = frontMatterOf(current);
     if (!frontMatter) break;
-    const candidates = nonOverlapping(lintSource({ source: current, frontMatter, ...(input.glossary ? { glossary: input.glossary } : {}) }).filter((f) => f.fix));
+    const candidates = nonOverlapping(
+      lintSource({ source: current, frontMatter, ...(input.glossary ? { glossary: input.glossary } : {}) }).filter((f) => f.fix),
+    );
     if (candidates.length === 0) break;
     const bodyOffset = splitLines(current)[frontMatter.bodyLine - 1]?.start ?? current.length;
     const inFrontMatter = candidates.filter((f) => f.offset < bodyOffset);
-    const accepted = [...candidates.filter((f) => f.offset >= bodyOffset), ...inFrontMatter.filter((f) => keepsFrontMatterData(current, [f]))];
+    const accepted = [
+      ...candidates.filter((f) => f.offset >= bodyOffset),
+      ...inFrontMatter.filter((f) => keepsFrontMatterData(current, [f])),
+    ];
     let next = applyEdits(current, accepted);
-    if (!keepsFrontMatterData(current, accepted.filter((f) => f.offset < bodyOffset), next)) {
+    if (
+      !keepsFrontMatterData(
+        current,
+        accepted.filter((f) => f.offset < bodyOffset),
+        next,
+      )
+    ) {
       accepted.splice(0, accepted.length, ...accepted.filter((f) => f.offset >= bodyOffset));
       next = applyEdits(current, accepted);
     }
@@ -524,7 +560,8 @@ function nonOverlapping(findings: LintFinding[]): LintFinding[] {
 
 function applyEdits(source: string, edits: LintFinding[]): string {
   let out = source;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.replacement + out.slice(e.offset + e.length);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.replacement + out.slice(e.offset + e.length);
   return out;
 }
 

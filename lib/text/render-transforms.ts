@@ -26,7 +26,8 @@ export type TransformEnv = {
 };
 
 /** URLs and e-mail addresses: kept exactly as written. */
-const URL_OR_EMAIL = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»"]*[^\s<>«»"().,;:!?،؛؟'’]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
+const URL_OR_EMAIL =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»"]*[^\s<>«»"().,;:!?،؛؟'’]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
 /**
  * One Latin "word": letters and digits joined by `- _ . @ + # / : & '`, maybe with a bracketed tail
  * (`COVID-19`, `v2.0`, `C++`, `alert(1)`).
@@ -118,7 +119,12 @@ export function displayText(text: string, options: Partial<Options> = {}): strin
 }
 
 /** The transforms for a text token, as escaped HTML. */
-export function transformTextHtml(text: string, options: Partial<Options>, escapeText: (s: string) => string, persianContext: boolean): string {
+export function transformTextHtml(
+  text: string,
+  options: Partial<Options>,
+  escapeText: (s: string) => string,
+  persianContext: boolean,
+): string {
   const o = { ...defaults, ...options };
   if (!MAYBE_NOT_PROSE.test(text)) return escapeText(prose(text, o));
   const isolate = o.isolateLatin && persianContext;

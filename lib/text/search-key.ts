@@ -187,8 +187,25 @@ export const DETACHED_PREFIXES: ReadonlySet<string> = new Set(["می", "نمی",
  * `خانه ی`). Folded spelling.
  */
 export const DETACHED_SUFFIXES: ReadonlySet<string> = new Set([
-  "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
-  "تر", "ترین", "ی", "ای", "ام", "ات", "اش", "ایم", "اید", "اند",
+  "ها",
+  "های",
+  "هایی",
+  "هایم",
+  "هایت",
+  "هایش",
+  "هایمان",
+  "هایتان",
+  "هایشان",
+  "تر",
+  "ترین",
+  "ی",
+  "ای",
+  "ام",
+  "ات",
+  "اش",
+  "ایم",
+  "اید",
+  "اند",
 ]);
 
 /** Longer keys can't be in the sets: most words skip the two lookups. */

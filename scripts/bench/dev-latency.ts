@@ -67,7 +67,14 @@ function releaseUrl(file: string, source: string, timeZone: string): string | un
   return `/${parsed.date.jy}/${String(parsed.date.jm).padStart(2, "0")}/${encodeURI(slug)}/`;
 }
 
-export async function measureDevLatency(options: { root: string; devCommand: string; corpus: string; work: string; port: number; samples: number }): Promise<DevLatency> {
+export async function measureDevLatency(options: {
+  root: string;
+  devCommand: string;
+  corpus: string;
+  work: string;
+  port: number;
+  samples: number;
+}): Promise<DevLatency> {
   const content = path.join(options.work, "dev-content");
   rmSync(content, { recursive: true, force: true });
   cpSync(options.corpus, content, { recursive: true });
@@ -75,7 +82,12 @@ export async function measureDevLatency(options: { root: string; devCommand: str
   const started = performance.now();
   const child: ChildProcess = spawn("sh", ["-c", `exec ${options.devCommand}`], {
     cwd: options.root,
-    env: { ...process.env, CHAPAR_CONTENT: content, CHAPAR_PORT: String(options.port), PATH: `${path.join(options.root, "node_modules/.bin")}:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      CHAPAR_CONTENT: content,
+      CHAPAR_PORT: String(options.port),
+      PATH: `${path.join(options.root, "node_modules/.bin")}:${process.env.PATH}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -107,12 +119,16 @@ export async function measureDevLatency(options: { root: string; devCommand: str
     for (let i = 0; i < options.samples; i++) {
       const marker = `خبر تازه‌ی ${uniqueWord()}`;
       const file = path.join(content, "releases", `bench-new-${i + 1}.md`);
-      writeFileSync(file, `---\ntitle: "${marker}"\ndate: "1405-01-${String(10 + i).padStart(2, "0")} 10:00"\ncategory: culture\ntags: [تئاتر]\n---\n\nمتن خبر تازه برای سنجش.\n`);
+      writeFileSync(
+        file,
+        `---\ntitle: "${marker}"\ndate: "1405-01-${String(10 + i).padStart(2, "0")} 10:00"\ncategory: culture\ntags: [تئاتر]\n---\n\nمتن خبر تازه برای سنجش.\n`,
+      );
       const t0 = performance.now();
       // Its lists: its category's first page and its month's archive page (the home page's first page
       // may be taken by scheduled releases, which the preview lists first).
       await waitFor(
-        async () => (await get(`${base}/category/culture/`)).body.includes(marker) && (await get(`${base}/archive/1405/01/`)).body.includes(marker),
+        async () =>
+          (await get(`${base}/category/culture/`)).body.includes(marker) && (await get(`${base}/archive/1405/01/`)).body.includes(marker),
         60_000,
         "the new release in its lists",
       );

@@ -99,7 +99,10 @@ export function writeHugoSite(contentDir: string, siteDir: string): number {
     pageSize?: number;
     organization: { name: string; address?: string };
   };
-  const categories = JSON.parse(readFileSync(path.join(contentDir, "_data/categories.json"), "utf8")) as Record<string, { name: string; description?: string }>;
+  const categories = JSON.parse(readFileSync(path.join(contentDir, "_data/categories.json"), "utf8")) as Record<
+    string,
+    { name: string; description?: string }
+  >;
   const timeZone = site.timeZone ?? "Asia/Tehran";
   const config = `baseURL = ${q(site.url)}
 languageCode = "fa"
@@ -130,7 +133,9 @@ term = ["HTML"]
 
 
 [params.categorynames]
-${Object.entries(categories).map(([key, c]) => `${key} = ${q(c.name)}`).join("\n")}
+${Object.entries(categories)
+  .map(([key, c]) => `${key} = ${q(c.name)}`)
+  .join("\n")}
 `;
   mkdirSync(siteDir, { recursive: true });
   writeFileSync(path.join(siteDir, "config.toml"), config);

@@ -95,7 +95,14 @@ export function measure(spec: RunSpec): Promise<Measurement> {
         if (user !== undefined && sys !== undefined && Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user + sys) * 1000;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallMs, ...(cpuMs === undefined ? {} : { cpuMs }), ...(hasProc ? { peakKiB: peak } : {}), code: code ?? -1, stdout, stderr });
+      resolve({
+        wallMs,
+        ...(cpuMs === undefined ? {} : { cpuMs }),
+        ...(hasProc ? { peakKiB: peak } : {}),
+        code: code ?? -1,
+        stdout,
+        stderr,
+      });
     });
   });
 }

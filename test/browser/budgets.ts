@@ -29,7 +29,10 @@ export function budgetTests(sample: SampleSite): void {
       const over = releases.filter((w) => Math.max(w.total.gzip, w.total.brotli) > BUDGETS.releaseHtmlCss).map(describeWeight);
       assert.deepEqual(over, []);
       // The stylesheet is counted: a page without one would measure light for the wrong reason.
-      assert.ok(releases.every((w) => w.stylesheets.length > 0 && w.css.raw > 0), "every release page links its stylesheet");
+      assert.ok(
+        releases.every((w) => w.stylesheets.length > 0 && w.css.raw > 0),
+        "every release page links its stylesheet",
+      );
     });
 
     test("every release page: zero JavaScript (no script element, handler, javascript: URL or script preload)", () => {
@@ -50,7 +53,9 @@ export function budgetTests(sample: SampleSite): void {
       const others = filesIn(sample.out, "assets/fonts")
         .filter((f) => f.endsWith(".woff2") && !persian.endsWith(f))
         .map((f) => `${f} ${formatBytes(servedFileSize(sample.out, `/assets/fonts/${f}`))}`);
-      t.diagnostic(`Persian font ${persian}: ${formatBytes(size)}; other font files (loaded only for Latin text): ${others.join(", ") || "none"}`);
+      t.diagnostic(
+        `Persian font ${persian}: ${formatBytes(size)}; other font files (loaded only for Latin text): ${others.join(", ") || "none"}`,
+      );
       assert.ok(size <= BUDGETS.persianFont, `${persian} is ${formatBytes(size)}`);
     });
   });

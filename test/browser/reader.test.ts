@@ -17,7 +17,16 @@ import { after, before, describe, test, type TestContext } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { ROOT } from "../helpers/build.ts";
 import { assertNoProblems, launchBrowser, openWatchedPage, type PageProblems, type StaticServer, serveStatic } from "../helpers/browser.ts";
-import { axeAudit, axeViolations, directionOf, focusState, fontReport, horizontalOverflow, persianTextInOtherFonts, visibleNavigationAndShareLinks } from "../helpers/reader-checks.ts";
+import {
+  axeAudit,
+  axeViolations,
+  directionOf,
+  focusState,
+  fontReport,
+  horizontalOverflow,
+  persianTextInOtherFonts,
+  visibleNavigationAndShareLinks,
+} from "../helpers/reader-checks.ts";
 import { buildSampleSite, type PageType } from "../helpers/sample-site.ts";
 import { budgetTests } from "./budgets.ts";
 
@@ -105,7 +114,10 @@ async function axeChecks(t: TestContext, page: Page, state: string): Promise<voi
 async function layoutChecks(t: TestContext, page: Page, label: string): Promise<void> {
   await t.test(`${label}: no element overflows sideways`, async () => {
     const report = await horizontalOverflow(page);
-    assert.ok(report.scrollWidth <= report.innerWidth, `the page scrolls sideways: scrollWidth ${report.scrollWidth} > ${report.innerWidth}`);
+    assert.ok(
+      report.scrollWidth <= report.innerWidth,
+      `the page scrolls sideways: scrollWidth ${report.scrollWidth} > ${report.innerWidth}`,
+    );
     assert.deepEqual(report.outside, [], `elements outside the ${report.innerWidth}px viewport`);
   });
 }
@@ -140,8 +152,14 @@ describe("the sample site in a real browser", { concurrency: 2 }, () => {
             // The next Tab stop is inside the main content, and its focus is visible too.
             await page.keyboard.press("Tab");
             const next = await focusState(page);
-            assert.ok(await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false), `next stop ${next.active} is in <main>`);
-            assert.ok(next.focusVisible && next.outlineStyle !== "none" && next.outlineWidth > 0, `focus on ${next.active} is visible: ${JSON.stringify(next)}`);
+            assert.ok(
+              await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false),
+              `next stop ${next.active} is in <main>`,
+            );
+            assert.ok(
+              next.focusVisible && next.outlineStyle !== "none" && next.outlineWidth > 0,
+              `focus on ${next.active} is visible: ${JSON.stringify(next)}`,
+            );
           });
 
           await t.test("right-to-left Persian: lang fa, computed direction rtl", async () => {
@@ -152,7 +170,10 @@ describe("the sample site in a real browser", { concurrency: 2 }, () => {
 
           await t.test("Vazirmatn is loaded and draws the Persian text", async () => {
             const fonts = await fontReport(page, FONT_FAMILY, FONT_PROBES);
-            assert.ok(fonts.loadedFaces.some((f) => f.startsWith(`${FONT_FAMILY} `)), `no ${FONT_FAMILY} face loaded: ${JSON.stringify(fonts.loadedFaces)}`);
+            assert.ok(
+              fonts.loadedFaces.some((f) => f.startsWith(`${FONT_FAMILY} `)),
+              `no ${FONT_FAMILY} face loaded: ${JSON.stringify(fonts.loadedFaces)}`,
+            );
             assert.equal(fonts.checkPersian, true, "document.fonts.check('16px Vazirmatn', 'سلام')");
             assert.deepEqual(await persianTextInOtherFonts(page, FONT_FAMILY), [], "Persian text set in another font");
             for (const [selector, used] of Object.entries(fonts.renderedWith)) {
@@ -243,11 +264,23 @@ describe("the reader checks notice a broken page", () => {
       });
       const overflow = await horizontalOverflow(page);
       assert.ok(overflow.scrollWidth > overflow.innerWidth, "scrollWidth grows");
-      assert.ok(overflow.outside.some((e) => e.startsWith("div.too-wide")), overflow.outside.join("\n"));
+      assert.ok(
+        overflow.outside.some((e) => e.startsWith("div.too-wide")),
+        overflow.outside.join("\n"),
+      );
       const fonts = await fontReport(page, FONT_FAMILY, ["h1"]);
-      assert.ok(fonts.renderedWith.h1!.some((f) => f.familyName !== FONT_FAMILY), JSON.stringify(fonts.renderedWith));
-      assert.ok((await persianTextInOtherFonts(page, FONT_FAMILY)).some((e) => e.startsWith("h1 ")), "the monospace heading is reported");
-      assert.ok((await axeViolations(page)).some((v) => v.id === "color-contrast"), "axe reports the low contrast");
+      assert.ok(
+        fonts.renderedWith.h1!.some((f) => f.familyName !== FONT_FAMILY),
+        JSON.stringify(fonts.renderedWith),
+      );
+      assert.ok(
+        (await persianTextInOtherFonts(page, FONT_FAMILY)).some((e) => e.startsWith("h1 ")),
+        "the monospace heading is reported",
+      );
+      assert.ok(
+        (await axeViolations(page)).some((v) => v.id === "color-contrast"),
+        "axe reports the low contrast",
+      );
       await page.keyboard.press("Tab");
       assert.equal((await focusState(page)).outlineStyle, "none");
     } finally {
@@ -262,9 +295,11 @@ describe("search on the sample site", () => {
     try {
       await page.goto(site.url("/search/"));
       await searchFor(page, JOINED_QUERY);
-      const results = await page.locator("#search-results a").evaluateAll((links) =>
-        links.map((a) => ({ path: decodeURI((a as HTMLAnchorElement).pathname), text: (a.textContent ?? "").trim() })),
-      );
+      const results = await page
+        .locator("#search-results a")
+        .evaluateAll((links) =>
+          links.map((a) => ({ path: decodeURI((a as HTMLAnchorElement).pathname), text: (a.textContent ?? "").trim() })),
+        );
       const paths = results.map((r) => r.path);
       // «هم‌اندیشی» with a ZWNJ in one release's title, joined in the other's tags.
       assert.ok(paths.includes("/1401/02/spring-directors-meeting/"), `results: ${JSON.stringify(results)}`);

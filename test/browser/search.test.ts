@@ -19,11 +19,16 @@ const BOOK = ["/1404/04/نمایشگاه-کتاب-کودکان/", "/1402/09/book
 const YEAR_1403 = ["/1404/01/persian-digits/", "/1402/11/latin-digits/"];
 
 /** Served with a strict policy when the build wrote no `_headers` (search must work under CSP anyway). */
-const FALLBACK_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+const FALLBACK_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 async function serve(out: string, basePath = "/"): Promise<StaticServer> {
   const hasHeaders = existsSync(path.join(out, "_headers"));
-  return serveStatic(out, { basePath, headersFile: hasHeaders, ...(hasHeaders ? {} : { headers: { "content-security-policy": FALLBACK_CSP } }) });
+  return serveStatic(out, {
+    basePath,
+    headersFile: hasHeaders,
+    ...(hasHeaders ? {} : { headers: { "content-security-policy": FALLBACK_CSP } }),
+  });
 }
 
 /** Types a query into the search box, submits it, and returns the result links' site paths. */
@@ -91,7 +96,11 @@ describe("search in the browser", () => {
     const withheld = ["/1404/05/draft/", "/1405/12/scheduled/", "/1404/06/withdrawn/"];
     for (const word of [`پیش${ZWNJ}نویس${ZWNJ}نما`, `آینده${ZWNJ}نما`, `برداشته${ZWNJ}نما`, `هم${ZWNJ}اندیشی`, "کتاب", "لغو"]) {
       const found = await search(page, site, word);
-      assert.deepEqual(found.filter((url) => withheld.includes(url)), [], `«${word}» found ${found.join(", ")}`);
+      assert.deepEqual(
+        found.filter((url) => withheld.includes(url)),
+        [],
+        `«${word}» found ${found.join(", ")}`,
+      );
     }
     assertNoProblems(problems);
     await page.context().close();
@@ -122,7 +131,10 @@ describe("search in the browser", () => {
     assert.deepEqual(scripts, []);
     await page.getByRole("navigation", { name: "پیمایش اصلی" }).getByRole("link", { name: "جستجو" }).click();
     await page.waitForURL(site.url("/search/"));
-    assert.ok(scripts.some((s) => /\/assets\/search\.[0-9a-f]{10}\.js$/.test(s)), scripts.join("\n"));
+    assert.ok(
+      scripts.some((s) => /\/assets\/search\.[0-9a-f]{10}\.js$/.test(s)),
+      scripts.join("\n"),
+    );
     assertNoProblems(problems);
     await page.context().close();
   });

@@ -8,8 +8,23 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import path from "node:path";
 import { describe, test } from "node:test";
 import subsetFont from "subset-font";
-import { buildFonts, fontsAtHand, fontSubsetsKey, PREBUILT_MANIFEST, prebuiltName, subsetCodePoints, subsetWoff2, defaults as fontDefaults } from "../../lib/features/fonts.ts";
-import { buildStylesheet, freshStylesheet, LOGICAL_FEATURES, stylesheetIsBuilt, defaults as stylesheetDefaults } from "../../lib/features/stylesheet.ts";
+import {
+  buildFonts,
+  fontsAtHand,
+  fontSubsetsKey,
+  PREBUILT_MANIFEST,
+  prebuiltName,
+  subsetCodePoints,
+  subsetWoff2,
+  defaults as fontDefaults,
+} from "../../lib/features/fonts.ts";
+import {
+  buildStylesheet,
+  freshStylesheet,
+  LOGICAL_FEATURES,
+  stylesheetIsBuilt,
+  defaults as stylesheetDefaults,
+} from "../../lib/features/stylesheet.ts";
 import { build, buildOk, copyFixture, listOutput, readPage, ROOT, tempDir, text } from "../helpers/build.ts";
 
 const content = copyFixture("assets");
@@ -102,12 +117,23 @@ describe("stylesheet", () => {
     assert.equal(built.sitePath, `/${cssFile}`);
     assert.equal(built.css, css);
     const cached = readdirSync(path.join(dir, "cache"));
-    assert.deepEqual(cached.map((f) => readFileSync(path.join(dir, "cache", f), "utf8")), [css], "the built CSS is in the cache");
+    assert.deepEqual(
+      cached.map((f) => readFileSync(path.join(dir, "cache", f), "utf8")),
+      [css],
+      "the built CSS is in the cache",
+    );
     // A stale committed file (another key) is never used.
     mkdirSync(path.join(dir, "stale"));
     writeFileSync(path.join(dir, "stale/main.css"), "body{color:red}");
     writeFileSync(path.join(dir, "stale/main.json"), JSON.stringify({ key: "0000000000000000" }));
-    assert.equal(stylesheetIsBuilt({ prebuiltDir: path.relative(ROOT, path.join(dir, "stale")), cacheDir: path.relative(ROOT, path.join(dir, "empty")) }), false, "a stale committed file isn't the stylesheet");
+    assert.equal(
+      stylesheetIsBuilt({
+        prebuiltDir: path.relative(ROOT, path.join(dir, "stale")),
+        cacheDir: path.relative(ROOT, path.join(dir, "empty")),
+      }),
+      false,
+      "a stale committed file isn't the stylesheet",
+    );
     const again = await buildStylesheet({ ...options, prebuiltDir: path.relative(ROOT, path.join(dir, "stale")) });
     assert.equal(again.css, css);
   });
@@ -132,8 +158,16 @@ describe("Vazirmatn", () => {
     const elsewhere = await buildFonts(fontOptions);
     assert.ok(existsSync(path.join(dir, "cache")), "subset into its own cache");
     const usual = await buildFonts();
-    assert.deepEqual(fontsAtHand(fontOptions)?.fontFaceCss("/assets/"), usual.fontFaceCss("/assets/"), "at hand from the cache, the same rules");
-    assert.deepEqual(fontsAtHand()?.files.map((f) => f.sitePath), usual.files.map((f) => f.sitePath), "at hand from the committed subsets");
+    assert.deepEqual(
+      fontsAtHand(fontOptions)?.fontFaceCss("/assets/"),
+      usual.fontFaceCss("/assets/"),
+      "at hand from the cache, the same rules",
+    );
+    assert.deepEqual(
+      fontsAtHand()?.files.map((f) => f.sitePath),
+      usual.files.map((f) => f.sitePath),
+      "at hand from the committed subsets",
+    );
     assert.deepEqual(
       elsewhere.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),
       usual.files.map((f) => [f.sitePath, Buffer.from(f.contents ?? "").length]),
@@ -186,7 +220,8 @@ describe("Vazirmatn", () => {
     const [fa, latin] = subsetCodePoints(fontDefaults.subsets).map((points) => new Set(points));
     assert.ok(![...fa!].some((c) => latin!.has(c)), "ranges overlap");
     const persian = "«هم‌اندیشی» در ۲۵ اردیبهشت ۱۴۰۱، ساعت ۱۰:۳۰؛ آیا پژوهشگران گزارش ژرف‌نگر را خوانده‌اند؟ (۱٬۲۳۴٫۵ تومان) — ٪۵۰. ـ ّ";
-    for (const ch of persian) assert.ok(fa!.has(ch.codePointAt(0)!), `U+${ch.codePointAt(0)!.toString(16)} (${ch}) is not in the Persian file`);
+    for (const ch of persian)
+      assert.ok(fa!.has(ch.codePointAt(0)!), `U+${ch.codePointAt(0)!.toString(16)} (${ch}) is not in the Persian file`);
     for (const ch of "Ali Rahbari 2025 é") if (ch !== " ") assert.ok(latin!.has(ch.codePointAt(0)!), ch);
   });
 });
@@ -206,7 +241,10 @@ describe("images", () => {
     assert.equal(img.getAttribute("alt"), "نمای تالار با نور آبی و زرد پیش از آغاز کنسرت");
     assert.equal(img.getAttribute("fetchpriority"), "high");
     assert.equal(img.getAttribute("loading"), null);
-    const widths = img.getAttribute("srcset")!.split(", ").map((c) => Number(/ (\d+)w$/.exec(c)![1]));
+    const widths = img
+      .getAttribute("srcset")!
+      .split(", ")
+      .map((c) => Number(/ (\d+)w$/.exec(c)![1]));
     assert.deepEqual(widths, [480, 960, 1440]);
     assert.ok(img.getAttribute("sizes"));
   });
@@ -225,8 +263,14 @@ describe("images", () => {
     assert.equal(img.getAttribute("loading"), "lazy");
     assert.equal(img.getAttribute("decoding"), "async");
     // 600 px wide: no width above the original is made.
-    const widths = img.getAttribute("srcset")!.split(", ").map((c) => Number(/ (\d+)w$/.exec(c)![1]));
-    assert.ok(widths.every((w) => w <= 600), widths.join());
+    const widths = img
+      .getAttribute("srcset")!
+      .split(", ")
+      .map((c) => Number(/ (\d+)w$/.exec(c)![1]));
+    assert.ok(
+      widths.every((w) => w <= 600),
+      widths.join(),
+    );
     assert.ok(Number(img.getAttribute("width")) <= 600);
   });
 
@@ -248,7 +292,9 @@ describe("images", () => {
     }
     const published = files.filter((f) => f.startsWith("assets/images/"));
     assert.deepEqual([...referenced].sort(), published);
-    assert.ok(published.some((f) => f.endsWith(".avif")) && published.some((f) => f.endsWith(".webp")) && published.some((f) => f.endsWith(".jpg")));
+    assert.ok(
+      published.some((f) => f.endsWith(".avif")) && published.some((f) => f.endsWith(".webp")) && published.some((f) => f.endsWith(".jpg")),
+    );
   });
 });
 
@@ -256,7 +302,10 @@ describe("base path /press/", () => {
   test("stylesheet, font preload, images and body links carry it; CSS font URLs stay relative", () => {
     const doc = readPage(press, "/1404/08/concert/");
     assert.match(doc.querySelector('link[rel="stylesheet"]')!.getAttribute("href")!, /^\/press\/assets\/main\.[0-9a-f]{10}\.css$/);
-    assert.match(doc.querySelector('link[rel="preload"]')!.getAttribute("href")!, /^\/press\/assets\/fonts\/vazirmatn-fa\.[0-9a-f]{10}\.woff2$/);
+    assert.match(
+      doc.querySelector('link[rel="preload"]')!.getAttribute("href")!,
+      /^\/press\/assets\/fonts\/vazirmatn-fa\.[0-9a-f]{10}\.woff2$/,
+    );
     for (const el of doc.querySelectorAll("img[srcset], source[srcset]")) {
       for (const candidate of el.getAttribute("srcset")!.split(",")) assert.match(candidate.trim(), /^\/press\/assets\/images\//);
     }
@@ -335,7 +384,12 @@ describe("determinism", () => {
 
 describe("unusable images stop the build, name the release, and leave the previous output alone", () => {
   const cases = [
-    { name: "a missing inline image", body: "متن.\n\n![نمودار](images/missing.png)\n", line: 8, message: /پرونده‌ی تصویر پیدا نشد: «images\/missing\.png»/ },
+    {
+      name: "a missing inline image",
+      body: "متن.\n\n![نمودار](images/missing.png)\n",
+      line: 8,
+      message: /پرونده‌ی تصویر پیدا نشد: «images\/missing\.png»/,
+    },
     { name: "an image from another site", body: "متن.\n\n![عکس](https://cdn.example.com/a.jpg)\n", line: 8, message: /بیرون از سایت است/ },
     { name: "an inline image without alt text", body: "متن.\n\n![](images/chart.png)\n", line: 8, message: /متن جایگزین ندارد/ },
   ];

@@ -12,8 +12,10 @@ import { ZWNJ } from "../../lib/text/persian.ts";
 import { build, buildOk, copyFixture, readPage, runScript, text } from "../helpers/build.ts";
 
 const Z = ZWNJ;
-const newRelease = (content: string, args: string[], env: Record<string, string> = {}) => runScript("scripts/new.ts", args, { CHAPAR_CONTENT: content, ...env });
-const check = (content: string, args: string[] = [], env: Record<string, string> = {}) => runScript("scripts/check.ts", args, { CHAPAR_CONTENT: content, ...env });
+const newRelease = (content: string, args: string[], env: Record<string, string> = {}) =>
+  runScript("scripts/new.ts", args, { CHAPAR_CONTENT: content, ...env });
+const check = (content: string, args: string[] = [], env: Record<string, string> = {}) =>
+  runScript("scripts/check.ts", args, { CHAPAR_CONTENT: content, ...env });
 const release = (front: string, body: string) => `---\n${front}\n---\n${body}`;
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
@@ -124,9 +126,15 @@ describe("npm run check", () => {
     assert.match(errors, /^خطاها \(3\):$/m);
     assert.match(errors, /^releases\/1403\/untitled\.md:1:1 {2}فیلد «title»: عنوان لازم است/m);
     assert.match(errors, /^releases\/1403\/typos\.md:10:16 {2}پیوند به خبری که نیست: «\.\.\/1402\/missing\.md»/m);
-    assert.match(errors, /^releases\/1403\/typos\.md:10:53 {2}پیوند به خبری که در این سایت نیست: «\/1404\/02\/second-day\/»؛ شاید منظورتان \/1404\/01\/second-day\/ است/m);
+    assert.match(
+      errors,
+      /^releases\/1403\/typos\.md:10:53 {2}پیوند به خبری که در این سایت نیست: «\/1404\/02\/second-day\/»؛ شاید منظورتان \/1404\/01\/second-day\/ است/m,
+    );
     assert.match(warnings, /^releases\/1403\/typos\.md:2:9 {2}«ي» و «ك» عربی‌اند/m);
-    assert.match(warnings, /^releases\/1403\/typos\.md:2:9 {2}«ها» با نیم‌فاصله به واژه می‌چسبد، نه با فاصله → پیشنهاد: «كتاب‌ها» \[zwnj-plural\]$/m);
+    assert.match(
+      warnings,
+      /^releases\/1403\/typos\.md:2:9 {2}«ها» با نیم‌فاصله به واژه می‌چسبد، نه با فاصله → پیشنهاد: «كتاب‌ها» \[zwnj-plural\]$/m,
+    );
     assert.match(warnings, /^releases\/1403\/typos\.md:6:12 {2}متن جایگزین «IMG_2041\.jpg» نام پرونده است/m);
     assert.match(warnings, /^releases\/1403\/typos\.md:8:8 {2}پیش از «،» فاصله نمی‌آید → پیشنهاد: «خبر،» \[space-before-punctuation\]$/m);
     assert.match(warnings, /^releases\/1403\/typos\.md:8:20 {2}«ها» با نیم‌فاصله/m);
@@ -134,9 +142,12 @@ describe("npm run check", () => {
     assert.match(out, /^نتیجه: 3 خطا، 6 هشدار در 4 پرونده‌ی خبر\. پیش از ساخت سایت، خطاها را درست کنید\.$/m);
   });
 
-  test("typographyLint: \"error\" (site.json) or --typography=error makes findings errors; off silences them", () => {
+  test('typographyLint: "error" (site.json) or --typography=error makes findings errors; off silences them', () => {
     const content = copyFixture("authoring");
-    writeFileSync(path.join(content, "releases/1403/typos.md"), release('title: "خبر"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"));
+    writeFileSync(
+      path.join(content, "releases/1403/typos.md"),
+      release('title: "خبر"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"),
+    );
     assert.equal(check(content).code, 0);
     const strict = check(content, ["--typography=error"]);
     assert.equal(strict.code, 1);
@@ -157,10 +168,16 @@ describe("npm run check", () => {
 
   test("duplicate addresses are errors naming both files", () => {
     const content = copyFixture("authoring");
-    writeFileSync(path.join(content, "releases/second-day.md"), release('title: "تکراری"\ndate: "1404-01-20"\ncategory: culture\nslug: second-day', "متن.\n"));
+    writeFileSync(
+      path.join(content, "releases/second-day.md"),
+      release('title: "تکراری"\ndate: "1404-01-20"\ncategory: culture\nslug: second-day', "متن.\n"),
+    );
     const result = check(content);
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /releases\/second-day\.md:5:1 {2}فیلد «slug»: نشانی \/1404\/01\/second-day\/ با خبر «releases\/1404\/second-day\.md» یکی شده است/);
+    assert.match(
+      result.stdout,
+      /releases\/second-day\.md:5:1 {2}فیلد «slug»: نشانی \/1404\/01\/second-day\/ با خبر «releases\/1404\/second-day\.md» یکی شده است/,
+    );
   });
 });
 
@@ -188,12 +205,19 @@ describe("npm run check -- --fix", () => {
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const after = readFileSync(file, "utf8").split("\n");
     assert.equal(after[1], `title: "کتاب${Z}ها"`);
-    assert.equal(after[5], `این خبر، درباره‌ی کتاب${Z}ها و هم${Z}اندیشی است و در وب${Z}سایت می${Z}آید.`, "glossary entries (built-in and the office's) applied");
+    assert.equal(
+      after[5],
+      `این خبر، درباره‌ی کتاب${Z}ها و هم${Z}اندیشی است و در وب${Z}سایت می${Z}آید.`,
+      "glossary entries (built-in and the office's) applied",
+    );
     assert.equal(after[7], "کد `كتاب ها , ?` و نشانی https://example.ir/كتاب_ها?a=1,2 و رایانامه‌ی info@example.ir ، تمام.");
     assert.deepEqual(after.slice(9, 14), ["```", "كتاب ها ,  می شود", "```", "", "    كتاب ها  indented"]);
     assert.equal(after[15], "جلسهی مدیران و کتابها.");
     // The diff: the file, and each changed line before and after.
-    assert.match(result.stdout, /^--- releases\/1403\/typos\.md\n\+\+\+ releases\/1403\/typos\.md\n@@ -2,1 \+2,1 @@\n-title: "كتاب ها"\n\+title: "کتاب‌ها"\n@@ -6,1 \+6,1 @@\n-این خبر ، /m);
+    assert.match(
+      result.stdout,
+      /^--- releases\/1403\/typos\.md\n\+\+\+ releases\/1403\/typos\.md\n@@ -2,1 \+2,1 @@\n-title: "كتاب ها"\n\+title: "کتاب‌ها"\n@@ -6,1 \+6,1 @@\n-این خبر ، /m,
+    );
     assert.match(result.stdout, /^\d+ اصلاح در 1 پرونده انجام شد\.$/m);
     // What's left: the two warnings that need a person.
     assert.match(result.stdout, /typos\.md:16:1 {2}اگر «ه» در «جلسه» خوانده نمی‌شود/);
@@ -217,23 +241,32 @@ describe("npm run check -- --fix", () => {
     const files = ["releases/1403/opening.md", "releases/1404/second-day.md"].map((f) => path.join(content, f));
     const before = files.map((f) => readFileSync(f));
     check(content, ["--fix"]);
-    assert.deepEqual(files.map((f) => readFileSync(f)), before);
+    assert.deepEqual(
+      files.map((f) => readFileSync(f)),
+      before,
+    );
   });
 });
 
 describe("npm run build runs the same checks", () => {
   test("typography findings are warnings: the site is built, the count is printed", () => {
     const content = copyFixture("authoring");
-    writeFileSync(path.join(content, "releases/1403/typos.md"), release('title: "كتاب ها در سال 1403"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"));
+    writeFileSync(
+      path.join(content, "releases/1403/typos.md"),
+      release('title: "كتاب ها در سال 1403"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"),
+    );
     const result = buildOk(content);
     assert.match(result.stderr, /3 هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check/);
     // Render-time transforms on the built page: title letters and digits; the file is unchanged.
     assert.equal(text(readPage(result.out, "/1403/03/typos/").querySelector("h1")), "کتاب ها در سال ۱۴۰۳");
   });
 
-  test("with typographyLint \"error\" a finding stops the build", () => {
+  test('with typographyLint "error" a finding stops the build', () => {
     const content = copyFixture("authoring");
-    writeFileSync(path.join(content, "releases/1403/typos.md"), release('title: "خبر"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"));
+    writeFileSync(
+      path.join(content, "releases/1403/typos.md"),
+      release('title: "خبر"\ndate: "1403-03-02"\ncategory: culture', "کتاب ها.\n"),
+    );
     const site = path.join(content, "_data/site.json");
     writeFileSync(site, readFileSync(site, "utf8").replace('"pageSize": 10', '"pageSize": 10, "typographyLint": "error"'));
     const result = build(content);
@@ -257,6 +290,9 @@ describe("npm run build runs the same checks", () => {
     assert.match(body.innerHTML, /از ۲۰ تا ۲۵ اردیبهشت/);
     assert.match(body.innerHTML, /<bdi>iPhone 15<\/bdi> و <bdi>COVID-19<\/bdi> و <bdi>20 MB<\/bdi> و <code>npm run build 12<\/code>/);
     assert.equal(text(body.querySelector("pre")), "كتاب 12 ها");
-    assert.equal(readPage(out, "/1404/01/second-day/").querySelector(".release-body a")?.getAttribute("href"), "/press/1403/02/opening/#%D8%A2%D8%BA%D8%A7%D8%B2");
+    assert.equal(
+      readPage(out, "/1404/01/second-day/").querySelector(".release-body a")?.getAttribute("href"),
+      "/press/1403/02/opening/#%D8%A2%D8%BA%D8%A7%D8%B2",
+    );
   });
 });

@@ -59,10 +59,22 @@ test("a warm build is byte-identical to a build without cache, and edits are nev
   const edited = buildBothWays(content, cacheDir);
   assert.equal(edited.misses, 2, "one release file: its parse and its check");
   const changed = changedFiles(warm.out, edited.out);
-  assert.ok([...changed].some((f) => /^1401\/02\/spring\/index\.html$/.test(f)), "its page changed");
-  assert.ok(changed.has("category/culture/index.html") || [...changed].some((f) => f.startsWith("category/culture/")), "its category list changed");
-  assert.ok(changed.has("feed.xml") || changed.has("feed.json") || [...changed].some((f) => f.startsWith("archive/")), "lists or feeds that show it changed");
-  assert.ok([...changed].some((f) => f.startsWith("pagefind/")), "the search index was rebuilt");
+  assert.ok(
+    [...changed].some((f) => /^1401\/02\/spring\/index\.html$/.test(f)),
+    "its page changed",
+  );
+  assert.ok(
+    changed.has("category/culture/index.html") || [...changed].some((f) => f.startsWith("category/culture/")),
+    "its category list changed",
+  );
+  assert.ok(
+    changed.has("feed.xml") || changed.has("feed.json") || [...changed].some((f) => f.startsWith("archive/")),
+    "lists or feeds that show it changed",
+  );
+  assert.ok(
+    [...changed].some((f) => f.startsWith("pagefind/")),
+    "the search index was rebuilt",
+  );
   assert.ok(!changed.has("404.html"), "a page that doesn't show it did not change");
 
   // Edit a data file (a category's name): the cache key changes, everything is recomputed.
@@ -87,7 +99,10 @@ test("a new release is picked up, a removed one disappears, with a warm cache", 
   const content = copyFixture("basic");
   const cacheDir = path.join(tempDir(), "cache");
   const before = buildBothWays(content, cacheDir);
-  writeFileSync(path.join(content, "releases/1401/added.md"), '---\ntitle: "خبر افزوده"\ndate: "1401-03-01"\ncategory: education\n---\nمتن خبر افزوده.\n');
+  writeFileSync(
+    path.join(content, "releases/1401/added.md"),
+    '---\ntitle: "خبر افزوده"\ndate: "1401-03-01"\ncategory: education\n---\nمتن خبر افزوده.\n',
+  );
   const added = buildBothWays(content, cacheDir);
   assert.ok(listOutput(added.out).includes("1401/03/added/index.html"));
   assert.ok(!listOutput(before.out).includes("1401/03/added/index.html"));
@@ -97,7 +112,8 @@ test("changing code empties the cache: the key covers layouts (a copy of the pro
   // A minimal project copy whose layouts/ can be edited without touching the real one.
   const root = path.join(tempDir(), "project");
   for (const p of ["lib", "layouts", "assets", "scripts"]) cpSync(path.join(ROOT, p), path.join(root, p), { recursive: true });
-  for (const f of ["package.json", "package-lock.json", "tsconfig.json", "eleventy.config.ts"]) cpSync(path.join(ROOT, f), path.join(root, f));
+  for (const f of ["package.json", "package-lock.json", "tsconfig.json", "eleventy.config.ts"])
+    cpSync(path.join(ROOT, f), path.join(root, f));
   const content = copyFixture("basic");
   const cacheDir = path.join(tempDir(), "cache");
   mkdirSync(cacheDir, { recursive: true });

@@ -93,7 +93,10 @@ describe("Cloudflare Pages (wrangler pages dev), site at the root", { timeout: 1
   });
 
   test("the font licence, feeds, sitemaps and robots.txt: short caching", async () => {
-    const paths = ["/assets/fonts/OFL.txt", ...["/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"].filter((p) => files.includes(p.slice(1)))];
+    const paths = [
+      "/assets/fonts/OFL.txt",
+      ...["/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"].filter((p) => files.includes(p.slice(1))),
+    ];
     for (const sitePath of paths) {
       const { status, headers } = await get(site, sitePath);
       assert.equal(status, 200, sitePath);
@@ -101,7 +104,9 @@ describe("Cloudflare Pages (wrangler pages dev), site at the root", { timeout: 1
     }
   });
 
-  test("the search page alone may compile WebAssembly", { skip: !files.includes("search/index.html") && "no search page in this build" }, async () => {
+  test("the search page alone may compile WebAssembly", {
+    skip: !files.includes("search/index.html") && "no search page in this build",
+  }, async () => {
     const { status, headers } = await get(site, "/search/");
     assert.equal(status, 200);
     const csp = headers.get("content-security-policy") ?? "";

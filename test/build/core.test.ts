@@ -100,7 +100,10 @@ describe("release page", () => {
 
   test("the lead is the summary, or else the first paragraph", () => {
     assert.equal(text(readPage(site.out, "/1403/01/nowruz/").querySelector(".lead")), "خلاصه‌ی دستی پیام نوروزی");
-    assert.equal(text(readPage(site.out, "/1401/02/spring/").querySelector(".lead")), "به گزارش روابط عمومی، نمایشگاه بهاری امروز گشایش یافت.");
+    assert.equal(
+      text(readPage(site.out, "/1401/02/spring/").querySelector(".lead")),
+      "به گزارش روابط عمومی، نمایشگاه بهاری امروز گشایش یافت.",
+    );
   });
 
   test("newer and older neighbours, and related releases of the same category", () => {

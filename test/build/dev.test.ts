@@ -37,7 +37,14 @@ describe("dev server", () => {
     content = copyFixture("publishing");
     dev = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/dev.ts")], {
       cwd: ROOT,
-      env: { ...process.env, CHAPAR_CONTENT: content, CHAPAR_PORT: "0", CHAPAR_HOST: "127.0.0.1", CHAPAR_NOW: FIXED_NOW, CHAPAR_CACHE_DIR: path.join(tempDir(), "cache") },
+      env: {
+        ...process.env,
+        CHAPAR_CONTENT: content,
+        CHAPAR_PORT: "0",
+        CHAPAR_HOST: "127.0.0.1",
+        CHAPAR_NOW: FIXED_NOW,
+        CHAPAR_CACHE_DIR: path.join(tempDir(), "cache"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";
@@ -89,8 +96,14 @@ describe("dev server", () => {
     writeFileSync(release, original.replace(/^title: .*$/m, 'title: "عنوان ویرایش‌شده در پیش‌نمایش"'));
     await eventually(async () => (await get(url)).body.includes("عنوان ویرایش‌شده در پیش‌نمایش"), "the edited title");
 
-    writeFileSync(path.join(content, "releases/1404/brand-new.md"), '---\ntitle: "خبر کاملاً تازه"\ndate: "1404-09-08 10:00"\ncategory: culture\n---\n\nمتن خبر تازه.\n');
-    await eventually(async () => (await get(`${base}category/culture/`)).body.includes("خبر کاملاً تازه"), "the new release on its category page");
+    writeFileSync(
+      path.join(content, "releases/1404/brand-new.md"),
+      '---\ntitle: "خبر کاملاً تازه"\ndate: "1404-09-08 10:00"\ncategory: culture\n---\n\nمتن خبر تازه.\n',
+    );
+    await eventually(
+      async () => (await get(`${base}category/culture/`)).body.includes("خبر کاملاً تازه"),
+      "the new release on its category page",
+    );
 
     writeFileSync(release, original.replace(/^date: .*$/m, 'date: "1404-12-30"'));
     await eventually(async () => {

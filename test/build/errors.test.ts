@@ -161,7 +161,8 @@ describe("bad input: error text, exit code, previous output untouched", () => {
       "releases/a.md": release('date: "1404-12-30"\ncategory: nope'),
       "releases/b.md": release('title: "ب"\ndate: "1401-07-31"\ncategory: culture\nimage: x.png'),
     });
-    for (const pattern of [/a\.md.*«title»/, /a\.md.*«date»/, /a\.md.*«category»/, /b\.md.*«date»/, /b\.md.*«imageAlt»/]) assert.match(stderr, pattern);
+    for (const pattern of [/a\.md.*«title»/, /a\.md.*«date»/, /a\.md.*«category»/, /b\.md.*«date»/, /b\.md.*«imageAlt»/])
+      assert.match(stderr, pattern);
     assert.match(stderr, /^5 خطا در محتوا/m);
   });
 

@@ -32,7 +32,10 @@ describe("favicon", () => {
 
   test("the office's own content/favicon.png wins, and the base path is kept", () => {
     const content = copyFixture("basic");
-    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5f1a30000000049454e44ae426082", "hex");
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5f1a30000000049454e44ae426082",
+      "hex",
+    );
     writeFileSync(path.join(content, "favicon.png"), png);
     const siteFile = path.join(content, "_data/site.json");
     writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), url: "https://example.ir/press/" }));

@@ -55,7 +55,17 @@ interface JsonFeed {
   home_page_url: string;
   feed_url: string;
   icon?: string;
-  items: { id: string; url: string; title: string; content_html: string; summary?: string; image?: string; date_published: string; date_modified: string; tags: string[] }[];
+  items: {
+    id: string;
+    url: string;
+    title: string;
+    content_html: string;
+    summary?: string;
+    image?: string;
+    date_published: string;
+    date_modified: string;
+    tags: string[];
+  }[];
 }
 
 function readXml(out: string, file: string): Record<string, unknown> {
@@ -102,7 +112,14 @@ describe("site feeds", () => {
     assert.equal(list.length, 20, "6 releases + 21 bulk ones are capped at 20");
     const published = list.map((e) => Date.parse(e.published));
     for (let i = 1; i < published.length; i++) assert.ok(published[i - 1]! >= published[i]!, "newest first");
-    assert.deepEqual(list.slice(0, 6).map(titleOf), ["دوره‌ی تازه‌ی آموزشی", "گشایش نمایشگاه عکس", "خبر سه روز پیش", ESCAPE_TITLE, "کارگاه پاییزی", "نمایشگاه بهاری"]);
+    assert.deepEqual(list.slice(0, 6).map(titleOf), [
+      "دوره‌ی تازه‌ی آموزشی",
+      "گشایش نمایشگاه عکس",
+      "خبر سه روز پیش",
+      ESCAPE_TITLE,
+      "کارگاه پاییزی",
+      "نمایشگاه بهاری",
+    ]);
     for (const e of list) assert.ok(!["پیش‌نویس محرمانه", "خبر زمان‌بندی‌شده"].includes(titleOf(e)));
     assert.equal(feed.updated, "2025-11-27T09:00:00+03:30", "the feed's updated is its newest entry's");
   });
@@ -122,7 +139,10 @@ describe("site feeds", () => {
     const feed = atom(out, "feed.xml");
     assert.deepEqual(
       feed.link.map((l) => [l["@_rel"], l["@_href"]]),
-      [["self", "https://example.ir/feed.xml"], ["alternate", "https://example.ir/"]],
+      [
+        ["self", "https://example.ir/feed.xml"],
+        ["alternate", "https://example.ir/"],
+      ],
     );
     const byTitle = new Map(entries(feed).map((e) => [titleOf(e), e]));
     const spring = byTitle.get("نمایشگاه بهاری")!;
@@ -130,14 +150,21 @@ describe("site feeds", () => {
     assert.equal(spring.link[0]!["@_href"], "https://example.ir/1401/02/spring/");
     assert.equal(spring.content["@_type"], "html");
     assert.match(spring.content["#text"], /<strong>امروز<\/strong>/, "the whole body, not a teaser");
-    assert.match(spring.content["#text"], /href="https:\/\/example\.ir\/1401\/07\/autumn\/"/, "a relative link is resolved against the release URL");
+    assert.match(
+      spring.content["#text"],
+      /href="https:\/\/example\.ir\/1401\/07\/autumn\/"/,
+      "a relative link is resolved against the release URL",
+    );
     assert.match(spring.content["#text"], /href="https:\/\/example\.org\/x"/);
     const image = byTitle.get("گشایش نمایشگاه عکس")!;
     // The lead image comes first, as its JPEG rendition (a plain <img> every feed reader shows).
-    assert.match(image.content["#text"], /^<p><img src="https:\/\/example\.ir\/assets\/images\/[0-9a-f]+-120\.jpg" alt="نمایی از تالار نمایشگاه"><\/p>/);
+    assert.match(
+      image.content["#text"],
+      /^<p><img src="https:\/\/example\.ir\/assets\/images\/[0-9a-f]+-120\.jpg" alt="نمایی از تالار نمایشگاه"><\/p>/,
+    );
   });
 
-  test("escaping: a title with < & \" and </script> survives the round trip as text", () => {
+  test('escaping: a title with < & " and </script> survives the round trip as text', () => {
     const e = entries(atom(out, "feed.xml")).find((x) => titleOf(x) === ESCAPE_TITLE);
     assert.ok(e, "the entry is found by its exact title");
     assert.equal(e.summary?.["#text"], "خلاصه با <b> و & نشانه");
@@ -157,9 +184,18 @@ describe("site feeds", () => {
     assert.equal(feed.feed_url, "https://example.ir/feed.json");
     assert.equal(feed.icon, "https://example.ir/media/images/logo.png");
     const a = entries(atom(out, "feed.xml"));
-    assert.deepEqual(feed.items.map((i) => i.id), a.map((e) => e.id));
-    assert.deepEqual(feed.items.map((i) => i.date_published), a.map((e) => e.published));
-    assert.deepEqual(feed.items.map((i) => i.date_modified), a.map((e) => e.updated));
+    assert.deepEqual(
+      feed.items.map((i) => i.id),
+      a.map((e) => e.id),
+    );
+    assert.deepEqual(
+      feed.items.map((i) => i.date_published),
+      a.map((e) => e.published),
+    );
+    assert.deepEqual(
+      feed.items.map((i) => i.date_modified),
+      a.map((e) => e.updated),
+    );
     const image = feed.items.find((i) => i.title === "گشایش نمایشگاه عکس")!;
     assert.match(image.image ?? "", /^https:\/\/example\.ir\/assets\/images\/[0-9a-f]+-120\.jpg$/);
     assert.ok(existsSync(path.join(out, new URL(image.image!).pathname)), "the image is a built file");
@@ -189,7 +225,10 @@ describe("category feeds", () => {
       assert.deepEqual(entries(feed).map(titleOf), titles, key);
       for (const e of entries(feed)) assert.equal(e.category[0]!["@_term"], key);
       const j = json(out, `category/${key}/feed.json`);
-      assert.deepEqual(j.items.map((i) => i.title), titles);
+      assert.deepEqual(
+        j.items.map((i) => i.title),
+        titles,
+      );
       assert.equal(j.home_page_url, `https://example.ir/category/${key}/`);
     }
     assert.equal(atom(out, "category/culture/feed.xml").title, "فرهنگی — روابط عمومی «آزمون» & همکاران");
@@ -206,7 +245,9 @@ describe("category feeds", () => {
 
 describe("autodiscovery", () => {
   const alternates = (sitePath: string) =>
-    [...readPage(out, sitePath).querySelectorAll('head link[rel="alternate"]')].map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")}`);
+    [...readPage(out, sitePath).querySelectorAll('head link[rel="alternate"]')].map(
+      (l) => `${l.getAttribute("type")} ${l.getAttribute("href")}`,
+    );
   const site = ["application/atom+xml /feed.xml", "application/feed+json /feed.json"];
   const culture = ["application/atom+xml /category/culture/feed.xml", "application/feed+json /category/culture/feed.json"];
 
@@ -216,7 +257,11 @@ describe("autodiscovery", () => {
     assert.deepEqual(alternates("/archive/1401/"), site);
     assert.deepEqual(alternates("/category/culture/"), [...site, ...culture]);
     assert.deepEqual(alternates("/1401/02/spring/"), [...site, ...culture]);
-    assert.deepEqual(alternates("/1401/07/autumn/"), [...site, "application/atom+xml /category/education/feed.xml", "application/feed+json /category/education/feed.json"]);
+    assert.deepEqual(alternates("/1401/07/autumn/"), [
+      ...site,
+      "application/atom+xml /category/education/feed.xml",
+      "application/feed+json /category/education/feed.json",
+    ]);
   });
 
   test("every linked feed exists, and category pages show a visible subscribe link", () => {
@@ -256,20 +301,35 @@ describe("sitemap.xml", () => {
   });
 
   test("more URLs than fit in one file turn sitemap.xml into an index of parts", () => {
-    const chapar = createChaparData({ contentDir: path.join(FIXTURES, "publishing"), preview: false, now: Date.parse(NOW), assets: { stylesheet: "" } });
+    const chapar = createChaparData({
+      contentDir: path.join(FIXTURES, "publishing"),
+      preview: false,
+      now: Date.parse(NOW),
+      assets: { stylesheet: "" },
+    });
     const pages: BuiltPage[] = chapar.model.releasePages.map((p) => ({ url: p.release.url, outputPath: `x${p.release.url}index.html` }));
     const files = sitemapFiles(chapar, pages, [], { ...sitemapDefaults, urlsPerSitemap: 4 });
     assert.deepEqual([...files.keys()].sort(), ["/news-sitemap.xml", "/robots.txt", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap.xml"]);
     const index = parser.parse(files.get("/sitemap.xml")!) as { sitemapindex: { sitemap: { loc: string }[] } };
-    assert.deepEqual(index.sitemapindex.sitemap.map((s) => s.loc), ["https://example.ir/sitemap-1.xml", "https://example.ir/sitemap-2.xml"]);
+    assert.deepEqual(
+      index.sitemapindex.sitemap.map((s) => s.loc),
+      ["https://example.ir/sitemap-1.xml", "https://example.ir/sitemap-2.xml"],
+    );
   });
 });
 
 describe("news sitemap", () => {
   test("releases of the two days before CHAPAR_NOW, newest first, with publication fa and the site's name", () => {
     const doc = readXml(out, "news-sitemap.xml").urlset as { url: { loc: string; "news:news": Record<string, unknown> }[] };
-    assert.deepEqual(doc.url.map((u) => u.loc), ["https://example.ir/1404/09/recent/", "https://example.ir/1404/09/image/"]);
-    const news = doc.url[0]!["news:news"] as { "news:publication": { "news:name": string; "news:language": string }; "news:publication_date": string; "news:title": string };
+    assert.deepEqual(
+      doc.url.map((u) => u.loc),
+      ["https://example.ir/1404/09/recent/", "https://example.ir/1404/09/image/"],
+    );
+    const news = doc.url[0]!["news:news"] as {
+      "news:publication": { "news:name": string; "news:language": string };
+      "news:publication_date": string;
+      "news:title": string;
+    };
     assert.equal(news["news:publication"]["news:name"], "روابط عمومی «آزمون» & همکاران");
     assert.equal(news["news:publication"]["news:language"], "fa");
     assert.equal(news["news:publication_date"], "2025-11-27T09:00:00+03:30");
@@ -284,7 +344,10 @@ describe("news sitemap", () => {
 
   test("at most 1,000 releases, newest first, none after the build's moment", () => {
     const now = Date.parse(NOW);
-    const releases = Array.from({ length: 1300 }, (_, i) => ({ url: `/r/${i}/`, date: { instant: now + 3_600_000 - i * 60_000 } }) as unknown as Release);
+    const releases = Array.from(
+      { length: 1300 },
+      (_, i) => ({ url: `/r/${i}/`, date: { instant: now + 3_600_000 - i * 60_000 } }) as unknown as Release,
+    );
     const statusOf = new Map(releases.map((r, i) => [r.url, i === 100 ? ("draft" as const) : ("published" as const)]));
     const picked = newsReleases({ model: { releases, statusOf } as never, now }, sitemapDefaults);
     assert.equal(picked.length, 1000);
@@ -315,7 +378,8 @@ describe("base path (https://example.ir/press/)", () => {
       for (const e of entries(feed)) {
         under(e.id, file);
         for (const l of e.link) under(l["@_href"], file);
-        for (const m of e.content["#text"].matchAll(/(?:href|src)="([^"]+)"/g)) if (!m[1]!.startsWith("https://example.org/")) under(m[1]!, `${file} content`);
+        for (const m of e.content["#text"].matchAll(/(?:href|src)="([^"]+)"/g))
+          if (!m[1]!.startsWith("https://example.org/")) under(m[1]!, `${file} content`);
       }
     }
     const spring = entries(atom(baseOut, "category/culture/feed.xml")).find((e) => titleOf(e) === "نمایشگاه بهاری")!;
@@ -351,7 +415,9 @@ describe("base path (https://example.ir/press/)", () => {
       assert.equal(doc.querySelector('meta[property="og:url"]')!.getAttribute("content"), canonical);
       for (const l of doc.querySelectorAll('link[rel="alternate"]')) assert.match(l.getAttribute("href")!, /^\/press\//);
       const ld = doc.querySelector('script[type="application/ld+json"]');
-      if (ld) for (const m of (ld.textContent ?? "").matchAll(/"(https?:\/\/[^"]+)"/g)) if (m[1] !== "https://schema.org") under(m[1]!, `${sitePath} JSON-LD`);
+      if (ld)
+        for (const m of (ld.textContent ?? "").matchAll(/"(https?:\/\/[^"]+)"/g))
+          if (m[1] !== "https://schema.org") under(m[1]!, `${sitePath} JSON-LD`);
     }
     const image = readPage(baseOut, "/1404/09/image/").querySelector('meta[property="og:image"]')!.getAttribute("content")!;
     assert.match(image, /^https:\/\/example\.ir\/press\/assets\/images\/[0-9a-f]+-120\.jpg$/);

@@ -92,7 +92,9 @@ describe("the checker catches broken links", () => {
 
   test("with a base path, a link that leaves it is broken", () => {
     const dir = site({
-      "index.html": page(`<a href="/press/">ok</a> <a href="/">x</a> <a href="/a/">x</a> <img src="/press/i.png" alt=""> <a href="https://example.ir/shop/">the office's own site</a>`),
+      "index.html": page(
+        `<a href="/press/">ok</a> <a href="/">x</a> <a href="/a/">x</a> <img src="/press/i.png" alt=""> <a href="https://example.ir/shop/">the office's own site</a>`,
+      ),
       "i.png": "png",
     });
     const { broken } = checkLinks(dir, { siteUrl: "https://example.ir/press/" });

@@ -128,7 +128,11 @@ describe("extension folder", () => {
     const { out } = buildOk(copyFixture("office-pages"), { env: { CHAPAR_EXTEND: path.join(FIXTURES, "extend") } });
     for (const sitePath of ["/1403/01/nowruz/", "/about/", "/"]) {
       const doc = readPage(out, sitePath);
-      assert.equal(doc.querySelector('head meta[name="google-site-verification"]')?.getAttribute("content"), "chapar-extend-test", sitePath);
+      assert.equal(
+        doc.querySelector('head meta[name="google-site-verification"]')?.getAttribute("content"),
+        "chapar-extend-test",
+        sitePath,
+      );
       assert.equal(text(doc.querySelector("header.office-header")), "سربرگ ویژه‌ی دفتر", sitePath);
       assert.equal(doc.querySelector("header.site-header"), null, sitePath);
       assert.equal(text(doc.querySelector("footer.site-footer .office-footer-note")), "یادداشت پانویس دفتر", sitePath);

@@ -29,7 +29,11 @@ for (const [name, content] of [
     assert.deepEqual([...b.keys()], [...a.keys()], "the same files");
     for (const [file, text] of a) assert.equal(b.get(file), text, file);
     const c = digest(withoutSearch.out);
-    assert.deepEqual([...c.keys()], [...a.keys()].filter((f) => !f.startsWith("pagefind/")), "the same files, no search bundle");
+    assert.deepEqual(
+      [...c.keys()],
+      [...a.keys()].filter((f) => !f.startsWith("pagefind/")),
+      "the same files, no search bundle",
+    );
     for (const [file, text] of c) assert.equal(text, a.get(file), file);
   });
 }
@@ -38,7 +42,10 @@ test("templates that need Eleventy are left to it: only definePage() marks a Cha
   const render = () => "";
   const page = (data: Record<string, unknown>) => ({ default: definePage({ data: data as { permalink: string }, render }) });
   assert.equal(notAPageTemplate(page({ permalink: "/x/" })), undefined);
-  assert.equal(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 1, alias: "entry" } })), undefined);
+  assert.equal(
+    notAPageTemplate(page({ permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 1, alias: "entry" } })),
+    undefined,
+  );
   assert.match(notAPageTemplate(page({ permalink: "/x/", layout: "base" })) ?? "", /layout/);
   assert.match(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "collections.all", size: 1 } })) ?? "", /chapar/);
   assert.match(notAPageTemplate(page({ permalink: "/x/", pagination: { data: "chapar.model.homePages", size: 10 } })) ?? "", /size/);

@@ -13,7 +13,8 @@ function digest(dir: string): Map<string, string> {
   return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 }
 
-const helperShare = (stderr: string) => (JSON.parse(/chapar-timings (\{.*\})/.exec(stderr)![1]!) as { fromHelperThread: number }).fromHelperThread;
+const helperShare = (stderr: string) =>
+  (JSON.parse(/chapar-timings (\{.*\})/.exec(stderr)![1]!) as { fromHelperThread: number }).fromHelperThread;
 
 test("two threads build the same site as one", () => {
   const content = path.join(tempDir(), "corpus");

@@ -76,7 +76,8 @@ describe("drafts and scheduled releases never reach a production build", () => {
     const home = readPage(prod.out, "/");
     assert.ok([...home.querySelectorAll(".release-card a")].some((a) => a.getAttribute("href") === "/press/1405/09/just-now/"));
     for (const [rel, content] of prod.texts) {
-      if (/(^|\/)feed\.(xml|json)$/.test(rel) && !rel.startsWith("category/education")) assert.match(content, /1405\/09\/just-now\//, `${rel} lists the published release`);
+      if (/(^|\/)feed\.(xml|json)$/.test(rel) && !rel.startsWith("category/education"))
+        assert.match(content, /1405\/09\/just-now\//, `${rel} lists the published release`);
     }
   });
 
@@ -132,7 +133,10 @@ describe("a withdrawn release keeps its page and leaves everything else", () => 
     const home = readPage(prod.out, "/");
     assert.equal(home.querySelectorAll(".release-list > li").length, 4);
     const education = readPage(prod.out, "/category/education/");
-    assert.deepEqual([...education.querySelectorAll(".release-card h2 a")].map((a) => text(a)), ["آغاز دوره‌ی قصه‌گویی"]);
+    assert.deepEqual(
+      [...education.querySelectorAll(".release-card h2 a")].map((a) => text(a)),
+      ["آغاز دوره‌ی قصه‌گویی"],
+    );
     const month = readPage(prod.out, "/archive/1405/08/");
     assert.equal(month.querySelectorAll(".release-list > li").length, 3);
   });
@@ -186,7 +190,9 @@ describe("a press release, not a blog post", () => {
     assert.equal(text(readPage(prod.out, "/1405/08/statement/").querySelector(".release-type")), "بیانیه");
     assert.equal(text(readPage(prod.out, "/1405/08/plain/").querySelector(".release-type")), "خبر");
     // …and in lists, beside the date and category.
-    const card = [...readPage(prod.out, "/").querySelectorAll(".release-card")].find((c) => c.querySelector('a[href="/press/1405/08/full/"]'));
+    const card = [...readPage(prod.out, "/").querySelectorAll(".release-card")].find((c) =>
+      c.querySelector('a[href="/press/1405/08/full/"]'),
+    );
     assert.equal(text(card?.querySelector(".release-card-meta .release-type")), "اطلاعیه");
   });
 
@@ -227,18 +233,33 @@ describe("a press release, not a blog post", () => {
 
   test("after the body, in order: corrections, gallery, attachments, about, contact", () => {
     const html = prod.texts.get("1405/08/full/index.html")!;
-    const order = ['class="release-body"', 'class="release-updates"', 'class="gallery"', 'class="attachments"', 'class="about-org"', 'class="media-contact"'].map((m) =>
-      html.indexOf(m),
+    const order = [
+      'class="release-body"',
+      'class="release-updates"',
+      'class="gallery"',
+      'class="attachments"',
+      'class="about-org"',
+      'class="media-contact"',
+    ].map((m) => html.indexOf(m));
+    assert.ok(
+      order.every((i) => i > 0),
+      `all parts present: ${order.join(",")}`,
     );
-    assert.ok(order.every((i) => i > 0), `all parts present: ${order.join(",")}`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
   });
 
   test("attachments are copied byte for byte and listed with kind and Persian size", () => {
     const page = readPage(prod.out, "/1405/08/full/");
     const items = [...page.querySelectorAll(".attachments li")];
     assert.deepEqual(
-      items.map((li) => [li.querySelector("a")?.getAttribute("href"), text(li.querySelector("a")), text(li.querySelector(".attachment-meta"))]),
+      items.map((li) => [
+        li.querySelector("a")?.getAttribute("href"),
+        text(li.querySelector("a")),
+        text(li.querySelector(".attachment-meta")),
+      ]),
       [
         ["/press/media/releases/1405/files/programme.pdf", "برنامه‌ی کامل نمایشگاه", "(PDF، ۱٫۵ کیلوبایت)"],
         ["/press/media/releases/1405/files/poster.docx", "متن پوستر", "(Word، ۲٫۵ کیلوبایت)"],
@@ -268,7 +289,12 @@ describe("a press release, not a blog post", () => {
       };
     });
     assert.deepEqual(photos, [
-      { href: "/press/media/releases/1405/photos/street.png", alt: "کودکان در کوچه‌ای با دیوارهای آجری بازی می‌کنند", size: "40x30", caption: "کوچه‌ای در محله‌ی سنگلج" },
+      {
+        href: "/press/media/releases/1405/photos/street.png",
+        alt: "کودکان در کوچه‌ای با دیوارهای آجری بازی می‌کنند",
+        size: "40x30",
+        caption: "کوچه‌ای در محله‌ی سنگلج",
+      },
       { href: "/press/media/releases/1405/photos/bakery.jpg", alt: "نانوای سالخورده کنار تنور", size: "30x40", caption: undefined },
     ]);
     // Each link leads to the full-size file, which is in the output.
@@ -277,7 +303,12 @@ describe("a press release, not a blog post", () => {
     for (const img of gallery.querySelectorAll("img")) {
       assert.equal(img.parentElement?.tagName.toLowerCase(), "picture");
       assert.match(img.getAttribute("sizes") ?? "", /rem/);
-      const sources = [img.getAttribute("src"), ...[...gallery.querySelectorAll("source, img")].flatMap((el) => (el.getAttribute("srcset") ?? "").split(", ").map((c) => c.split(" ")[0]))];
+      const sources = [
+        img.getAttribute("src"),
+        ...[...gallery.querySelectorAll("source, img")].flatMap((el) =>
+          (el.getAttribute("srcset") ?? "").split(", ").map((c) => c.split(" ")[0]),
+        ),
+      ];
       for (const src of sources) if (src) assert.ok(existsSync(path.join(prod.out, src.replace(/^\/press\//, ""))), `${src} exists`);
     }
     assert.equal(gallery.querySelector("script"), null);
@@ -302,7 +333,10 @@ describe("dev preview (CHAPAR_PREVIEW=1): drafts and scheduled releases with ban
 
   test("a scheduled release has a page with the «زمان‌بندی‌شده» banner and its time", () => {
     const page = readPage(preview, `/${SOON.path}`);
-    assert.match(text(page.querySelector(".status-banner.status-scheduled")), /^زمان‌بندی‌شده — این خبر از جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱ در سایت منتشر می‌شود/);
+    assert.match(
+      text(page.querySelector(".status-banner.status-scheduled")),
+      /^زمان‌بندی‌شده — این خبر از جمعه ۶ آذر ۱۴۰۵، ساعت ۱۲:۰۱ در سایت منتشر می‌شود/,
+    );
   });
 
   test("the whole-output scan that finds nothing in production finds them here", () => {
@@ -317,7 +351,10 @@ describe("dev preview (CHAPAR_PREVIEW=1): drafts and scheduled releases with ban
     const banner = (href: string) => text(cards.find((c) => c.querySelector(`a[href="${href}"]`))?.querySelector(".status-banner"));
     assert.equal(banner(`/press/${DRAFT.path}`), "پیش‌نویس");
     assert.equal(banner(`/press/${SOON.path}`), "زمان‌بندی‌شده");
-    assert.equal(cards.some((c) => c.querySelector(`a[href="/press/${WITHDRAWN.path}"]`)), false);
+    assert.equal(
+      cards.some((c) => c.querySelector(`a[href="/press/${WITHDRAWN.path}"]`)),
+      false,
+    );
   });
 });
 

@@ -16,16 +16,26 @@ const COPIED = ["lib", "layouts", "assets", "scripts", "eleventy.config.ts", "pa
 
 function copyProject(): string {
   const dir = tempDir("chapar-tsc-");
-  for (const entry of COPIED) if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of COPIED)
+    if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   // The project's compiler options over lib/ only (what imports it pulls in is checked too); no tests.
-  const { compilerOptions } = JSON.parse(readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
-  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, incremental: false }, include: ["lib/**/*.ts"] }));
+  const { compilerOptions } = JSON.parse(readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, incremental: false }, include: ["lib/**/*.ts"] }),
+  );
   return dir;
 }
 
 function typeCheck(dir: string): { code: number | null; output: string } {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", dir, "--noEmit", "--pretty", "false"], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", dir, "--noEmit", "--pretty", "false"],
+    { encoding: "utf8" },
+  );
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
@@ -51,12 +61,21 @@ test("a field added to the schema alone fails the type check, naming the field, 
   const unhandled = typeCheck(dir);
   assert.notEqual(unhandled.code, 0, "a schema field the view doesn't handle must fail the type check");
   // tsc: "release.ts(…): error TS1360: Type '{…}' does not satisfy the expected type '{…}'. Property 'subtitle' is missing in type …"
-  assert.match(unhandled.output, /lib\/content\/release\.ts\(\d+,\d+\): error TS\d+: [^\n]*\n\s*Property 'subtitle' is missing/, unhandled.output);
+  assert.match(
+    unhandled.output,
+    /lib\/content\/release\.ts\(\d+,\d+\): error TS\d+: [^\n]*\n\s*Property 'subtitle' is missing/,
+    unhandled.output,
+  );
   assert.equal(unhandled.output.match(/error TS/g)?.length, 1, `one error, the missing handler:\n${unhandled.output}`);
 
   edit(dir, "lib/content/release.ts", "const FIELD_VIEWS = {\n", "const FIELD_VIEWS = {\n  subtitle: (r) => r.subtitle,\n");
   // The handled field is then part of `Release`, typed from its handler, for templates to use.
-  edit(dir, "lib/content/release.ts", "export type Release = ", "export const subtitleOf = (release: Release): string | undefined => release.subtitle;\nexport type Release = ");
+  edit(
+    dir,
+    "lib/content/release.ts",
+    "export type Release = ",
+    "export const subtitleOf = (release: Release): string | undefined => release.subtitle;\nexport type Release = ",
+  );
   const handled = typeCheck(dir);
   assert.equal(handled.code, 0, `with its handler the field type-checks and reaches Release:\n${handled.output}`);
 });

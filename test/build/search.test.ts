@@ -47,12 +47,19 @@ before(() => {
 
 describe("search index", () => {
   test("holds exactly the published releases: no drafts, scheduled, withdrawn or list pages", () => {
-    const entry = JSON.parse(readFileSync(path.join(site.out, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(path.join(site.out, "pagefind/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
     // One language: mixed lang values would split the index.
     assert.deepEqual(Object.keys(entry.languages), ["fa"]);
     assert.equal(entry.languages.fa!.page_count, PUBLISHED.length);
     // Pagefind's CLI percent-encodes what isn't ASCII in a page's path (a link works either way).
-    assert.deepEqual(fragments(site.out).map((f) => decodeURI(f.url)).sort(), [...PUBLISHED].sort());
+    assert.deepEqual(
+      fragments(site.out)
+        .map((f) => decodeURI(f.url))
+        .sort(),
+      [...PUBLISHED].sort(),
+    );
     assert.ok(fragments(site.out).some((f) => f.url === encodeURI("/1404/04/نمایشگاه-کتاب-کودکان/")));
   });
 
@@ -85,8 +92,14 @@ describe("search index", () => {
   test("only what the search page uses of Pagefind's bundle is shipped", () => {
     const files = listOutput(path.join(site.out, "pagefind"));
     assert.ok(files.includes("pagefind.js"));
-    assert.ok(files.some((f) => /^wasm\.[a-z]+\.pagefind$/.test(f)), files.join(" "));
-    assert.deepEqual(files.filter((f) => /ui|highlight|worker|playground/.test(f)), []);
+    assert.ok(
+      files.some((f) => /^wasm\.[a-z]+\.pagefind$/.test(f)),
+      files.join(" "),
+    );
+    assert.deepEqual(
+      files.filter((f) => /ui|highlight|worker|playground/.test(f)),
+      [],
+    );
   });
 });
 
@@ -120,7 +133,11 @@ describe("search page", () => {
       assert.equal(doc.documentElement.getAttribute("lang"), "fa", file);
       const scripts = [...doc.querySelectorAll("script")].filter((s) => s.getAttribute("type") !== "application/ld+json");
       if (file === "search/index.html") continue;
-      assert.deepEqual(scripts.map((s) => s.outerHTML), [], file);
+      assert.deepEqual(
+        scripts.map((s) => s.outerHTML),
+        [],
+        file,
+      );
       assert.ok(doc.querySelector('header a[href="/search/"]'), `${file}: no link to /search/ in the header`);
     }
   });
@@ -162,7 +179,10 @@ describe("indexing step", () => {
     const files = listOutput(path.join(built.out, "pagefind"));
     assert.ok(files.includes("pagefind.js"), files.join(" "));
     assert.ok(files.includes("pagefind-entry.json"));
-    assert.deepEqual(files.filter((f) => /ui|highlight|worker|playground/.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /ui|highlight|worker|playground/.test(f)),
+      [],
+    );
     assert.ok(existsSync(path.join(built.out, "search/index.html")));
   });
 

@@ -43,7 +43,8 @@ function jsonLd(doc: Document): Node[] {
 }
 const ofType = (nodes: Node[], type: string) => nodes.find((n) => n["@type"] === type);
 type Crumb = { position: number; name: string; item: string };
-const crumbItems = (nodes: Node[]): Crumb[] => (ofType(nodes, "BreadcrumbList") as { itemListElement: Crumb[] } | undefined)?.itemListElement ?? [];
+const crumbItems = (nodes: Node[]): Crumb[] =>
+  (ofType(nodes, "BreadcrumbList") as { itemListElement: Crumb[] } | undefined)?.itemListElement ?? [];
 
 describe("every page", () => {
   test("has a canonical URL, a description, Open Graph and Twitter tags; its JSON-LD parses", () => {
@@ -184,7 +185,10 @@ describe("share links", () => {
     assert.equal(field.getAttribute("value"), url);
     assert.ok(field.hasAttribute("readonly"));
     assert.equal(box.querySelector(`label[for="share-url"]`)?.textContent, "پیوند این خبر (برای رونوشت برگزینید)");
-    assert.deepEqual([...box.querySelectorAll("a")].map((a) => a.textContent), ["تلگرام", "واتس‌اپ", "ایکس", "رایانامه"]);
+    assert.deepEqual(
+      [...box.querySelectorAll("a")].map((a) => a.textContent),
+      ["تلگرام", "واتس‌اپ", "ایکس", "رایانامه"],
+    );
   });
 
   test("only release pages have them", () => {
@@ -200,7 +204,10 @@ describe("home and list pages", () => {
     assert.equal(meta(doc, "og:title"), SITE_NAME);
     assert.equal(meta(doc, "description"), SITE_DESCRIPTION);
     const nodes = jsonLd(doc);
-    assert.deepEqual(nodes.map((n) => n["@type"]), ["Organization", "WebSite"]);
+    assert.deepEqual(
+      nodes.map((n) => n["@type"]),
+      ["Organization", "WebSite"],
+    );
     const org = ofType(nodes, "Organization")!;
     assert.equal(org.name, "مؤسسه‌ی آزمون");
     assert.equal(org.url, "https://example.ir/");
@@ -220,7 +227,10 @@ describe("home and list pages", () => {
     const culture = readPage(out, "/category/culture/");
     assert.equal(meta(culture, "description"), "خبرهای فرهنگی");
     assert.equal(meta(culture, "og:type"), "website");
-    assert.deepEqual(crumbItems(jsonLd(culture)).map((i) => i.item), ["https://example.ir/", "https://example.ir/category/", "https://example.ir/category/culture/"]);
+    assert.deepEqual(
+      crumbItems(jsonLd(culture)).map((i) => i.item),
+      ["https://example.ir/", "https://example.ir/category/", "https://example.ir/category/culture/"],
+    );
     assert.equal(meta(readPage(out, "/category/education/"), "description"), SITE_DESCRIPTION);
     assert.equal(crumbItems(jsonLd(readPage(out, "/tag/عکس/"))).at(-1)!.item, `https://example.ir/tag/${encodeURIComponent("عکس")}/`);
   });

@@ -23,7 +23,6 @@ import { ensureSystemDeps } from "../../scripts/ensure-system-deps.ts";
 // ---------------------------------------------------------------------------------------------
 // Static server
 
-
 export interface StaticServerOptions {
   /** URL prefix the site lives under, as in site.json's `url` (`/press/`). Default `/`. */
   basePath?: string;
@@ -49,7 +48,11 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/:[a-z]+/gi, "[^/]+");
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/:[a-z]+/gi, "[^/]+");
       rules.push({ pattern: new RegExp(`^${source}$`), entries: [] });
       continue;
     }
@@ -118,7 +121,13 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 
   const headerRules = options.headersFile ? parseHeadersFile(readFileSync(path.join(rootDir, "_headers"), "utf8")) : [];
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string | null, extraHeaders: Record<string, string> = {}) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    file: string | null,
+    extraHeaders: Record<string, string> = {},
+  ) => {
     requests.push({ method: req.method ?? "GET", path: req.url ?? "", status });
     const fromFile = headerRules.length > 0 ? headersFor(headerRules, sitePathOf(req)) : {};
     const headers: Record<string, string> = { "cache-control": "no-store", ...fromFile, ...options.headers, ...extraHeaders };
@@ -189,7 +198,6 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 
 // ---------------------------------------------------------------------------------------------
 // Browser
-
 
 /** Launches headless Debian Chromium, installing it first when missing (see scripts/ensure-system-deps.ts). */
 export async function launchBrowser(): Promise<Browser> {

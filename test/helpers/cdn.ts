@@ -103,13 +103,21 @@ async function startPages(dir: string, timeoutMs: number): Promise<LocalPages> {
   const child = spawn(
     process.execPath,
     [
-      WRANGLER, "pages", "dev", dir,
-      "--ip", "127.0.0.1",
-      "--port", String(port),
-      "--inspector-port", String(inspectorPort),
+      WRANGLER,
+      "pages",
+      "dev",
+      dir,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspectorPort),
       // A fixed date this wrangler's runtime supports (today's date may be newer than it knows).
-      "--compatibility-date", "2025-01-01",
-      "--persist-to", path.join(work, "state"),
+      "--compatibility-date",
+      "2025-01-01",
+      "--persist-to",
+      path.join(work, "state"),
       "--show-interactive-dev-session=false",
     ],
     {

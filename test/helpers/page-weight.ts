@@ -74,10 +74,13 @@ export function pageWeight(out: string, sitePath: string, basePath = "/"): PageW
   for (const el of document.querySelectorAll("*")) {
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) otherJavaScript.push(`${el.tagName.toLowerCase()} ${attr.name}`);
-      if (/^\s*javascript:/i.test(attr.value)) otherJavaScript.push(`${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 40)}"`);
+      if (/^\s*javascript:/i.test(attr.value))
+        otherJavaScript.push(`${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 40)}"`);
     }
   }
-  for (const link of document.querySelectorAll('link[rel~="modulepreload"], link[rel~="preload"][as="script"], link[rel~="serviceworker"]')) {
+  for (const link of document.querySelectorAll(
+    'link[rel~="modulepreload"], link[rel~="preload"][as="script"], link[rel~="serviceworker"]',
+  )) {
     otherJavaScript.push(link.outerHTML);
   }
   const preloadedFonts = [...document.querySelectorAll('link[rel~="preload"][as="font"]')].map((l) => l.getAttribute("href") ?? "");

@@ -129,8 +129,12 @@ export async function persianTextInOtherFonts(page: Page, family: string): Promi
       for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) own += node.textContent ?? "";
       if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) own += el.value + el.placeholder;
       if (!persian.test(own) || !el.checkVisibility()) continue;
-      const first = getComputedStyle(el).fontFamily.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
-      if (first !== fam) found.push(`${el.tagName.toLowerCase()} "${own.replace(/\s+/g, " ").trim().slice(0, 30)}": ${getComputedStyle(el).fontFamily}`);
+      const first = getComputedStyle(el)
+        .fontFamily.split(",")[0]!
+        .trim()
+        .replace(/^["']|["']$/g, "");
+      if (first !== fam)
+        found.push(`${el.tagName.toLowerCase()} "${own.replace(/\s+/g, " ").trim().slice(0, 30)}": ${getComputedStyle(el).fontFamily}`);
     }
     return found;
   }, family);
@@ -200,9 +204,7 @@ export async function axeAudit(page: Page): Promise<AxeResult> {
         help: v.help,
         nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`),
       })),
-      undecidedContrast: incomplete
-        .filter((v) => v.id === "color-contrast")
-        .flatMap((v) => v.nodes.map((n) => JSON.stringify(n.target))),
+      undecidedContrast: incomplete.filter((v) => v.id === "color-contrast").flatMap((v) => v.nodes.map((n) => JSON.stringify(n.target))),
     };
   });
 }
@@ -238,7 +240,8 @@ export async function focusState(page: Page): Promise<FocusState> {
       focusVisible: el.matches(":focus-visible"),
       outlineStyle: style.outlineStyle,
       outlineWidth: parseFloat(style.outlineWidth) || 0,
-      inViewport: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth,
+      inViewport:
+        r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth,
     };
   });
 }
@@ -247,14 +250,16 @@ export async function focusState(page: Page): Promise<FocusState> {
 // Print
 
 /** Share services' addresses: a share link is any link to one of them. */
-const SHARE_LINK = 'a[href^="https://t.me/share"], a[href^="https://wa.me/"], a[href^="https://x.com/intent"], a[href^="https://twitter.com/intent"], a[href^="mailto:?"], .share-links a';
+const SHARE_LINK =
+  'a[href^="https://t.me/share"], a[href^="https://wa.me/"], a[href^="https://x.com/intent"], a[href^="https://twitter.com/intent"], a[href^="mailto:?"], .share-links a';
 
 /** Under the current media: navigation landmarks and share links that are still rendered. */
 export async function visibleNavigationAndShareLinks(page: Page): Promise<string[]> {
   return page.evaluate((shareSelector) => {
     const visible: string[] = [];
     for (const el of document.querySelectorAll(`nav, [role="navigation"], .share-links, ${shareSelector}`)) {
-      if (el.checkVisibility()) visible.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40)}"`);
+      if (el.checkVisibility())
+        visible.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40)}"`);
     }
     return visible;
   }, SHARE_LINK);

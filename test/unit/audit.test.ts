@@ -31,7 +31,11 @@ describe("audit report", () => {
     assert.equal(passes(page({ performance: 95, accessibility: 100, "best-practices": 100, seo: 100 })), true);
     assert.equal(passes(page({ performance: 94, accessibility: 100, "best-practices": 100, seo: 100 })), false);
     assert.equal(passes(page({ performance: 100, accessibility: 100, "best-practices": 96, seo: 100 })), false);
-    const section = lighthouseSection([page({ performance: 100, accessibility: 100, "best-practices": 96, seo: 100 })], { date: "2026-11-27", chromium: "Chromium 156 (Debian)", runs: 2 });
+    const section = lighthouseSection([page({ performance: 100, accessibility: 100, "best-practices": 96, seo: 100 })], {
+      date: "2026-11-27",
+      chromium: "Chromium 156 (Debian)",
+      runs: 2,
+    });
     assert.match(section, /\| 96 ✗ \|/);
     assert.match(section, /\| 100 \(100–100\) \|/);
     assert.match(section, /\*\*not met\*\*/);

@@ -20,7 +20,10 @@ describe("front-matter fields tables", () => {
 
   test("one row per field of the schema, in its order, with what it requires", () => {
     const rows = fieldsTable("en").split("\n").slice(2);
-    assert.deepEqual(rows.map((row) => /^\| `(\w+)` \|/.exec(row)?.[1]), [...RELEASE_FIELDS]);
+    assert.deepEqual(
+      rows.map((row) => /^\| `(\w+)` \|/.exec(row)?.[1]),
+      [...RELEASE_FIELDS],
+    );
     assert.deepEqual(RELEASE_FIELDS.filter(isRequiredField), ["title", "date", "category"]);
     assert.match(fieldsTable("fa"), /^\| `imageAlt` \| با تصویر، بله \|/m);
     for (const field of RELEASE_FIELDS) assert.match(FIELD_DOCS[field].fa, /[\u0600-\u06ff]/, field);

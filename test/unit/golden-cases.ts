@@ -50,7 +50,11 @@ export interface GoldenRecord {
   digests?: string[];
 }
 
-export const digest = (value: unknown): string => createHash("sha256").update(JSON.stringify(value) ?? "undefined").digest("hex").slice(0, 12);
+export const digest = (value: unknown): string =>
+  createHash("sha256")
+    .update(JSON.stringify(value) ?? "undefined")
+    .digest("hex")
+    .slice(0, 12);
 
 /** JSON can't hold `undefined`: outputs go through it the same way for writing and comparing. */
 export const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? "null");
@@ -171,7 +175,11 @@ export function lintLines(): { text: string; markup: string }[] {
   const out: { text: string; markup: string }[] = [];
   for (let i = 0; i < 4000; i++) {
     const text = lintLine(next);
-    const markup = text.replace(/\ufffc/g, () => ["`x`", "[پیوند](https://a.ir/(b))", "![تصویر](c.png)", "&amp;", "\\*", "<span>", "<https://a.ir>", "]["][Math.floor(next() * 8)]!);
+    const markup = text.replace(
+      /\ufffc/g,
+      () =>
+        ["`x`", "[پیوند](https://a.ir/(b))", "![تصویر](c.png)", "&amp;", "\\*", "<span>", "<https://a.ir>", "]["][Math.floor(next() * 8)]!,
+    );
     out.push({ text, markup });
   }
   return out;
@@ -181,7 +189,10 @@ function lintReleases(): string[] {
   const next = random(1403);
   const out: string[] = [];
   for (let i = 0; i < 300; i++) {
-    const l = () => lintLine(next).replace(/\ufffc/g, "").replace(/["\\]/g, "");
+    const l = () =>
+      lintLine(next)
+        .replace(/\ufffc/g, "")
+        .replace(/["\\]/g, "");
     const body = [
       l(),
       `## ${l()}`,
@@ -195,7 +206,9 @@ function lintReleases(): string[] {
     ]
       .filter(() => next() < 0.8)
       .join("\n\n");
-    out.push(`---\ntitle: "${l()}"\nsummary: ${l().replace(/[:#]/g, "")}\ndate: 1403-01-10\ncategory: culture\ntags: ["${l()}", ${l().replace(/[,[\]{}:#]/g, "") || "x"}]\n---\n${body}\n`);
+    out.push(
+      `---\ntitle: "${l()}"\nsummary: ${l().replace(/[:#]/g, "")}\ndate: 1403-01-10\ncategory: culture\ntags: ["${l()}", ${l().replace(/[,[\]{}:#]/g, "") || "x"}]\n---\n${body}\n`,
+    );
   }
   return out;
 }
@@ -205,8 +218,13 @@ function lintTestTexts(): string[] {
   const testSource = readFileSync(path.join(ROOT, "test/unit/typography-lint.test.ts"), "utf8");
   const texts = new Set<string>();
   for (const m of testSource.matchAll(/"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the test file's template literals are read as text, `${Z}` and all
-    texts.add(m[1] !== undefined ? (JSON.parse(`"${m[1]}"`) as string) : m[2]!.replaceAll("${Z}", Z).replaceAll("${ZWNJ}", Z).replace(/\\n/g, "\n"));
+    // The test file's template literals are read as text: `${Z}` in them stands for a ZWNJ.
+    const placeholders = ["Z", "ZWNJ"].map((name) => `\${${name}}`);
+    texts.add(
+      m[1] !== undefined
+        ? (JSON.parse(`"${m[1]}"`) as string)
+        : placeholders.reduce((t, p) => t.replaceAll(p, Z), m[2]!).replace(/\\n/g, "\n"),
+    );
   }
   return [...texts];
 }
@@ -214,7 +232,8 @@ function lintTestTexts(): string[] {
 export const glossaries = [undefined, compileGlossary(builtIn), compileGlossary(office)];
 const lintTextAll = (text: string) => glossaries.map((g) => lintText(text, g));
 const lintSourceAll = (source: string) => glossaries.map((g) => lintSource({ source, ...(g ? { glossary: g } : {}) }));
-const asRelease = (text: string) => (text.startsWith("---") ? text : `---\ntitle: "${text.split("\n")[0]!.replace(/["\\]/g, "")}"\ndate: 1403-01-10\n---\n${text}\n`);
+const asRelease = (text: string) =>
+  text.startsWith("---") ? text : `---\ntitle: "${text.split("\n")[0]!.replace(/["\\]/g, "")}"\ndate: 1403-01-10\n---\n${text}\n`;
 
 export const lintSuite: GoldenSuite = {
   name: "lint",
@@ -222,12 +241,27 @@ export const lintSuite: GoldenSuite = {
     {
       name: "unit test texts: lines and whole (lintText, three glossaries), masking, as a release (lintSource)",
       inputs: lintTestTexts(),
-      run: (text: string) => ({ lines: text.split("\n").map(lintTextAll), text: lintTextAll(text), mask: maskInline(text), release: lintSourceAll(asRelease(text)) }),
+      run: (text: string) => ({
+        lines: text.split("\n").map(lintTextAll),
+        text: lintTextAll(text),
+        mask: maskInline(text),
+        release: lintSourceAll(asRelease(text)),
+      }),
       block: 1,
     },
-    { name: "generated lines (lintText, three glossaries) and their markup (maskInline)", inputs: lintLines(), run: ({ text, markup }: { text: string; markup: string }) => [lintTextAll(text), maskInline(markup)], block: 4 },
+    {
+      name: "generated lines (lintText, three glossaries) and their markup (maskInline)",
+      inputs: lintLines(),
+      run: ({ text, markup }: { text: string; markup: string }) => [lintTextAll(text), maskInline(markup)],
+      block: 4,
+    },
     { name: "generated releases (lintSource, three glossaries)", inputs: lintReleases(), run: lintSourceAll, block: 1 },
-    { name: "a generated corpus (lintSource, three glossaries; fixSource, built-in glossary)", inputs: corpusSources(150), run: (source: string) => [lintSourceAll(source), fixSource({ source, glossary: glossaries[1]! })], block: 1 },
+    {
+      name: "a generated corpus (lintSource, three glossaries; fixSource, built-in glossary)",
+      inputs: corpusSources(150),
+      run: (source: string) => [lintSourceAll(source), fixSource({ source, glossary: glossaries[1]! })],
+      block: 1,
+    },
   ],
 };
 
@@ -239,12 +273,52 @@ const TRANSFORM_OPTIONS = [
   { persianDigits: true, isolateLatin: false },
   { persianDigits: false, isolateLatin: false },
 ];
-const transformAll = (text: string) => TRANSFORM_OPTIONS.map((o) => [displayText(text, o), transformTextHtml(text, o, escapeHtml, true), transformTextHtml(text, o, escapeHtml, false)]);
+const transformAll = (text: string) =>
+  TRANSFORM_OPTIONS.map((o) => [
+    displayText(text, o),
+    transformTextHtml(text, o, escapeHtml, true),
+    transformTextHtml(text, o, escapeHtml, false),
+  ]);
 
 function transformRandomTexts(): string[] {
   const pieces = [
-    "ي", "ى", "ك", "ی", "ک", "٤", "۴", "4", "19", "a", "Z", "@", ".", ":", "/", "www.", "http://", "x@y.ir", " ", "\u00a0",
-    "<", "&", '"', "«", "»", "\u200c", "😀", "\u06ff", "\u0700", "\u0649\u0643", "iPhone 15", "C++", "-", "(", ")", "،", "کتاب",
+    "ي",
+    "ى",
+    "ك",
+    "ی",
+    "ک",
+    "٤",
+    "۴",
+    "4",
+    "19",
+    "a",
+    "Z",
+    "@",
+    ".",
+    ":",
+    "/",
+    "www.",
+    "http://",
+    "x@y.ir",
+    " ",
+    "\u00a0",
+    "<",
+    "&",
+    '"',
+    "«",
+    "»",
+    "\u200c",
+    "😀",
+    "\u06ff",
+    "\u0700",
+    "\u0649\u0643",
+    "iPhone 15",
+    "C++",
+    "-",
+    "(",
+    ")",
+    "،",
+    "کتاب",
   ];
   let seed = 1403;
   const next = (n: number) => {
@@ -265,10 +339,27 @@ export const renderTransformsSuite: GoldenSuite = {
   groups: () => [
     {
       name: "corners: e-mail addresses and URLs without Latin letters, digits beside Latin runs",
-      inputs: ["1@2.3", "با ۰۹۱۲@9.ir تماس", "19@4.4 و ٤", "2024 iPhone 15", "ك ي ى ٤ 4", "", " ", "<a&b>", "www.1.ir", "http://1.2", "ایمیل info@example.ir و https://example.ir/a?b=1"],
+      inputs: [
+        "1@2.3",
+        "با ۰۹۱۲@9.ir تماس",
+        "19@4.4 و ٤",
+        "2024 iPhone 15",
+        "ك ي ى ٤ 4",
+        "",
+        " ",
+        "<a&b>",
+        "www.1.ir",
+        "http://1.2",
+        "ایمیل info@example.ir و https://example.ir/a?b=1",
+      ],
       run: transformAll,
     },
-    { name: "random text of letters, digits, URLs, e-mail addresses and markup characters", inputs: transformRandomTexts(), run: transformAll, block: 10 },
+    {
+      name: "random text of letters, digits, URLs, e-mail addresses and markup characters",
+      inputs: transformRandomTexts(),
+      run: transformAll,
+      block: 10,
+    },
     { name: "every line of a generated corpus", inputs: corpusSources(150).flatMap((s) => s.split("\n")), run: transformAll, block: 10 },
   ],
 };
@@ -287,17 +378,119 @@ function lcg(seed: number): () => number {
 const ZWNJ = "\u200c";
 const SEARCH_TOKENS: string[] = [
   // Words, including detached prefixes and suffixes and ZWNJ compounds.
-  "کتاب", "ها", "های", "تر", "ترین", "ی", "ای", "اند", "می", "نمی", "هم", "بی", "نا", "اندیشی", "شود", "نرم", "افزار",
-  `هم${ZWNJ}اندیشی`, `کتاب${ZWNJ}ها`, `${ZWNJ}ها`, `ها${ZWNJ}`, ZWNJ, `${ZWNJ}${ZWNJ}`, "\u200d", `می${ZWNJ}\u200dشود`,
-  "كتاب", "يك", "مصطفى", "پائیز", "آموزش", "أحمد", "إيران", "ؤ", "علامة", "خانهٔ", "ۀ", "ہ", "ە", "ٱ", "كِتـــاب",
-  "\u0627\u0653", "\u0648\u0654", "\u064a\u0654", "\u0627\u0655", // alef + maddah etc.: compose under NFKC
-  "\u064b", "\u064e\u0650", "\u0651\u064e", "\u0670", "\u06d6", "\u0640",
-  "\ufedb\ufe98\ufe8e\ufe8f", "\ufb8e", "\ufbfc", "\ufef5", "\ufdf2", "\ufe8d", "\ufeff", "\ufc5e", // presentation forms
-  "۱۴۰۳", "١٤٠٣", "1403", "٪", "۰", "Chapar", "CHAPAR", "Straße", "ÀÉÎ", "e\u0301", "\u00e9", "Σ", "ΟΔΟΣ", "İ", "ﬁ", "Ⅻ", "①", "ｶ",
-  "\u1100\u1161", "\ud835\udc00", "😀", "\ud800", // Hangul jamo, math bold A, emoji, lone surrogate
+  "کتاب",
+  "ها",
+  "های",
+  "تر",
+  "ترین",
+  "ی",
+  "ای",
+  "اند",
+  "می",
+  "نمی",
+  "هم",
+  "بی",
+  "نا",
+  "اندیشی",
+  "شود",
+  "نرم",
+  "افزار",
+  `هم${ZWNJ}اندیشی`,
+  `کتاب${ZWNJ}ها`,
+  `${ZWNJ}ها`,
+  `ها${ZWNJ}`,
+  ZWNJ,
+  `${ZWNJ}${ZWNJ}`,
+  "\u200d",
+  `می${ZWNJ}\u200dشود`,
+  "كتاب",
+  "يك",
+  "مصطفى",
+  "پائیز",
+  "آموزش",
+  "أحمد",
+  "إيران",
+  "ؤ",
+  "علامة",
+  "خانهٔ",
+  "ۀ",
+  "ہ",
+  "ە",
+  "ٱ",
+  "كِتـــاب",
+  "\u0627\u0653",
+  "\u0648\u0654",
+  "\u064a\u0654",
+  "\u0627\u0655", // alef + maddah etc.: compose under NFKC
+  "\u064b",
+  "\u064e\u0650",
+  "\u0651\u064e",
+  "\u0670",
+  "\u06d6",
+  "\u0640",
+  "\ufedb\ufe98\ufe8e\ufe8f",
+  "\ufb8e",
+  "\ufbfc",
+  "\ufef5",
+  "\ufdf2",
+  "\ufe8d",
+  "\ufeff",
+  "\ufc5e", // presentation forms
+  "۱۴۰۳",
+  "١٤٠٣",
+  "1403",
+  "٪",
+  "۰",
+  "Chapar",
+  "CHAPAR",
+  "Straße",
+  "ÀÉÎ",
+  "e\u0301",
+  "\u00e9",
+  "Σ",
+  "ΟΔΟΣ",
+  "İ",
+  "ﬁ",
+  "Ⅻ",
+  "①",
+  "ｶ",
+  "\u1100\u1161",
+  "\ud835\udc00",
+  "😀",
+  "\ud800", // Hangul jamo, math bold A, emoji, lone surrogate
   // Separators and punctuation.
-  " ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\u202f", "\u3000", "\u2028", "\u200b", "\u200e", "\u200f", "\u202b", "\u2067", "\u00ad",
-  "،", "؛", "؟", ".", "!", "«", "»", "—", "-", "(", ")", ":", "\u2011", "…",
+  " ",
+  " ",
+  " ",
+  "  ",
+  "\n",
+  "\n\n",
+  "\t",
+  "\u00a0",
+  "\u2009",
+  "\u202f",
+  "\u3000",
+  "\u2028",
+  "\u200b",
+  "\u200e",
+  "\u200f",
+  "\u202b",
+  "\u2067",
+  "\u00ad",
+  "،",
+  "؛",
+  "؟",
+  ".",
+  "!",
+  "«",
+  "»",
+  "—",
+  "-",
+  "(",
+  ")",
+  ":",
+  "\u2011",
+  "…",
 ];
 
 export function searchTexts(count: number, seed: number): string[] {
@@ -319,7 +512,16 @@ export const searchKeySuite: GoldenSuite = {
   groups: () => [
     {
       name: "corners (indexKeys, foldForSearch)",
-      inputs: ["", " ", `هم${ZWNJ}اندیشی کتاب${ZWNJ}ها می شود`, "كتاب يك مصطفى", "نمی‌شود کتاب‌های ها", "CHAPAR Straße İ ﬁ ①", "\u0627\u0653 \ufedb\ufe98\ufe8e\ufe8f", "😀\ud800"],
+      inputs: [
+        "",
+        " ",
+        `هم${ZWNJ}اندیشی کتاب${ZWNJ}ها می شود`,
+        "كتاب يك مصطفى",
+        "نمی‌شود کتاب‌های ها",
+        "CHAPAR Straße İ ﬁ ①",
+        "\u0627\u0653 \ufedb\ufe98\ufe8e\ufe8f",
+        "😀\ud800",
+      ],
       run: keysOf,
     },
     {
@@ -328,7 +530,12 @@ export const searchKeySuite: GoldenSuite = {
       run: keysOf,
       block: 10,
     },
-    { name: "generated text: ZWNJ, Arabic letters, harakat, presentation forms, digits, Latin, mixed spaces", inputs: searchTexts(30_000, 1), run: keysOf, block: 25 },
+    {
+      name: "generated text: ZWNJ, Arabic letters, harakat, presentation forms, digits, Latin, mixed spaces",
+      inputs: searchTexts(30_000, 1),
+      run: keysOf,
+      block: 25,
+    },
     {
       name: "every code unit alone, inside a compound and between words",
       inputs: Array.from({ length: 0x10000 }, (_, c) => c),

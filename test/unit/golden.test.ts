@@ -9,7 +9,17 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { lintText } from "../../lib/text/lint-rules.ts";
-import { asJson, digest, glossaries, goldenFile, lintLines, recordOf, suites, type GoldenGroup, type GoldenRecord } from "./golden-cases.ts";
+import {
+  asJson,
+  digest,
+  glossaries,
+  goldenFile,
+  lintLines,
+  recordOf,
+  suites,
+  type GoldenGroup,
+  type GoldenRecord,
+} from "./golden-cases.ts";
 
 const show = (value: unknown) => JSON.stringify(value).slice(0, 400);
 
@@ -19,7 +29,8 @@ function compare(group: GoldenGroup, expected: GoldenRecord | undefined): void {
   assert.equal(actual.count, expected.count, "the number of inputs changed: run npm run golden");
   assert.equal(actual.inputs, expected.inputs, "the inputs changed (not the code under test): run npm run golden");
   if (expected.outputs) {
-    for (let i = 0; i < expected.count; i++) assert.deepStrictEqual(actual.outputs![i], expected.outputs[i], `input ${i}: ${show(group.inputs[i])}`);
+    for (let i = 0; i < expected.count; i++)
+      assert.deepStrictEqual(actual.outputs![i], expected.outputs[i], `input ${i}: ${show(group.inputs[i])}`);
     return;
   }
   const size = expected.block!;
@@ -28,7 +39,9 @@ function compare(group: GoldenGroup, expected: GoldenRecord | undefined): void {
     if (actual.digests![k] === hash) return;
     const inputs = group.inputs.slice(k * size, (k + 1) * size);
     const now = inputs.map((input) => `  ${show(input)} → ${show(asJson(group.run(input)))}`).join("\n");
-    assert.fail(`inputs ${k * size}–${k * size + inputs.length - 1} give something else now (golden hash ${hash}, now ${actual.digests![k]}):\n${now}`);
+    assert.fail(
+      `inputs ${k * size}–${k * size + inputs.length - 1} give something else now (golden hash ${hash}, now ${actual.digests![k]}):\n${now}`,
+    );
   });
 }
 
@@ -54,7 +67,27 @@ test("the generated lint lines reach every rule and each fix flag it can have (o
     }
   }
   assert.ok(findings > 4000, `${findings} findings`);
-  const all = ["arabic-digits true", "arabic-letters true", "arabic-teh-marbuta false", "glossary true", "latin-punctuation true", "space-after-punctuation true", "space-before-punctuation true", "space-inside-brackets true", "zwnj-comparative false", "zwnj-comparative true", "zwnj-ezafe false", "zwnj-ezafe true", "zwnj-mi false", "zwnj-mi true", "zwnj-plural false", "zwnj-plural true", "zwnj-stray true", "zwnj-verb-ending false", "zwnj-verb-ending true"];
+  const all = [
+    "arabic-digits true",
+    "arabic-letters true",
+    "arabic-teh-marbuta false",
+    "glossary true",
+    "latin-punctuation true",
+    "space-after-punctuation true",
+    "space-before-punctuation true",
+    "space-inside-brackets true",
+    "zwnj-comparative false",
+    "zwnj-comparative true",
+    "zwnj-ezafe false",
+    "zwnj-ezafe true",
+    "zwnj-mi false",
+    "zwnj-mi true",
+    "zwnj-plural false",
+    "zwnj-plural true",
+    "zwnj-stray true",
+    "zwnj-verb-ending false",
+    "zwnj-verb-ending true",
+  ];
   assert.deepEqual([...rules].sort(), all);
 });
 

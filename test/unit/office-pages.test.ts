@@ -18,7 +18,24 @@ function load(pages: Record<string, string>, takenUrls = new Map<string, string>
 }
 
 test("permalinks that would leave the site, hit one of Chapar's files or URLs are refused", () => {
-  for (const permalink of ["/../etc/", "/feed.xml/", "/_headers/", "about", "/about", "//x/", "/a?b/", "/search/", "/category/x/", "/page/2/", "/media/", "/assets/", "/pagefind/", "/1403/", "/۱۴۰۳/x/", "/"]) {
+  for (const permalink of [
+    "/../etc/",
+    "/feed.xml/",
+    "/_headers/",
+    "about",
+    "/about",
+    "//x/",
+    "/a?b/",
+    "/search/",
+    "/category/x/",
+    "/page/2/",
+    "/media/",
+    "/assets/",
+    "/pagefind/",
+    "/1403/",
+    "/۱۴۰۳/x/",
+    "/",
+  ]) {
     const { pages, problems } = load({ "p.md": `title: "ص"\npermalink: "${permalink}"` });
     assert.equal(pages.length, 0, permalink);
     assert.equal(problems.length, 1, permalink);
@@ -29,7 +46,11 @@ test("permalinks that would leave the site, hit one of Chapar's files or URLs ar
 
 test("good permalinks, the default from the file name, the order, and a URL taken by a release", () => {
   const { pages, problems } = load(
-    { "درباره ما.md": `title: "درباره‌ی ما"\nnav: true\norder: 2`, "b.md": `title: "ب"\npermalink: /press-kit/۲۰۲۶/\norder: 1`, "c.md": `title: "ج"\npermalink: /taken/` },
+    {
+      "درباره ما.md": `title: "درباره‌ی ما"\nnav: true\norder: 2`,
+      "b.md": `title: "ب"\npermalink: /press-kit/۲۰۲۶/\norder: 1`,
+      "c.md": `title: "ج"\npermalink: /taken/`,
+    },
     new Map([["/taken/", "releases/x.md"]]),
   );
   assert.deepEqual(
@@ -55,5 +76,8 @@ test("a dangling symlink, a non-Markdown file and an oversized page are errors, 
 });
 
 test("no pages folder: no pages", () => {
-  assert.deepEqual(loadOfficePages(mkdtempSync(path.join(root, "content-")), { persianDigits: true, takenUrls: new Map() }), { pages: [], problems: [] });
+  assert.deepEqual(loadOfficePages(mkdtempSync(path.join(root, "content-")), { persianDigits: true, takenUrls: new Map() }), {
+    pages: [],
+    problems: [],
+  });
 });

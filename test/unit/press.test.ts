@@ -83,7 +83,10 @@ describe("press fields as loaded", () => {
   });
 
   test("lastCorrection takes the later of `updated` and the newest update", () => {
-    const updates = [{ date: date("1405-08-21"), note: "الف" }, { date: date("1405-08-22 09:30"), note: "ب" }];
+    const updates = [
+      { date: date("1405-08-21"), note: "الف" },
+      { date: date("1405-08-22 09:30"), note: "ب" },
+    ];
     assert.equal(lastCorrection(undefined, updates)?.iso, "2026-11-13T09:30:00+03:30");
     assert.equal(lastCorrection(date("1405-08-25"), updates)?.iso, "2026-11-16T00:00:00+03:30");
     assert.equal(lastCorrection(date("1405-08-20"), updates)?.iso, "2026-11-13T09:30:00+03:30");
@@ -110,7 +113,13 @@ describe("press fields as loaded", () => {
 
   test("gallery photos carry alt, caption and their intrinsic size", () => {
     assert.deepEqual(byFile(releases, "full").gallery, [
-      { file: "releases/1405/photos/street.png", alt: "کودکان در کوچه‌ای با دیوارهای آجری بازی می‌کنند", caption: "کوچه‌ای در محله‌ی سنگلج", width: 40, height: 30 },
+      {
+        file: "releases/1405/photos/street.png",
+        alt: "کودکان در کوچه‌ای با دیوارهای آجری بازی می‌کنند",
+        caption: "کوچه‌ای در محله‌ی سنگلج",
+        width: 40,
+        height: 30,
+      },
       { file: "releases/1405/photos/bakery.jpg", alt: "نانوای سالخورده کنار تنور", width: 30, height: 40 },
     ]);
   });
@@ -189,7 +198,11 @@ function release(front: string): string {
 /** The one error about `field` in `file`; its message must match every pattern. */
 function expectError(errors: ContentProblem[], file: string, field: string, patterns: RegExp[], line?: number): void {
   const found = errors.filter((e) => e.file === file && e.field === field);
-  assert.equal(found.length, 1, `one error for ${file} «${field}», got:\n${errors.map((e) => `${e.file} ${e.field}: ${e.message}`).join("\n")}`);
+  assert.equal(
+    found.length,
+    1,
+    `one error for ${file} «${field}», got:\n${errors.map((e) => `${e.file} ${e.field}: ${e.message}`).join("\n")}`,
+  );
   for (const pattern of patterns) assert.match(found[0]!.message, pattern);
   if (line !== undefined) assert.equal(found[0]!.line, line);
 }
@@ -199,7 +212,17 @@ describe("bad press fields: Persian messages naming file, field, value and what 
 
   test("an unknown type lists the valid keys with their labels", () => {
     const errors = errorsWith({ [bad]: release("type: pressrelease") });
-    expectError(errors, bad, "type", [/نوع خبر تعریف نشده است/, /«pressrelease»/, /news \(خبر\)، announcement \(اطلاعیه\)، statement \(بیانیه\)، photo-report \(گزارش تصویری\)/], 5);
+    expectError(
+      errors,
+      bad,
+      "type",
+      [
+        /نوع خبر تعریف نشده است/,
+        /«pressrelease»/,
+        /news \(خبر\)، announcement \(اطلاعیه\)، statement \(بیانیه\)، photo-report \(گزارش تصویری\)/,
+      ],
+      5,
+    );
   });
 
   test("a type without types.json says where types are defined", () => {
@@ -209,18 +232,29 @@ describe("bad press fields: Persian messages naming file, field, value and what 
 
   test("an unknown contact id lists the valid ids", () => {
     const errors = errorsWith({ [bad]: release("contact: pres-office") });
-    expectError(errors, bad, "contact", [/مسئول تماس تعریف نشده است/, /«pres-office»/, /press-office \(مریم احمدی\)، festival \(کاوه مرادی\)/], 5);
+    expectError(
+      errors,
+      bad,
+      "contact",
+      [/مسئول تماس تعریف نشده است/, /«pres-office»/, /press-office \(مریم احمدی\)، festival \(کاوه مرادی\)/],
+      5,
+    );
   });
 
   test("an inline contact needs a phone or an e-mail, and valid ones", () => {
     expectError(errorsWith({ [bad]: release('contact: {name: "سارا"}') }), bad, "contact", [/دست‌کم تلفن \(phone\) یا رایانامه \(email\)/]);
     expectError(errorsWith({ [bad]: release('contact: {name: "سارا", phone: "شماره"}') }), bad, "contact.phone", [/فقط رقم/, /«شماره»/]);
     expectError(errorsWith({ [bad]: release('contact: {name: "سارا", email: "نامه"}') }), bad, "contact.email", [/press@example\.ir/]);
-    expectError(errorsWith({ [bad]: release('contact: {name: "سارا", phone: "021-1234", mail: "a@b.ir"}') }), bad, "contact", [/«mail»/, /name، role، phone، email/]);
+    expectError(errorsWith({ [bad]: release('contact: {name: "سارا", phone: "021-1234", mail: "a@b.ir"}') }), bad, "contact", [
+      /«mail»/,
+      /name، role، phone، email/,
+    ]);
   });
 
   test("an attachment that doesn't exist", () => {
-    const errors = errorsWith({ [bad]: release("attachments:\n  - file: files/programme.pdf\n    title: الف\n  - file: files/missing.pdf\n    title: ب") });
+    const errors = errorsWith({
+      [bad]: release("attachments:\n  - file: files/programme.pdf\n    title: الف\n  - file: files/missing.pdf\n    title: ب"),
+    });
     expectError(errors, bad, "attachments.1.file", [/پرونده‌ی پیوست 2 پیدا نشد/, /«files\/missing\.pdf»/], 5);
   });
 
@@ -230,36 +264,78 @@ describe("bad press fields: Persian messages naming file, field, value and what 
   });
 
   test("an attachment without a title, and attachments that are not a list", () => {
-    expectError(errorsWith({ [bad]: release("attachments:\n  - file: files/programme.pdf") }), bad, "attachments.0.title", [/عنوان پیوست \(title\) لازم است/]);
-    expectError(errorsWith({ [bad]: release("attachments: files/programme.pdf") }), bad, "attachments", [/باید فهرستی باشد/, /«files\/programme\.pdf»/]);
+    expectError(errorsWith({ [bad]: release("attachments:\n  - file: files/programme.pdf") }), bad, "attachments.0.title", [
+      /عنوان پیوست \(title\) لازم است/,
+    ]);
+    expectError(errorsWith({ [bad]: release("attachments: files/programme.pdf") }), bad, "attachments", [
+      /باید فهرستی باشد/,
+      /«files\/programme\.pdf»/,
+    ]);
   });
 
   test("withdrawn without a reason, without a date, or as a bare flag", () => {
-    expectError(errorsWith({ [bad]: release('withdrawn:\n  date: "1405-08-23"') }), bad, "withdrawn.reason", [/دلیل برداشتن خبر \(reason\) لازم است/], 5);
-    expectError(errorsWith({ [bad]: release('withdrawn:\n  reason: "لغو شد"') }), bad, "withdrawn.date", [/تاریخ برداشتن خبر \(date\) لازم است/]);
+    expectError(
+      errorsWith({ [bad]: release('withdrawn:\n  date: "1405-08-23"') }),
+      bad,
+      "withdrawn.reason",
+      [/دلیل برداشتن خبر \(reason\) لازم است/],
+      5,
+    );
+    expectError(errorsWith({ [bad]: release('withdrawn:\n  reason: "لغو شد"') }), bad, "withdrawn.date", [
+      /تاریخ برداشتن خبر \(date\) لازم است/,
+    ]);
     expectError(errorsWith({ [bad]: release("withdrawn: true") }), bad, "withdrawn", [/date، reason/, /«true»/]);
-    expectError(errorsWith({ [bad]: release('withdrawn: {date: "1405-08-01", reason: "لغو"}') }), bad, "withdrawn.date", [/پیش از تاریخ انتشار/]);
+    expectError(errorsWith({ [bad]: release('withdrawn: {date: "1405-08-01", reason: "لغو"}') }), bad, "withdrawn.date", [
+      /پیش از تاریخ انتشار/,
+    ]);
   });
 
   test("malformed updates", () => {
     expectError(errorsWith({ [bad]: release('updates: "1405-08-21"') }), bad, "updates", [/باید فهرستی باشد/, /«1405-08-21»/], 5);
-    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-13-01"\n    note: اصلاح') }), bad, "updates.0.date", [/ماه 13 وجود ندارد/, /«1405-13-01»/]);
-    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-21"') }), bad, "updates.0.note", [/شرح به‌روزرسانی \(note\) لازم است/]);
-    expectError(errorsWith({ [bad]: release('updates:\n  - note: اصلاح') }), bad, "updates.0.date", [/تاریخ/]);
-    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-21"\n    note: اصلاح\n    by: مریم') }), bad, "updates.0", [/«by»/, /کلیدهای مجاز: date، note/]);
-    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-01"\n    note: اصلاح') }), bad, "updates.0.date", [/پیش از تاریخ انتشار/, /«1405-08-01»/]);
+    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-13-01"\n    note: اصلاح') }), bad, "updates.0.date", [
+      /ماه 13 وجود ندارد/,
+      /«1405-13-01»/,
+    ]);
+    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-21"') }), bad, "updates.0.note", [
+      /شرح به‌روزرسانی \(note\) لازم است/,
+    ]);
+    expectError(errorsWith({ [bad]: release("updates:\n  - note: اصلاح") }), bad, "updates.0.date", [/تاریخ/]);
+    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-21"\n    note: اصلاح\n    by: مریم') }), bad, "updates.0", [
+      /«by»/,
+      /کلیدهای مجاز: date، note/,
+    ]);
+    expectError(errorsWith({ [bad]: release('updates:\n  - date: "1405-08-01"\n    note: اصلاح') }), bad, "updates.0.date", [
+      /پیش از تاریخ انتشار/,
+      /«1405-08-01»/,
+    ]);
   });
 
   test("gallery photos need alt text and must be images", () => {
-    expectError(errorsWith({ [bad]: release("gallery:\n  - file: photos/street.png") }), bad, "gallery.0.alt", [/متن جایگزین تصویر \(alt\) لازم است/]);
-    expectError(errorsWith({ [bad]: release("gallery:\n  - file: files/programme.pdf\n    alt: برنامه") }), bad, "gallery.0.file", [/تصویر خوانایی نیست/, /«files\/programme\.pdf»/]);
-    expectError(errorsWith({ [bad]: release("gallery:\n  - file: photos/none.jpg\n    alt: هیچ") }), bad, "gallery.0.file", [/پیدا نشد/, /«photos\/none\.jpg»/]);
+    expectError(errorsWith({ [bad]: release("gallery:\n  - file: photos/street.png") }), bad, "gallery.0.alt", [
+      /متن جایگزین تصویر \(alt\) لازم است/,
+    ]);
+    expectError(errorsWith({ [bad]: release("gallery:\n  - file: files/programme.pdf\n    alt: برنامه") }), bad, "gallery.0.file", [
+      /تصویر خوانایی نیست/,
+      /«files\/programme\.pdf»/,
+    ]);
+    expectError(errorsWith({ [bad]: release("gallery:\n  - file: photos/none.jpg\n    alt: هیچ") }), bad, "gallery.0.file", [
+      /پیدا نشد/,
+      /«photos\/none\.jpg»/,
+    ]);
   });
 
   test("every bad field of one file is reported in one run", () => {
-    const errors = errorsWith({ [bad]: release('type: x\ncontact: y\nwithdrawn: {date: "1405-08-23"}\nattachments:\n  - file: nope.pdf\n    title: الف') });
+    const errors = errorsWith({
+      [bad]: release('type: x\ncontact: y\nwithdrawn: {date: "1405-08-23"}\nattachments:\n  - file: nope.pdf\n    title: الف'),
+    });
     // The attachment is checked once the front matter is valid; the schema's three errors come first.
-    assert.deepEqual(errors.filter((e) => e.file === bad).map((e) => e.field).sort(), ["contact", "type", "withdrawn.reason"]);
+    assert.deepEqual(
+      errors
+        .filter((e) => e.file === bad)
+        .map((e) => e.field)
+        .sort(),
+      ["contact", "type", "withdrawn.reason"],
+    );
   });
 });
 
@@ -304,6 +380,8 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
     const site = JSON.parse(siteWithout("")) as Record<string, unknown>;
     const errors = errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: "en" }) });
     expectError(errors, "_data/site.json", "locale", [/زبان سایت \(locale\) «en» شناخته نشد/, /زبان‌های موجود: fa$/]);
-    expectError(errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: 1 }) }), "_data/site.json", "locale", [/زبان سایت \(locale\) باید متن باشد/]);
+    expectError(errorsWith({ "_data/site.json": JSON.stringify({ ...site, locale: 1 }) }), "_data/site.json", "locale", [
+      /زبان سایت \(locale\) باید متن باشد/,
+    ]);
   });
 });

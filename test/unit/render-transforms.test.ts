@@ -33,7 +33,8 @@ describe("displayText (titles and summaries)", () => {
 });
 
 describe("renderMarkdown (release bodies)", () => {
-  const html = (source: string, persianDigits?: boolean) => renderMarkdown(source, persianDigits === undefined ? {} : { persianDigits }).html;
+  const html = (source: string, persianDigits?: boolean) =>
+    renderMarkdown(source, persianDigits === undefined ? {} : { persianDigits }).html;
 
   test("prose: letters and digits; ZWNJ kept", () => {
     assert.equal(html(`كتاب${ZWNJ}ها در 12 اردیبهشت`), `<p>کتاب${ZWNJ}ها در ۱۲ اردیبهشت</p>\n`);
@@ -46,7 +47,7 @@ describe("renderMarkdown (release bodies)", () => {
   });
 
   test("attributes (href, alt, title) are untouched; link text is prose", () => {
-    assert.equal(html("[گزارش 12](/1403/02/x-12/ \"عنوان 3\")"), '<p><a href="/1403/02/x-12/" title="عنوان 3">گزارش ۱۲</a></p>\n');
+    assert.equal(html('[گزارش 12](/1403/02/x-12/ "عنوان 3")'), '<p><a href="/1403/02/x-12/" title="عنوان 3">گزارش ۱۲</a></p>\n');
   });
 
   test("URLs and e-mails shown as text are untouched and isolated", () => {

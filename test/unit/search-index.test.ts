@@ -9,7 +9,10 @@ const ZWNJ = "\u200c";
 describe("pagefindBody", () => {
   test("returns the marked element, nested elements of the same name included", () => {
     const page = `<html><body><nav>منو</nav><article class="release" data-pagefind-body><h1>عنوان</h1><article>درون</article><p>متن</p></article><article class="card">کارت</article></body></html>`;
-    assert.equal(pagefindBody(page), `<article class="release" data-pagefind-body><h1>عنوان</h1><article>درون</article><p>متن</p></article>`);
+    assert.equal(
+      pagefindBody(page),
+      `<article class="release" data-pagefind-body><h1>عنوان</h1><article>درون</article><p>متن</p></article>`,
+    );
   });
 
   test("is undefined when no element is marked", () => {
@@ -38,7 +41,10 @@ describe("foldTextNodes", () => {
   });
 
   test("keeps a node's edge spaces, so words in adjacent inline elements stay apart", () => {
-    assert.equal(foldTextNodes(`<span>تاریخ انتشار: <time>۱۰ اردیبهشت ۱۴۰۴</time></span>`), `<span>تاریخ انتشار <time>10 اردیبهشت 1404</time></span>`);
+    assert.equal(
+      foldTextNodes(`<span>تاریخ انتشار: <time>۱۰ اردیبهشت ۱۴۰۴</time></span>`),
+      `<span>تاریخ انتشار <time>10 اردیبهشت 1404</time></span>`,
+    );
   });
 
   test("a node of whitespace alone (any code unit \\s matches, or several) becomes one space, as its folding would make it", () => {

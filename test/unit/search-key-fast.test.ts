@@ -37,7 +37,8 @@ describe("NFKC and lower-case shortcuts", () => {
       for (const rest of d.slice(1)) assert.ok(mark.test(rest), `${hex} decomposes into a non-mark after its base`);
     }
     const all = inert.map((c) => String.fromCharCode(c));
-    for (const a of all) for (const b of all) if ((a + b).normalize("NFKC") !== a + b) assert.fail(`${JSON.stringify(a + b)} changes under NFKC`);
+    for (const a of all)
+      for (const b of all) if ((a + b).normalize("NFKC") !== a + b) assert.fail(`${JSON.stringify(a + b)} changes under NFKC`);
   });
 
   test("CASELESS code units are their own lower case", () => {

@@ -168,7 +168,12 @@ describe("glossary", () => {
   });
 
   test("office entries are used; a phrase may contain a space", () => {
-    const office = compileGlossary(new Map([["وبسایت", `وب${Z}سایت`], ["بین المللی", `بین${Z}المللی`]]));
+    const office = compileGlossary(
+      new Map([
+        ["وبسایت", `وب${Z}سایت`],
+        ["بین المللی", `بین${Z}المللی`],
+      ]),
+    );
     const found = lintText("وبسایت جشنواره بین المللی", office).map((f) => f.replacement);
     assert.deepEqual(found, [`وب${Z}سایت`, `بین${Z}المللی`]);
   });
@@ -234,8 +239,13 @@ const release = (front: string, body: string) => `---\n${front}\n---\n${body}`;
 
 describe("what is linted and where findings point", () => {
   test("line:column point at the body text and at front-matter values", () => {
-    const source = release('title: "کتاب ها"\ndate: "1403-01-10"\ncategory: culture\ntags: [تئاتر, كودك]', "بند اول.\n\n## عنوان ها\n\n- مورد ها\n> نقل ها\n\n| ستون | جدول ها |\n|---|---|\n| یک | دو ها |\n");
-    const at = lintSource({ source, glossary }).map((f) => `${f.line}:${f.column} ${f.rule} ${f.original}${f.field ? ` (${f.field})` : ""}`);
+    const source = release(
+      'title: "کتاب ها"\ndate: "1403-01-10"\ncategory: culture\ntags: [تئاتر, كودك]',
+      "بند اول.\n\n## عنوان ها\n\n- مورد ها\n> نقل ها\n\n| ستون | جدول ها |\n|---|---|\n| یک | دو ها |\n",
+    );
+    const at = lintSource({ source, glossary }).map(
+      (f) => `${f.line}:${f.column} ${f.rule} ${f.original}${f.field ? ` (${f.field})` : ""}`,
+    );
     assert.deepEqual(at, [
       "2:9 zwnj-plural کتاب ها (title)",
       "5:15 arabic-letters كودك (tags)",
@@ -259,7 +269,7 @@ describe("what is linted and where findings point", () => {
         "",
         "    كتاب ها",
         "",
-        "نشانی https://example.ir/كتاب_ها و info@كتاب.ir و <https://a.ir/ي ك> و [متن](/كتاب ها) و <span title=\"كتاب ها\">",
+        'نشانی https://example.ir/كتاب_ها و info@كتاب.ir و <https://a.ir/ي ك> و [متن](/كتاب ها) و <span title="كتاب ها">',
         "",
         "[ref]: https://example.ir/كتاب ها",
       ].join("\n"),
@@ -268,7 +278,7 @@ describe("what is linted and where findings point", () => {
   });
 
   test("maskInline hides code, link targets, autolinks, tags, entities and escapes", () => {
-    const masked = maskInline("الف `کد` [متن](http://a.ir) <b x=\"ي\"> &amp; \\* ب");
+    const masked = maskInline('الف `کد` [متن](http://a.ir) <b x="ي"> &amp; \\* ب');
     assert.equal(masked.replace(/\ufffc+/g, "#"), "الف # [متن]# # # # ب");
   });
 
@@ -321,7 +331,10 @@ describe("--fix", () => {
     const once = fixSource({ source: messy, glossary }).output;
     const left = lintSource({ source: once, glossary });
     assert.ok(left.every((f) => !f.fix));
-    assert.deepEqual(left.map((f) => f.original), ["جلسهی", "کتابها"]);
+    assert.deepEqual(
+      left.map((f) => f.original),
+      ["جلسهی", "کتابها"],
+    );
   });
 
   test("never turns a front-matter value into different YAML", () => {
@@ -330,14 +343,20 @@ describe("--fix", () => {
     const { output } = fixSource({ source });
     assert.equal(output.split("\n")[1], "title: سلام:دنیا");
     // …and stays a warning.
-    assert.deepEqual(lintSource({ source: output }).map((f) => f.rule), ["space-after-punctuation"]);
+    assert.deepEqual(
+      lintSource({ source: output }).map((f) => f.rule),
+      ["space-after-punctuation"],
+    );
     // In a quoted value the same fix is harmless.
     const quoted = release('title: "سلام:دنیا"\ndate: 1403-01-10\ncategory: culture', "متن.\n");
     assert.equal(fixSource({ source: quoted }).output.split("\n")[1], 'title: "سلام: دنیا"');
   });
 
   test("Windows line endings are kept", () => {
-    const source = "---\r\ntitle: \"كتاب\"\r\ndate: 1403-01-10\r\ncategory: culture\r\n---\r\nمتن ها خوب .\r\n";
-    assert.equal(fixSource({ source }).output, `---\r\ntitle: "کتاب"\r\ndate: 1403-01-10\r\ncategory: culture\r\n---\r\nمتن${Z}ها خوب.\r\n`);
+    const source = '---\r\ntitle: "كتاب"\r\ndate: 1403-01-10\r\ncategory: culture\r\n---\r\nمتن ها خوب .\r\n';
+    assert.equal(
+      fixSource({ source }).output,
+      `---\r\ntitle: "کتاب"\r\ndate: 1403-01-10\r\ncategory: culture\r\n---\r\nمتن${Z}ها خوب.\r\n`,
+    );
   });
 });

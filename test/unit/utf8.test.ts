@@ -31,7 +31,7 @@ test("invalid UTF-8 gets the same U+FFFD replacements", () => {
 
 test("random bytes and random cuts of valid text decode as toString does", () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const valid = Buffer.from(persian, "utf8");
   for (let i = 0; i < 500; i++) {
     const bytes = Buffer.from(valid);

@@ -54,7 +54,21 @@ function instantsFor(name: string): number[] {
   const all = [...transitions(name, Date.UTC(1880, 0, 1), FROM_1990), ...transitions(name, FROM_1990, TO_2035)];
   assert.ok(all.length > 0, `no transitions found for ${name}`);
   for (const t of all) {
-    for (const d of [0, 1, -1, 1000, -1000, MINUTE, -MINUTE, 30 * MINUTE, -30 * MINUTE, 60 * MINUTE, -60 * MINUTE, 2 * 60 * MINUTE, -2 * 60 * MINUTE]) {
+    for (const d of [
+      0,
+      1,
+      -1,
+      1000,
+      -1000,
+      MINUTE,
+      -MINUTE,
+      30 * MINUTE,
+      -30 * MINUTE,
+      60 * MINUTE,
+      -60 * MINUTE,
+      2 * 60 * MINUTE,
+      -2 * 60 * MINUTE,
+    ]) {
       out.push(t + d);
     }
   }
@@ -97,7 +111,15 @@ describe("zoneFor: same as luxon with the zone name", () => {
         }
       }
       for (const w of walls) {
-        const fields = { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond };
+        const fields = {
+          year: w.year,
+          month: w.month,
+          day: w.day,
+          hour: w.hour,
+          minute: w.minute,
+          second: w.second,
+          millisecond: w.millisecond,
+        };
         const a = DateTime.fromObject(fields, { zone: cached });
         const b = DateTime.fromObject(fields, { zone: name });
         assert.equal(a.isValid, b.isValid);
@@ -115,14 +137,14 @@ describe("zoneFor: same as luxon with the zone name", () => {
         const w = DateTime.fromMillis(Math.floor(t / MINUTE) * MINUTE, { zone: "UTC" });
         const raw = `${w.toFormat("yyyy-MM-dd")}${i % 3 === 0 ? "" : w.toFormat(" HH:mm")}`;
         const parsed = parseReleaseDate(raw, name);
-        const ref = DateTime.fromObject({ year: w.year, month: w.month, day: w.day, hour: i % 3 === 0 ? 0 : w.hour, minute: i % 3 === 0 ? 0 : w.minute }, { zone: name });
+        const ref = DateTime.fromObject(
+          { year: w.year, month: w.month, day: w.day, hour: i % 3 === 0 ? 0 : w.hour, minute: i % 3 === 0 ? 0 : w.minute },
+          { zone: name },
+        );
         assert.ok(parsed.ok);
         assert.equal(parsed.date.instant, ref.toMillis(), `${name} ${raw}`);
         assert.equal(parsed.date.iso, ref.toISO({ suppressMilliseconds: true }));
-        assert.deepEqual(
-          { jy: parsed.date.jy, jm: parsed.date.jm, jd: parsed.date.jd },
-          toJalaali(ref.year, ref.month, ref.day),
-        );
+        assert.deepEqual({ jy: parsed.date.jy, jm: parsed.date.jm, jd: parsed.date.jd }, toJalaali(ref.year, ref.month, ref.day));
         assert.deepEqual(describeInstant(ref.toMillis(), name, true), { ...parsed.date, hasTime: true });
       }
     }
@@ -141,7 +163,10 @@ describe("zoneFor: same as luxon with the zone name", () => {
               const w = DateTime.fromMillis(t + o * MINUTE, { zone: "UTC" });
               if (w.year < 1700) continue; // Jalali years: another path to the same instant, tested above
               const raw = w.toFormat("yyyy-MM-dd HH:mm:ss.SSS");
-              const instant = DateTime.fromObject({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond }, { zone: name }).toMillis();
+              const instant = DateTime.fromObject(
+                { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond },
+                { zone: name },
+              ).toMillis();
               // The facts are the instant's (in a gap, fromObject's own DateTime keeps the later offset).
               const ref = DateTime.fromMillis(instant, { zone: name });
               const parsed = parseReleaseDate(raw, name);
@@ -159,7 +184,12 @@ describe("zoneFor: same as luxon with the zone name", () => {
   });
 
   test("dates written with an offset, and zones luxon doesn't treat as IANA zones, still go through luxon", () => {
-    for (const [raw, zone] of [["2022-05-15T10:30:00+04:30", "Asia/Tehran"], ["2022-05-15 10:30Z", "Asia/Tehran"], ["1401-02-25 10:30", "UTC"], ["1401-02-25 10:30", "UTC+03:30"]] as const) {
+    for (const [raw, zone] of [
+      ["2022-05-15T10:30:00+04:30", "Asia/Tehran"],
+      ["2022-05-15 10:30Z", "Asia/Tehran"],
+      ["1401-02-25 10:30", "UTC"],
+      ["1401-02-25 10:30", "UTC+03:30"],
+    ] as const) {
       const parsed = parseReleaseDate(raw, zone);
       assert.ok(parsed.ok, raw);
       const ref = DateTime.fromMillis(parsed.date.instant, { zone });
