@@ -731,16 +731,11 @@ function punctuation(text: string, out: RuleFinding[]): void {
         });
       }
     }
-    if (PERSIAN_MARKS.has(c) && isLetter(next)) {
-      out.push({
-        rule: "space-after-punctuation",
-        index: i,
-        length: 1,
-        replacement: `${ch} `,
-        fix: true,
-        message: `پس از «${ch}» یک فاصله لازم است`,
-      });
-    } else if ((c === 0x2e || c === 0x3a) && isLM(prev) && isLM(codeAt(text, i - 2)) && isLetter(next) && isLetter(codeAt(text, i + 2))) {
+    // A Persian mark before a letter, or a Latin full stop or colon with two letters on each side (a space left out).
+    const joinsWords =
+      (PERSIAN_MARKS.has(c) && isLetter(next)) ||
+      ((c === 0x2e || c === 0x3a) && isLM(prev) && isLM(codeAt(text, i - 2)) && isLetter(next) && isLetter(codeAt(text, i + 2)));
+    if (joinsWords) {
       out.push({
         rule: "space-after-punctuation",
         index: i,
