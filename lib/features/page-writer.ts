@@ -15,8 +15,11 @@
  * back to Eleventy (for comparisons and debugging); `skip` writes no pages at all (the dev server
  * renders them on request and runs Eleventy only for everything else).
  */
+/// <reference path="./page-files-thread.mjs" />
 import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { recordNestedPhase } from "../perf/timings.ts";
 import { folderMaker } from "./asset-files.ts";
@@ -37,6 +40,12 @@ export interface PageWriterOptions {
   mode: "write" | "off" | "skip";
   /** Sees the pages as they are rendered (the search step); none by default. */
   observer: PageObserver;
+  /**
+   * A second thread writes the files while this one renders, when there is a second core and no
+   * observer is using it for the pages it watches (the search step). `CHAPAR_THREADS=1` turns it off
+   * when no option does. docs/notes/performance.md items 15 and 43.
+   */
+  writerThread: boolean;
 }
 
 function modeFromEnv(env: NodeJS.ProcessEnv): PageWriterOptions["mode"] | undefined {
@@ -69,48 +78,112 @@ export interface PageObserver {
 /** An observer that wants no page (a step with nothing to watch in this build). */
 export const NO_PAGES_WANTED: PageObserver = { wants: () => false, page() {}, done() {} };
 
+/** Where rendered pages go: written at once, or handed to a thread that writes them. */
+export interface PageFiles {
+  /** `file` is absolute; its folder may not exist yet. */
+  write(file: string, html: string): void;
+  /** Resolves when every page handed over is on disk; rejects with the first write error. */
+  close(): Promise<void>;
+}
+
+/** Writes each page at once, on this thread. */
+export function pageFilesHere(): PageFiles {
+  const makeFolder = folderMaker();
+  return {
+    write(file, html) {
+      makeFolder(file);
+      writeFileSync(file, html);
+    },
+    close: async () => {},
+  };
+}
+
+/** Hands pages to the writer thread (lib/features/page-files-thread.mjs) in batches of `batchSize`. */
+export function pageFilesOnThread(batchSize = 32): PageFiles {
+  const worker = new Worker(new URL("./page-files-thread.mjs", import.meta.url));
+  let error: string | undefined;
+  let closed: () => void = () => {};
+  worker.on("message", (message: { error?: string; closed?: boolean }) => {
+    if (message.error !== undefined) error ??= message.error;
+    if (message.closed) closed();
+  });
+  const exited = new Promise<void>((_, reject) => {
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`page writer thread stopped (exit code ${code})`)));
+  });
+  exited.catch(() => undefined);
+  let batch: string[] = [];
+  return {
+    write(file, html) {
+      batch.push(file, html);
+      if (batch.length >= 2 * batchSize) {
+        worker.postMessage(batch);
+        batch = [];
+      }
+    },
+    async close() {
+      if (batch.length > 0) worker.postMessage(batch);
+      batch = [];
+      worker.postMessage("close");
+      try {
+        await Promise.race([new Promise<void>((resolve) => (closed = resolve)), exited]);
+      } finally {
+        await worker.terminate();
+      }
+      if (error !== undefined) throw new Error(`page writer: ${error}`);
+    },
+  };
+}
+
 /**
- * Writes every page of `routes` (of the data set `chapar`) into `outputDir`, the pages the observer
- * wants first; returns the pages as Eleventy results. (A second thread used to write the files: it no
- * longer paid, docs/notes/performance.md item 39.)
+ * Writes every page of `routes` (of the data set `chapar`) into `outputDir` through `files`, the
+ * pages the observer wants first; returns the pages as Eleventy results. The caller closes `files`
+ * (a thread may still be writing) before anything reads the pages from disk.
  */
 export function writePages(
   chapar: ChaparData,
   routes: readonly PageRoute[],
   outputDir: string,
-  { takenUrls = new Set(), observer = NO_PAGES_WANTED }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver } = {},
+  {
+    takenUrls = new Set(),
+    observer = NO_PAGES_WANTED,
+    files = pageFilesHere(),
+  }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver; files?: PageFiles } = {},
 ): WrittenPage[] {
   // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
   const then: number[] = [];
   for (const [index, route] of routes.entries()) (observer.wants(route.url) ? first : then).push(index);
   if (first.length === 0) observer.done();
-  const makeFolder = folderMaker();
   const written: WrittenPage[] = new Array(routes.length);
   const owners = new Map<string, string>();
-  [...first, ...then].forEach((index, position) => {
-    const route = routes[index]!;
-    const rel = outputFileOf(route.url);
-    const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
-    if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
-    owners.set(rel, route.template.file);
-    const outputPath = path.join(outputDir, rel);
-    const html = renderRoute(chapar, route);
-    makeFolder(outputPath);
-    writeFileSync(outputPath, html);
-    if (position < first.length) {
-      observer.page(route.url, html);
-      if (position === first.length - 1) observer.done();
-    }
-    written[index] = {
-      url: route.url,
-      inputPath: `./${route.template.file}`,
-      outputPath,
-      get content() {
-        return readFileSync(outputPath, "utf8");
-      },
-    };
-  });
+  try {
+    [...first, ...then].forEach((index, position) => {
+      const route = routes[index]!;
+      const rel = outputFileOf(route.url);
+      const previous = owners.get(rel) ?? (takenUrls.has(rel) ? "Eleventy" : undefined);
+      if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
+      owners.set(rel, route.template.file);
+      const outputPath = path.join(outputDir, rel);
+      const html = renderRoute(chapar, route);
+      files.write(outputPath, html);
+      if (position < first.length) {
+        observer.page(route.url, html);
+        if (position === first.length - 1) observer.done();
+      }
+      written[index] = {
+        url: route.url,
+        inputPath: `./${route.template.file}`,
+        outputPath,
+        get content() {
+          return readFileSync(outputPath, "utf8");
+        },
+      };
+    });
+  } catch (error) {
+    files.close().catch(() => undefined); // stop the writer thread; the build reports `error`
+    throw error;
+  }
   return written;
 }
 
@@ -128,14 +201,22 @@ export function pageWriter(
   // Handlers run one after another in the order they were added, so a later `eleventy.after` step
   // (the sitemap) sees these pages in `results`.
   eleventyConfig.setEventEmitterMode("sequential");
+  // The second core writes the files, unless the search step is using it for the pages it watches.
+  const writerThread =
+    (options.writerThread ?? process.env.CHAPAR_THREADS !== "1") &&
+    os.availableParallelism() >= 2 &&
+    !routes.some((route) => observer.wants(route.url));
   eleventyConfig.on(
     "eleventy.after",
-    ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
+    async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
       const out = directories.output;
       const taken = new Set<string>();
       for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
       const started = performance.now();
-      results.push(...writePages(data, routes, out, { takenUrls: taken, observer }));
+      const files = writerThread ? pageFilesOnThread() : pageFilesHere();
+      const written = writePages(data, routes, out, { takenUrls: taken, observer, files });
+      await files.close();
+      results.push(...written);
       recordNestedPhase("pages", performance.now() - started);
     },
   );

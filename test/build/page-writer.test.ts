@@ -3,13 +3,14 @@
  * Eleventy's pagination; the output must be exactly what Eleventy writes from the same templates.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import type { ReleasePage } from "../../lib/site/collections.ts";
 import { prepareChaparData } from "../../lib/site/prepare.ts";
 import { definePage, loadPageTemplates, notAPageTemplate, pageRoutes, renderRoute } from "../../lib/site/pages.ts";
-import { buildOk, FIXED_NOW, FIXTURES, listOutput, ROOT } from "../helpers/build.ts";
+import { pageFilesOnThread } from "../../lib/features/page-writer.ts";
+import { buildOk, FIXED_NOW, FIXTURES, listOutput, ROOT, tempDir } from "../helpers/build.ts";
 
 function digest(dir: string): Map<string, string> {
   return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
@@ -70,4 +71,19 @@ test("every template in layouts/pages is a Chapar page; each route's noindex is 
     assert.equal(route.lastModified, (route.entry as ReleasePage).release.modified, route.url);
   }
   assert.ok(routes.find((r) => r.url === "/")?.lastModified);
+});
+
+test("the writer thread writes every page handed to it, folders made, and reports a failed write", async () => {
+  const dir = tempDir();
+  const files = pageFilesOnThread(2);
+  const pages = Array.from({ length: 5 }, (_, i) => [path.join(dir, `a/${i}/index.html`), `<p>صفحه‌ی ${i}</p>`] as const);
+  for (const [file, html] of pages) files.write(file, html);
+  await files.close();
+  for (const [file, html] of pages) assert.equal(readFileSync(file, "utf8"), html);
+
+  // A file where a folder must go: the write fails, and close() says so.
+  writeFileSync(path.join(dir, "blocked"), "");
+  const failing = pageFilesOnThread();
+  failing.write(path.join(dir, "blocked/x/index.html"), "<p></p>");
+  await assert.rejects(failing.close(), /page writer: /);
 });
