@@ -100,7 +100,8 @@ export function pageFilesHere(): PageFiles {
 
 /** Hands pages to the writer thread (lib/features/page-files-thread.mjs) in batches of `batchSize`. */
 export function pageFilesOnThread(batchSize = 32): PageFiles {
-  const worker = new Worker(new URL("./page-files-thread.mjs", import.meta.url));
+  // A bare thread: none of the build's --import preloads (Eleventy, tsx…), which would take it half a second to load.
+  const worker = new Worker(new URL("./page-files-thread.mjs", import.meta.url), { execArgv: [] });
   let error: string | undefined;
   let closed: () => void = () => {};
   worker.on("message", (message: { error?: string; closed?: boolean }) => {
