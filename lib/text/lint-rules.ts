@@ -735,23 +735,15 @@ function punctuation(text: string, out: RuleFinding[]): void {
     const joinsWords =
       (PERSIAN_MARKS.has(c) && isLetter(next)) ||
       ((c === 0x2e || c === 0x3a) && isLM(prev) && isLM(codeAt(text, i - 2)) && isLetter(next) && isLetter(codeAt(text, i + 2)));
-    if (joinsWords) {
+    const closesBeforeWord = !joinsWords && CLOSING.has(c) && isLetter(next);
+    if (joinsWords || closesBeforeWord) {
       out.push({
         rule: "space-after-punctuation",
         index: i,
         length: 1,
         replacement: `${ch} `,
         fix: true,
-        message: `پس از «${ch}» یک فاصله لازم است`,
-      });
-    } else if (CLOSING.has(c) && isLetter(next)) {
-      out.push({
-        rule: "space-after-punctuation",
-        index: i,
-        length: 1,
-        replacement: `${ch} `,
-        fix: true,
-        message: `پس از ${named(ch)} و پیش از واژه‌ی بعد یک فاصله لازم است`,
+        message: joinsWords ? `پس از «${ch}» یک فاصله لازم است` : `پس از ${named(ch)} و پیش از واژه‌ی بعد یک فاصله لازم است`,
       });
     }
     if (OPENING.has(c)) {
