@@ -26,6 +26,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/serve/chromium.ts";
 import { serveStatic } from "../test/helpers/browser.ts";
 import { buildSampleSite } from "../test/helpers/sample-site.ts";
 import { ensureSystemDeps } from "./ensure-system-deps.ts";
+import { readCommandArgs } from "../lib/cli/args.ts";
+import { AUDIT_COMMAND } from "../lib/cli/commands.ts";
 
 /** Chrome flags for Debian's Chromium as root in a container, and to keep it from calling home. */
 export const LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
@@ -217,11 +219,10 @@ export function replaceSection(previous: string, section: string): string {
 }
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const runsArg = argv.find((a) => a.startsWith("--runs="));
-  const runs = runsArg ? Number(runsArg.slice("--runs=".length)) : 3;
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer: ${runsArg}`);
-  const write = !argv.includes("--no-write");
+  const { values } = readCommandArgs(AUDIT_COMMAND);
+  const runs = Number(values.runs ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer: ${values.runs}`);
+  const write = values.write !== false;
 
   ensureSystemDeps(["chromium"]);
   console.log("Building the sample site…");

@@ -23,6 +23,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCommandArgs } from "../lib/cli/args.ts";
+import { BENCH_COMMAND } from "../lib/cli/commands.ts";
 import { generateCorpus, corpusDefaults } from "./gen-corpus.ts";
 import { measureDevLatency, type DevLatency } from "./bench/dev-latency.ts";
 import { writeHugoSite } from "./bench/hugo-site.ts";
@@ -40,26 +42,17 @@ interface Options {
   write: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10000], runs: 5, skipHugo: false, dev: true, write: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "--sizes")
-      options.sizes = value()
-        .split(",")
-        .map((s) => Number(s.trim()));
-    else if (arg === "--runs") options.runs = Number(value());
-    else if (arg === "--skip-hugo") options.skipHugo = true;
-    else if (arg === "--no-dev") options.dev = false;
-    else if (arg === "--no-write") options.write = false;
-    else if (arg === "--quick") Object.assign(options, { sizes: [1000], runs: 3, write: false });
-    else throw new Error(`unknown option ${arg}`);
-  }
+/** The options from the command line (lib/cli/commands.ts declares them; npm's swallowed flags are read or refused). */
+function readOptions(): Options {
+  const { values } = readCommandArgs(BENCH_COMMAND);
+  const quick = values.quick === true;
+  const options: Options = {
+    sizes: (values.sizes ?? (quick ? "1000" : "1000,10000")).split(",").map((s) => Number(s.trim())),
+    runs: Number(values.runs ?? (quick ? 3 : 5)),
+    skipHugo: values["skip-hugo"] === true,
+    dev: values.dev !== false,
+    write: !quick && values.write !== false,
+  };
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(options.runs) || options.runs < 1) {
     throw new Error("--sizes takes positive integers (1000,10000) and --runs a positive integer");
   }
@@ -328,7 +321,7 @@ function table(size: number, rows: Map<string, Row>): string[] {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions();
   const tmpfs = existsSync("/dev/shm") && statSync("/dev/shm").isDirectory();
   const work = path.join(tmpfs ? "/dev/shm" : os.tmpdir(), `chapar-bench-${process.pid}`);
   mkdirSync(work, { recursive: true });

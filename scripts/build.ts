@@ -17,7 +17,12 @@ import { startSearchIndexCached } from "../lib/cache/search-index.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
 import { preloadEleventy, runEleventy } from "../lib/site/eleventy.ts";
+import { readCommandArgs } from "../lib/cli/args.ts";
+import { BUILD_COMMAND } from "../lib/cli/commands.ts";
 
+// The declared flags (lib/cli/commands.ts): an unknown one is refused in Persian, one npm took for itself
+// (`npm run build --allow-empty`) is read from npm. `--allow-empty` is for the "nothing would be published" check.
+readCommandArgs(BUILD_COMMAND);
 const settings = chaparSettings();
 const started = performance.now();
 markPhase("startup");

@@ -3,45 +3,23 @@
  * with — and prints every problem as `file:line:column  message`, errors and warnings apart, with a
  * summary line. Exit code 1 if there is any error.
  *
- * `npm run check -- --fix` first applies the safe typography fixes to the files (never inside code,
+ * `npm run check -- --fix` (or `npx chapar check --fix`) first applies the safe typography fixes to the files (never inside code,
  * URLs or e-mail addresses), shows what changed as a diff, then checks again and reports what is left.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { commandUsage, readCommandArgs } from "../lib/cli/args.ts";
+import { CHECK_COMMAND } from "../lib/cli/commands.ts";
 import { checkSite, lineDiff, type FileFix, type SiteCheck, type TypographyLevel } from "../lib/content/check.ts";
 import { formatProblem, type ContentProblem } from "../lib/content/errors.ts";
 import { scheduledReleases } from "../lib/site/publishing.ts";
 import { chaparSettings } from "../lib/site/settings.ts";
 
-const USAGE = `به‌کارگیری: npm run check [-- --fix] [-- --typography=warning|error|off]
-  --fix          اصلاح‌های بی‌خطر نگارشی را در پرونده‌ها انجام می‌دهد و تغییرها را نشان می‌دهد
-  --typography   سطح بررسی نگارش فارسی (پیش‌فرض: typographyLint در site.json، یا warning)`;
-
-/** The command line's options; a wrong one ends the command with the usage. */
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        fix: { type: "boolean", default: false },
-        typography: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const args = readArgs();
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+// Flags npm took for itself (`npm run check --fix`, without `--`) are read from npm or refused (lib/cli/args.ts).
+const { values: args } = readCommandArgs(CHECK_COMMAND);
 const typography = args.typography as TypographyLevel | undefined;
 if (typography !== undefined && !["warning", "error", "off"].includes(typography)) {
-  console.error(`سطح «${typography}» شناخته نشد؛ یکی از warning، error یا off\n${USAGE}`);
+  console.error(`سطح «${typography}» شناخته نشد؛ یکی از warning، error یا off\n\n${commandUsage(CHECK_COMMAND)}`);
   process.exit(2);
 }
 

@@ -12,6 +12,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toGregorian } from "jalaali-js";
+import { readCommandArgs } from "../lib/cli/args.ts";
+import { GEN_CORPUS_COMMAND } from "../lib/cli/commands.ts";
 
 /** mulberry32: a tiny PRNG with a fixed seed, so the corpus is the same on every machine. */
 export function createRandom(seed: number) {
@@ -438,12 +440,11 @@ export function generateCorpus(options: CorpusOptions): { releases: number; draf
 }
 
 function main(argv: string[]): void {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) args.set(argv[i]!.replace(/^--/, ""), argv[i + 1] ?? "");
-  const count = Number(args.get("count") ?? 1000);
-  const out = path.resolve(args.get("out") ?? `corpus-${count}`);
+  const { values } = readCommandArgs(GEN_CORPUS_COMMAND, argv);
+  const count = Number(values.count ?? 1000);
+  const out = path.resolve(values.out ?? `corpus-${count}`);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer`);
-  const seed = Number(args.get("seed") ?? corpusDefaults.seed);
+  const seed = Number(values.seed ?? corpusDefaults.seed);
   const result = generateCorpus({ count, out, seed, firstYear: corpusDefaults.firstYear });
   console.log(`${result.releases} releases (${result.drafts} drafts, ${result.scheduled} scheduled) → ${out}`);
 }

@@ -9,26 +9,33 @@
  * parsed form comes from the build cache's memo), the site model is rebuilt (a few hundred ms at
  * 10,000 releases) and only the page the browser asks for is rendered.
  *
+ * A content error never takes the preview down: every page goes on being served from the last good data
+ * set, with a Persian banner listing the errors (lib/dev/error-banner.ts), and a broken release's own
+ * page shows its errors instead; saving the fix clears them. A busy port falls back to the next free one.
+ *
  * Everything that is not a page (stylesheet, fonts, icons, release images, feeds, sitemaps, media) is
  * built by the real Eleventy configuration into a temporary folder, with the page writer skipped, at
  * start-up and again in the background after a change; the search index is not built in preview.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { rememberFileStats, saveBuildCaches } from "../cache/cache.ts";
 import { startParallelCheck } from "../parallel/parallel-check.ts";
 import { checkSite } from "../content/check.ts";
-import { formatProblems } from "../content/errors.ts";
-import { fa } from "../locale/fa.ts";
-import { escapeHtml } from "../render/html.ts";
+import { formatProblem, type ContentProblem } from "../content/errors.ts";
 import { CONTENT_TYPES, contentTypeOf } from "../serve/content-types.ts";
 import { createChaparData, type ChaparData, type SiteAssets } from "../site/data.ts";
 import { runEleventy } from "../site/eleventy.ts";
 import { loadPageTemplates, outputFileOf, pageRoutes, renderRoute, type PageRoute, type PageTemplate } from "../site/pages.ts";
 import { withAssets } from "../site/prepare.ts";
+import { errorBanner, errorPage, injectBeforeBodyEnd, injectBanner, LIVE_RELOAD_SNIPPET } from "./error-banner.ts";
+import { listenWithFallback } from "./listen.ts";
 import { watchTree, type TreeWatcher } from "./watch.ts";
+
+export { DevServerError } from "./listen.ts";
+export { LIVE_RELOAD_SNIPPET } from "./error-banner.ts";
 
 export interface DevServerOptions {
   /** The content folder (`CHAPAR_CONTENT`). */
@@ -48,14 +55,26 @@ export interface DevServerOptions {
 
 export const defaults: Omit<DevServerOptions, "contentDir" | "root"> = { port: 8080, host: "localhost", quiet: false };
 
-/** The script added before `</body>` of every page served in preview (never in a build). */
-export const LIVE_RELOAD_SNIPPET = `<script>new EventSource("/__chapar/events").onmessage = () => location.reload();</script>`;
 const EVENTS_PATH = "/__chapar/events";
 
 const typeOf = contentTypeOf;
 
-/** What the preview serves: the latest data set and its pages, or the report of the content's errors. */
-type State = { ok: true; chapar: ChaparData; routes: Map<string, PageRoute> } | { ok: false; report: string };
+/** A data set the preview can serve, and its pages. */
+interface GoodState {
+  chapar: ChaparData;
+  routes: Map<string, PageRoute>;
+  /** Each release page's site path → its file (relative to the content folder), to show a broken release's errors on its page. */
+  releaseFiles: Map<string, string>;
+}
+
+/**
+ * What the preview serves: the last data set that loaded without errors (none before the first one
+ * did), and the errors of the latest load (empty when it loaded).
+ */
+interface State {
+  good: GoodState | undefined;
+  problems: readonly ContentProblem[];
+}
 
 export interface DevServer {
   url: string;
@@ -83,10 +102,10 @@ export async function startDevServer(
   await site.buildExtras();
   const changes = watchChanges({ site, contentDir, root, log, reload: live.broadcast });
   const server = createServer(requestHandler(site, live, changes));
-  const actualPort = await listen(server, port, host);
-  const { state } = site;
+  const actualPort = await listenWithFallback(server, port, host, log);
+  const { good } = site.state;
   return {
-    url: `http://${host}:${actualPort}${state.ok ? state.chapar.urls.basePath : "/"}`,
+    url: `http://${host}:${actualPort}${good ? good.chapar.urls.basePath : "/"}`,
     settled: changes.settled,
     close: async () => {
       await changes.close();
@@ -104,8 +123,8 @@ interface PreviewSite {
   loadFirst(): Promise<void>;
   /** Validates and loads the content (cached per file) into a fresh data set with the last built assets. */
   load(): void;
-  /** Serves this report instead of pages (a load that crashed). */
-  fail(report: string): void;
+  /** Keeps serving the last good state, with this error of a load that crashed (a bug, not the content's). */
+  fail(error: unknown): void;
   /** Builds everything but the pages (assets, feeds, sitemaps, media) into `extrasDir`; true if the assets changed. */
   buildExtras(): Promise<boolean>;
   /** The folder of everything but the pages. */
@@ -129,12 +148,13 @@ function previewSite({
 }): PreviewSite {
   const extrasDir = mkdtempSync(path.join(tmpdir(), "chapar-dev-"));
   let assets: SiteAssets | undefined;
-  let state: State = { ok: false, report: "" };
+  let state: State = { good: undefined, problems: [] };
   let latestData: ChaparData | undefined;
   const serve = (chapar: ChaparData) => {
     const routes = new Map<string, PageRoute>();
     for (const route of pageRoutes(chapar, templates)) routes.set(route.url, route);
-    state = { ok: true, chapar, routes };
+    const releaseFiles = new Map(chapar.content.releases.map((release) => [release.url, release.file] as const));
+    state = { good: { chapar, routes, releaseFiles }, problems: [] };
   };
   const assetNames = () => JSON.stringify([assets?.stylesheet, assets?.favicon, [...(assets?.images.keys() ?? [])]]);
   const site: PreviewSite = {
@@ -146,9 +166,10 @@ function previewSite({
       const started = performance.now();
       const checked = checkSite({ contentDir });
       if (checked.errors.length > 0 || !checked.content) {
-        state = { ok: false, report: formatProblems([...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)]) };
+        // The last good pages stay, with the errors on each (and the assets built for them).
+        state = { good: state.good, problems: [...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)] };
         latestData = undefined;
-        log(state.report);
+        log(problemsReport(state.problems, state.good !== undefined));
         return;
       }
       latestData = createChaparData({
@@ -162,8 +183,11 @@ function previewSite({
       serve(latestData);
       log(`بارگذاری محتوا: ${latestData.model.releases.length} خبر در ${Math.round(performance.now() - started)} میلی‌ثانیه`);
     },
-    fail(report) {
-      state = { ok: false, report };
+    fail(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      state = { good: state.good, problems: [{ file: "(پیش‌نمایش)", message: `بارگذاری محتوا شکست خورد: ${message}`, severity: "error" }] };
+      latestData = undefined;
+      log(problemsReport(state.problems, state.good !== undefined));
     },
     async loadFirst() {
       const parallel = startParallelCheck(contentDir);
@@ -274,7 +298,7 @@ function watchChanges({
       try {
         site.load();
       } catch (e) {
-        site.fail(String((e as Error).stack ?? e));
+        site.fail(e);
       }
       resolveDirty?.();
       reload();
@@ -307,10 +331,22 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-/** A page as the browser gets it: rendered now, with the live-reload script if it is HTML. */
-function renderForPreview(route: PageRoute, chapar: ChaparData): string {
+/** A page as the browser gets it: rendered now, with the live-reload script (and the errors' banner) if it is HTML. */
+function renderForPreview(route: PageRoute, chapar: ChaparData, banner: string): string {
   const text = renderRoute(chapar, route);
-  return outputFileOf(route.url).endsWith(".html") ? injectLiveReload(text) : text;
+  if (!outputFileOf(route.url).endsWith(".html")) return text;
+  return injectLiveReload(banner ? injectBanner(text, banner) : text);
+}
+
+/** The terminal's report of a load with errors: the problems, and what the preview does meanwhile. */
+function problemsReport(problems: readonly ContentProblem[], keepsLastGood: boolean): string {
+  const lines = problems.map(formatProblem);
+  lines.push(
+    keepsLastGood
+      ? `${problems.filter((p) => p.severity === "error").length} خطا در محتوا؛ پیش‌نمایش آخرین حالت درست را با فهرست خطاها نشان می‌دهد تا پرونده درست شود.`
+      : `${problems.filter((p) => p.severity === "error").length} خطا در محتوا؛ پیش‌نمایش پس از درست کردن آن‌ها صفحه‌ها را نشان می‌دهد.`,
+  );
+  return lines.join("\n");
 }
 
 /**
@@ -323,9 +359,12 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
     const requested = new URL(req.url ?? "/", "http://localhost");
     if (requested.pathname === EVENTS_PATH) return live.listen(req, res);
     await changes.current();
-    const current = site.state;
-    if (!current.ok) return send(res, 500, CONTENT_TYPES[".html"]!, errorPage(current.report));
-    const { chapar, routes } = current;
+    const { good, problems } = site.state;
+    if (!good) return send(res, 500, CONTENT_TYPES[".html"]!, errorPage(problems));
+    const { chapar, routes, releaseFiles } = good;
+    // Every page of the last good state carries the errors of the latest save (none when it loaded).
+    const banner = problems.length > 0 ? errorBanner(problems) : "";
+    const page = (route: PageRoute) => renderForPreview(route, chapar, banner);
     let pathname: string;
     try {
       pathname = decodeURIComponent(requested.pathname);
@@ -343,7 +382,12 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
       const sitePath = `/${pathname.slice(base.length)}`;
       const route =
         routes.get(sitePath) ?? (sitePath.endsWith("/index.html") ? routes.get(sitePath.slice(0, -"index.html".length)) : undefined);
-      if (route) return send(res, 200, typeOf(outputFileOf(route.url)), renderForPreview(route, chapar));
+      // A broken release's own page shows its errors: its last good text would look as if the save had worked.
+      const brokenFile = route && releaseFiles.get(route.url);
+      const ownProblems = brokenFile ? problems.filter((p) => p.file === brokenFile) : [];
+      if (ownProblems.length > 0)
+        return send(res, 500, CONTENT_TYPES[".html"]!, errorPage(ownProblems, problems.length - ownProblems.length));
+      if (route) return send(res, 200, typeOf(outputFileOf(route.url)), page(route));
       if (!sitePath.endsWith("/") && routes.has(`${sitePath}/`)) {
         res.writeHead(301, { location: `${chapar.urls.href(`${sitePath}/`)}${requested.search}` });
         res.end();
@@ -353,7 +397,7 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
       if (file) return send(res, 200, typeOf(file), readFileSync(file));
     }
     const notFound = routes.get("/404.html");
-    send(res, 404, CONTENT_TYPES[".html"]!, notFound ? renderForPreview(notFound, chapar) : "404");
+    send(res, 404, CONTENT_TYPES[".html"]!, notFound ? page(notFound) : "404");
   };
   return (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => send(res, 500, CONTENT_TYPES[".txt"]!, String((e as Error).stack ?? e)));
@@ -368,28 +412,7 @@ function extrasFile(extrasDir: string, sitePath: string): string | undefined {
   return existsSync(target) ? target : undefined;
 }
 
-/** Starts listening; resolves with the port (the one picked when asked for 0). */
-async function listen(server: Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address();
-  return typeof address === "object" && address ? address.port : port;
-}
-
 /** Adds the live-reload script before `</body>` (or at the end). */
 export function injectLiveReload(html: string): string {
-  const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + LIVE_RELOAD_SNIPPET : html.slice(0, at) + LIVE_RELOAD_SNIPPET + html.slice(at);
-}
-
-/** The content's problems, shown in place of the site; like every author-facing message, in Persian whatever the site's locale. */
-function errorPage(report: string): string {
-  return `<!doctype html>
-<html lang="${fa.lang}" dir="${fa.dir}">
-<head><meta charset="utf-8"><title>خطا در محتوا</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.8}pre{white-space:pre-wrap;background:#fff4f4;border-inline-start:4px solid #c00;padding:1rem}</style></head>
-<body><h1>محتوا خطا دارد؛ پیش‌نمایش پس از درست کردن آن به‌روز می‌شود</h1>
-<pre>${escapeHtml(report)}</pre>
-${LIVE_RELOAD_SNIPPET}</body>
-</html>
-`;
+  return injectBeforeBodyEnd(html, LIVE_RELOAD_SNIPPET);
 }

@@ -4,6 +4,7 @@
  */
 import type { ChaparConfigOptions } from "../../eleventy.config.ts";
 import type { ChaparData } from "./data.ts";
+import { persianEleventyConsole } from "./eleventy-log.ts";
 
 /**
  * Loads Eleventy and the configuration's modules ahead of the run (about half a second). The build
@@ -22,5 +23,7 @@ export async function runEleventy(data: ChaparData, options: ChaparConfigOptions
   // data set. It sets the output folder through Eleventy's configuration API, which outranks the
   // constructor's argument (given too, for clarity).
   const elev = new Eleventy("layouts/pages", options.outputDir, { configPath: "", config: chaparConfig(data, options), quietMode: true });
+  // Chapar's output is Persian: Eleventy's run summary is dropped, its warnings get a Persian lead (eleventy-log.ts).
+  elev.logger.overrideLogger(persianEleventyConsole());
   await elev.write();
 }
