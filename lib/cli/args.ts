@@ -77,7 +77,7 @@ function commandPrefix(spec: CommandSpec, via: Invocation, withFlags: boolean): 
 
 /** Quotes a word for a POSIX shell (and cmd.exe) when it needs it: Persian text, spaces, symbols. */
 export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_\-.,:/@=+]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, "\\$1")}"`;
+  return /^[A-Za-z0-9_\-.,:/@=+…]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, "\\$1")}"`;
 }
 
 /** The environment variable npm sets for a flag it took: `allow-empty` → `npm_config_allow_empty`. */
@@ -218,9 +218,10 @@ function rightCommand(
 }
 
 /**
- * npm split a flag's value off (`--category education`): the value arrived as an argument. With one
- * such flag, the last argument is its value (the documented order: the title, then the flags);
- * with several, which argument belongs to which flag can't be known, so the command shows «…».
+ * npm split a flag's value off (`--category education`): the value arrived as an argument. The
+ * documented order is the title, then the flags, so the last arguments are the values: with one such
+ * flag, the last one is its value; with several, which belongs to which flag can't be known, so the
+ * command shows «…» for each.
  */
 function splitValueMessage(
   spec: CommandSpec,
@@ -228,8 +229,9 @@ function splitValueMessage(
   values: Record<string, boolean | string>,
   positionals: readonly string[],
 ): string {
-  const guessed = split.length === 1 && positionals.length > (spec.positionals ? 1 : 0);
-  const kept = guessed ? positionals.slice(0, -1) : spec.positionals ? positionals : [];
+  const valuesAtEnd = positionals.length > (spec.positionals ? split.length : split.length - 1);
+  const guessed = split.length === 1 && valuesAtEnd;
+  const kept = !spec.positionals ? [] : valuesAtEnd ? positionals.slice(0, -split.length) : positionals;
   const withValues: Record<string, boolean | string> = { ...values };
   for (const name of split) withValues[name] = guessed ? positionals.at(-1)! : "…";
   const flags = split.map((name) => `«--${name}»`).join(" و ");

@@ -180,7 +180,9 @@ function previewSite({
         ...(extendDir === undefined ? {} : { extendDir }),
         ...(assets ? { assets } : {}),
       });
+      const recovered = state.problems.length > 0;
       serve(latestData);
+      if (recovered) log("خطاها برطرف شد؛ پیش‌نمایش دوباره حالت تازه را نشان می‌دهد.");
       log(`بارگذاری محتوا: ${latestData.model.releases.length} خبر در ${Math.round(performance.now() - started)} میلی‌ثانیه`);
     },
     fail(error) {
