@@ -402,7 +402,10 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
     send(res, 404, CONTENT_TYPES[".html"]!, notFound ? page(notFound) : "404");
   };
   return (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: unknown) => send(res, 500, CONTENT_TYPES[".txt"]!, String((e as Error).stack ?? e)));
+    // A page that fails to render (a template's bug, not the content's): the Persian lead, then the stack for the developer.
+    handle(req, res).catch((e: unknown) =>
+      send(res, 500, CONTENT_TYPES[".txt"]!, `ساختن این صفحه در پیش‌نمایش شکست خورد:\n${String((e as Error).stack ?? e)}`),
+    );
   };
 }
 
