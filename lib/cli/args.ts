@@ -237,7 +237,7 @@ function splitValueMessage(
   const flags = split.map((name) => `«--${name}»`).join(" و ");
   const [flagWord, valueWord] = split.length > 1 ? ["گزینه‌های", "مقدارهایشان"] : ["گزینه‌ی", "مقدارش"];
   return [
-    `npm ${flagWord} ${flags} را برای خودش برداشت و ${valueWord} را جدا کرد${positionals.length > 0 ? ` (به چاپار رسید: ${positionals.map((p) => `«${p}»`).join(" ")})` : ""}؛ هیچ پرونده‌ای نوشته نشد.`,
+    `npm ${flagWord} ${flags} را برای خودش برداشت و ${valueWord} را جدا کرد${positionals.length > 0 ? ` (به چاپار رسید: ${positionals.map((p) => `«${p}»`).join(" ")})` : ""}؛ فرمان اجرا نشد و چیزی نوشته نشد.`,
     "در «npm run» گزینه‌ها را پس از «--» بنویسید:",
     `  ${rightCommand(spec, "npm", kept, withValues)}`,
     ...(spec.bin ? ["یا با فرمان خود چاپار، که گزینه‌ها را دست‌نخورده می‌گیرد:", `  ${rightCommand(spec, "bin", kept, withValues)}`] : []),

@@ -76,7 +76,7 @@ describe("flags through npm and the chapar bin", () => {
     assert.ok(
       result.stderr.includes(
         [
-          "npm گزینه‌ی «--category» را برای خودش برداشت و مقدارش را جدا کرد (به چاپار رسید: «خبر جدا» «education»)؛ هیچ پرونده‌ای نوشته نشد.",
+          "npm گزینه‌ی «--category» را برای خودش برداشت و مقدارش را جدا کرد (به چاپار رسید: «خبر جدا» «education»)؛ فرمان اجرا نشد و چیزی نوشته نشد.",
           "در «npm run» گزینه‌ها را پس از «--» بنویسید:",
           '  npm run new -- "خبر جدا" --category education',
           "یا با فرمان خود چاپار، که گزینه‌ها را دست‌نخورده می‌گیرد:",
