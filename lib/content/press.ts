@@ -5,7 +5,7 @@
  * press fields' site data and files into what pages show (labels, contacts, file sizes, image sizes) —
  * once, at load time (lib/content/release.ts puts them in the release).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
