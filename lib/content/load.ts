@@ -209,7 +209,8 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   const problems: ContentProblem[] = [];
   const done = (content?: SiteContent): ContentCheck => ({
     ...(content ? { content } : {}),
-    errors: problems.filter((p) => p.severity === "error"),
+    // A link that leaves the folder is found by the walk and by the office pages or a release that names it: said once.
+    errors: uniqueProblems(problems.filter((p) => p.severity === "error")),
     warnings: [...problems.filter((p) => p.severity === "warning"), ...(content?.warnings ?? [])],
   });
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
@@ -251,6 +252,14 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
       : { pages: [], problems: [] };
   problems.push(...officePages.problems);
   return done({ contentDir, site, categories, releases: run.releases, officePages: officePages.pages, warnings: [] });
+}
+
+function uniqueProblems(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /**
