@@ -258,7 +258,9 @@ function uniqueProblems(problems: ContentProblem[]): ContentProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

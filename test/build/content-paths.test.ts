@@ -129,7 +129,7 @@ describe("links that leave the content folder", () => {
     symlinkSync(target, path.join(content, "releases/1403/inline.jpg"));
     editRelease(content, "releases/1403/nowruz.md", "", "\n![عکس](inline.jpg)\n");
     const err = refused(content);
-    assert.match(err, new RegExp(`releases/1403/nowruz\\.md:\\d+:1  ${escape(leaves("releases/1403/inline.jpg", target))}`));
+    assert.match(err, new RegExp(`releases/1403/nowruz\\.md:\\d+:1  ${escapeRegExp(leaves("releases/1403/inline.jpg", target))}`));
   });
 
   test("a data file (_data/categories.json) linked out", () => {
@@ -227,6 +227,6 @@ describe("links inside the content folder, hidden files and junk", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
