@@ -20,6 +20,7 @@ import path from "node:path";
 import { rememberFileStats, saveBuildCaches } from "../cache/cache.ts";
 import { startParallelCheck } from "../parallel/parallel-check.ts";
 import { checkSite } from "../content/check.ts";
+import { isJunkFile } from "../content/content-files.ts";
 import { formatProblems } from "../content/errors.ts";
 import { fa } from "../locale/fa.ts";
 import { escapeHtml } from "../render/html.ts";
@@ -262,7 +263,9 @@ function watchChanges({
         .catch((e: unknown) => log(`ساخت پرونده‌های جانبی شکست خورد: ${(e as Error).message}`));
     }, 400);
   };
-  const onContentChange = () => {
+  const onContentChange = (file: string) => {
+    // An editor's swap file or Finder's .DS_Store changes nothing that is built.
+    if (isJunkFile(path.basename(file))) return;
     if (!contentDirty) {
       contentDirty = true;
       // Requests wait for the reload, so a page is never served from data older than the last save.
