@@ -181,17 +181,25 @@ describe("links that leave the content folder", () => {
 });
 
 describe("links inside the content folder, hidden files and junk", () => {
-  test("a link inside the folder is followed: a linked image folder publishes its photo", () => {
+  test("a link inside the folder is followed: a linked image folder publishes its photo, a linked release is built", () => {
     const content = copyFixture("basic");
+    symlinkSync("../1401/spring.md", path.join(content, "releases/1403/alias.md"));
     mkdirSync(path.join(content, "shared"));
     writeFileSync(path.join(content, "shared/photo.jpg"), JPEG);
     symlinkSync("../../shared", path.join(content, "releases/1403/photos"));
     editRelease(content, "releases/1403/nowruz.md", `gallery:\n  - file: photos/photo.jpg\n    alt: "عکس"`);
     const { out } = buildOk(content);
     assert.ok(listOutput(out).some((f) => f.startsWith("assets/images/") && f.endsWith(".jpg")));
+    // Copied from the checked real path (on Linux through the opened descriptor): the photo's own bytes.
+    assert.deepEqual(readFileSync(path.join(out, "media/releases/1403/photos/photo.jpg")), JPEG);
+    // Its URL comes from its own name (a linked release is a second release, as a copy would be).
+    assert.ok(
+      listOutput(out).some((f) => /^1401\/02\/alias\/index\.html$/.test(f)),
+      listOutput(out).join("\n"),
+    );
   });
 
-  test("a release linked out is refused; a hidden release is a warning, not built", () => {
+  test("a release linked out is refused; a hidden one is a warning, not built", () => {
     const content = copyFixture("basic");
     const target = path.join(outside(), "page.md");
     symlinkSync(target, path.join(content, "releases/1403/linked.md"));
