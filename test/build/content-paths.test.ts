@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { readContentFile } from "../../lib/content/content-path.ts";
@@ -178,6 +179,39 @@ describe("links that leave the content folder", () => {
     assert.ok(!listOutput(out).some((f) => readFileSync(path.join(out, f)).includes(SECRET)));
     assert.throws(() => readContentFile(content, "releases/1403/late.pdf"), { name: "ContentPathError" });
   });
+});
+
+test("a folder swapped for a link between the check and the open is caught by the opened file's own path (Linux)", {
+  skip: !existsSync("/proc/self/fd"),
+}, () => {
+  const content = copyFixture("basic");
+  const secrets = outside();
+  mkdirSync(path.join(content, "files"));
+  writeFileSync(path.join(content, "files/passwd"), "harmless");
+  writeFileSync(path.join(secrets, "files-passwd"), SECRET);
+  mkdirSync(path.join(secrets, "files"));
+  writeFileSync(path.join(secrets, "files/passwd"), SECRET);
+  // The attacker's move, timed to land right after the real path is checked and before it is opened.
+  const realpath = fs.realpathSync.native;
+  let swapped = false;
+  fs.realpathSync.native = ((file: string) => {
+    const real = realpath(file);
+    if (!swapped && String(file).endsWith(path.join("files", "passwd"))) {
+      swapped = true;
+      renameSync(path.join(content, "files"), path.join(content, "files.checked"));
+      symlinkSync(path.join(secrets, "files"), path.join(content, "files"));
+    }
+    return real;
+  }) as typeof fs.realpathSync.native;
+  try {
+    assert.throws(() => readContentFile(content, "files/passwd"), {
+      name: "ContentPathError",
+      message: `files/passwd  ${leaves("files/passwd", path.join(fs.realpathSync(secrets), "files/passwd"))}`,
+    });
+    assert.ok(swapped, "the swap happened between the check and the open");
+  } finally {
+    fs.realpathSync.native = realpath;
+  }
 });
 
 describe("links inside the content folder, hidden files and junk", () => {
