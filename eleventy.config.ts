@@ -7,10 +7,11 @@
  * `npm run build` and the dev server call `chaparConfig(data, options)` with a data set they made
  * (lib/site/eleventy.ts); a plain `npx @11ty/eleventy` run uses the default export, which makes it.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { copyContentFile } from "./lib/content/content-path.ts";
 import { writeOutputFiles } from "./lib/features/asset-files.ts";
 import { headers } from "./lib/features/headers.ts";
 import { pageWriter, type PageObserver, type PageWriterOptions } from "./lib/features/page-writer.ts";
@@ -91,7 +92,7 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
       const logo = logoFile(data.site);
       if (logo) {
         mkdirSync(path.dirname(path.join(out, "media", logo)), { recursive: true });
-        copyFileSync(path.join(data.content.contentDir, logo), path.join(out, "media", logo));
+        copyContentFile(data.content.contentDir, logo, path.join(out, "media", logo));
       }
     });
 

@@ -6,12 +6,11 @@
  * that says nothing, the placeholder text of `npm run new`, and the Persian typography lint — and, for
  * `--fix`, computes the safe typography fixes of each file (writing them is the caller's business).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
 import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
+import { readContentFile } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import { checkContent, type ReleaseInspection, type SiteContent } from "./load.ts";
@@ -101,7 +100,7 @@ export function checkSite(options: Options): SiteCheck {
   const loaded = checkContent({ contentDir, inspect, ...(options.only ? { only: options.only } : {}) });
   // The office's own pages (content/pages/) get the same lint and fixes; they are few, so read again here.
   for (const page of lintOn ? (loaded.content?.officePages ?? []) : []) {
-    const source = readFileSync(path.join(contentDir, page.file), "utf8");
+    const source = readContentFile(contentDir, page.file).toString("utf8");
     typography.push(...lintFile(page.file, source));
     if (fix) fixFile(page.file, source);
   }
@@ -122,7 +121,7 @@ export function checkSite(options: Options): SiteCheck {
 /** site.json's `typographyLint`, if the file is readable and valid (otherwise the loader reports it). */
 function configuredTypography(contentDir: string): TypographyLevel | undefined {
   try {
-    const parsed = siteSchema.safeParse(JSON.parse(readFileSync(path.join(contentDir, "_data", "site.json"), "utf8")));
+    const parsed = siteSchema.safeParse(JSON.parse(readContentFile(contentDir, "_data/site.json").toString("utf8")));
     return parsed.success ? parsed.data.typographyLint : undefined;
   } catch {
     return undefined;

@@ -3,8 +3,8 @@
  * load time so a missing picture stops the build with the release's name and line, like a missing
  * lead image. The pictures themselves are made later, by lib/features/images.ts.
  */
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { resolveContentPath } from "./content-path.ts";
 import { showValue } from "./errors.ts";
 import type { InlineImageRef } from "./markdown.ts";
 
@@ -45,9 +45,11 @@ export function resolveImageFile(contentDir: string, releaseFile: string, src: s
   const file = decoded.startsWith("/")
     ? path.posix.normalize(decoded.replace(/^\/+/, ""))
     : path.posix.normalize(path.posix.join(path.posix.dirname(releaseFile), decoded));
-  const absolute = path.join(contentDir, file);
-  if (file.startsWith("..") || file === "." || !existsSync(absolute) || !statSync(absolute).isFile()) {
-    return { error: `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)` };
+  const resolved = file === "." ? undefined : resolveContentPath(contentDir, file);
+  if (resolved === undefined || "error" in resolved) {
+    return {
+      error: resolved?.reason === "link" ? resolved.error : `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)`,
+    };
   }
   if (!RASTER.has(path.posix.extname(file).toLowerCase())) {
     return { error: `تصویر ${shown} از نوعی نیست که بشود آن را برای وب آماده کرد؛ JPEG، PNG، WebP، AVIF، GIF، TIFF یا SVG بدهید` };

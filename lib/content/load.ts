@@ -3,13 +3,15 @@
  * and reports every problem of every file at once; returns typed releases with their Markdown
  * rendered and dates resolved, so nothing downstream parses a date or a file again.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { localeFor } from "../locale/index.ts";
 import { decodeUtf8 } from "../text/utf8.ts";
+import { walkContent } from "./content-files.ts";
+import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
@@ -59,26 +61,20 @@ export const MEDIA_EXTENSIONS = new Set([
 
 const DATA_DIR = "_data";
 
-/** Lists files under `dir` (sorted, so every run sees the same order), skipping dot-files. */
-export function listFiles(dir: string, prefix = ""): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), rel));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out;
+/** The content folder's files (sorted; junk, hidden files and links that leave left out): see content-files.ts. */
+export function listFiles(dir: string): string[] {
+  return walkContent(dir).files;
 }
 
-function readJson(file: string, label: string, problems: ContentProblem[]): unknown {
-  if (!existsSync(file)) {
-    problems.push({ file: label, message: "این پرونده پیدا نشد؛ تنظیمات سایت و دسته‌ها در content/_data/ لازم‌اند", severity: "error" });
+function readJson(contentDir: string, label: string, problems: ContentProblem[]): unknown {
+  const resolved = resolveContentPath(contentDir, label);
+  if ("error" in resolved) {
+    const message = resolved.reason === "link" ? resolved.error : "این پرونده پیدا نشد؛ تنظیمات سایت و دسته‌ها در content/_data/ لازم‌اند";
+    problems.push({ file: label, message, severity: "error" });
     return undefined;
   }
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readContentFile(contentDir, label).toString("utf8"));
   } catch (e) {
     problems.push({ file: label, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
     return undefined;
@@ -213,7 +209,8 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   const problems: ContentProblem[] = [];
   const done = (content?: SiteContent): ContentCheck => ({
     ...(content ? { content } : {}),
-    errors: problems.filter((p) => p.severity === "error"),
+    // A link that leaves the folder is found by the walk and by the office pages or a release that names it: said once.
+    errors: uniqueProblems(problems.filter((p) => p.severity === "error")),
     warnings: [...problems.filter((p) => p.severity === "warning"), ...(content?.warnings ?? [])],
   });
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
@@ -242,7 +239,9 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     keyLinesOf: new Map(),
     linksOf: new Map(),
   };
-  for (const file of listFiles(contentDir)) {
+  const walked = walkContent(contentDir);
+  problems.push(...walked.problems);
+  for (const file of walked.files) {
     if (isReleaseFile(file, only, problems)) loadRelease(run, file);
   }
   problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
@@ -255,6 +254,16 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   return done({ contentDir, site, categories, releases: run.releases, officePages: officePages.pages, warnings: [] });
 }
 
+function uniqueProblems(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * site.json, categories.json (both required), the organisation's logo, types.json and contacts.json.
  * Problems are appended to `problems`; `undefined` when any of them is an error (releases can't be checked then).
@@ -263,8 +272,8 @@ function readSettings(
   contentDir: string,
   problems: ContentProblem[],
 ): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
-  const siteRaw = readJson(path.join(contentDir, DATA_DIR, "site.json"), `${DATA_DIR}/site.json`, problems);
-  const categoriesRaw = readJson(path.join(contentDir, DATA_DIR, "categories.json"), `${DATA_DIR}/categories.json`, problems);
+  const siteRaw = readJson(contentDir, `${DATA_DIR}/site.json`, problems);
+  const categoriesRaw = readJson(contentDir, `${DATA_DIR}/categories.json`, problems);
   const siteParsed = siteRaw === undefined ? undefined : siteSchema.safeParse(siteRaw);
   const categoriesParsed = categoriesRaw === undefined ? undefined : categoriesSchema.safeParse(categoriesRaw);
   if (siteParsed && !siteParsed.success) problems.push(...zodProblems(`${DATA_DIR}/site.json`, siteParsed.error));
@@ -281,12 +290,15 @@ function readSettings(
 function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProblem[]): void {
   const logo = site.organization.logo;
   if (logo === undefined) return;
-  const logoFile = path.posix.normalize(logo.replace(/^\/+/, ""));
-  if (logoFile.startsWith("..") || !existsSync(path.join(contentDir, logoFile)) || !statSync(path.join(contentDir, logoFile)).isFile()) {
+  const resolved = resolveContentPath(contentDir, logo.replace(/^\/+/, ""));
+  if ("error" in resolved) {
     problems.push({
       file: `${DATA_DIR}/site.json`,
       field: "organization.logo",
-      message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
+      message:
+        resolved.reason === "link"
+          ? resolved.error
+          : `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
       severity: "error",
     });
   }

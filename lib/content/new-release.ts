@@ -3,13 +3,14 @@
  * a slug from the title, and a front matter skeleton in which every field of the schema is either
  * filled in or present as a commented example with a Persian explanation.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describeInstant, parseReleaseDate, type ReleaseDate } from "../dates/jalali.ts";
 import { toLatinDigits } from "../text/digits.ts";
 import { cleanText, slugify } from "../text/persian.ts";
 import { PLACEHOLDER_BODY } from "./check.ts";
+import { readContentFile } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
 import { loadPressData } from "./press.ts";
 import { FIELD_DOCS, RELEASE_FIELDS, type SkeletonInput } from "./schema.ts";
@@ -37,10 +38,9 @@ const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 function readData(contentDir: string): { site: SiteSettings; categories: Categories } | { message: string } {
   const read = (name: string): unknown => {
-    const file = path.join(contentDir, "_data", name);
-    if (!existsSync(file)) return undefined;
     try {
-      return JSON.parse(readFileSync(file, "utf8"));
+      // A link that leaves the content folder is refused here as in the build (content-path.ts).
+      return JSON.parse(readContentFile(contentDir, `_data/${name}`).toString("utf8"));
     } catch {
       return undefined;
     }

@@ -4,12 +4,14 @@
  * Eleventy's Markdown templates (lib/features/office-pages.ts). An office adds one without code.
  *
  * Content authors are not trusted: every file is real-path-checked to stay inside the content folder
- * (a symlink pointing out is refused), size-limited, and its permalink may not leave the site or take
+ * (content-path.ts: a symlink pointing out is refused), size-limited, and its permalink may not leave the site or take
  * a URL that Chapar's own pages or a release use.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isJunkFile } from "./content-files.ts";
+import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { slugify } from "../text/persian.ts";
@@ -101,50 +103,31 @@ export function loadOfficePages(
   try {
     if (!statSync(dir).isDirectory()) return { pages, problems };
     entries = readdirSync(dir)
-      .filter((name) => !name.startsWith("."))
+      .filter((name) => !name.startsWith(".") && !isJunkFile(name))
       .sort();
   } catch {
     return { pages, problems };
   }
-  const realContent = realpathSync(contentDir);
-  const inside = (real: string) => real.startsWith(`${realContent}${path.sep}`);
-  if (!inside(realpathSync(dir))) {
-    return {
-      pages,
-      problems: [{ file: PAGES_DIR, message: "پوشه‌ی صفحه‌ها به بیرون از پوشه‌ی محتوا اشاره می‌کند؛ پذیرفته نیست", severity: "error" }],
-    };
-  }
+  const folder = resolveContentPath(contentDir, PAGES_DIR, "any");
+  if ("error" in folder) return { pages, problems: [{ file: PAGES_DIR, message: folder.error, severity: "error" }] };
   const byUrl = new Map<string, string>();
   for (const name of entries) {
     const file = `${PAGES_DIR}/${name}`;
-    const absolute = path.join(dir, name);
     const error = (message: string, extra: Partial<ContentProblem> = {}) => problems.push({ file, ...extra, message, severity: "error" });
     if (path.extname(name).toLowerCase() !== ".md") {
       error("در پوشه‌ی صفحه‌ها فقط پرونده‌ی ‎.md جا دارد");
       continue;
     }
-    let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      error("این پرونده خوانده نشد (پیوندی که به جایی نمی‌رسد؟)");
+    const resolved = resolveContentPath(contentDir, file);
+    if ("error" in resolved) {
+      error(resolved.reason === "link" ? resolved.error : "در پوشه‌ی صفحه‌ها فقط پرونده‌ی ‎.md جا دارد");
       continue;
     }
-    // Only a symlink can lead out (the folder itself was checked above).
-    if (!inside(real)) {
-      error("این پرونده پیوندی به بیرون از پوشه‌ی محتواست؛ پذیرفته نیست");
-      continue;
-    }
-    const stat = statSync(real);
-    if (!stat.isFile()) {
-      error("در پوشه‌ی صفحه‌ها فقط پرونده‌ی ‎.md جا دارد");
-      continue;
-    }
-    if (stat.size > MAX_PAGE_BYTES) {
+    if (statSync(resolved.real).size > MAX_PAGE_BYTES) {
       error(`این صفحه بزرگ‌تر از ${MAX_PAGE_BYTES / 1024} کیلوبایت است`);
       continue;
     }
-    const fm = parseFrontMatter(readFileSync(real, "utf8"));
+    const fm = parseFrontMatter(readContentFile(contentDir, file).toString("utf8"));
     if (!fm.ok) {
       error(fm.message, fm.line === undefined ? {} : { line: fm.line });
       continue;

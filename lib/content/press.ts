@@ -5,13 +5,14 @@
  * press fields' site data and files into what pages show (labels, contacts, file sizes, image sizes) —
  * once, at load time (lib/content/release.ts puts them in the release).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.ts";
 import { cleanText } from "../text/persian.ts";
+import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
@@ -132,10 +133,14 @@ function withoutUndefined<T extends object>(o: T): T {
 }
 
 function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): unknown {
-  const absolute = path.join(contentDir, file);
-  if (!existsSync(absolute)) return undefined;
+  const resolved = resolveContentPath(contentDir, file);
+  if ("error" in resolved) {
+    if (resolved.reason === "missing") return undefined;
+    problems.push({ file, message: resolved.error, severity: "error" });
+    return null;
+  }
   try {
-    return JSON.parse(readFileSync(absolute, "utf8"));
+    return JSON.parse(readContentFile(contentDir, file).toString("utf8"));
   } catch (e) {
     problems.push({ file, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
     return null;
@@ -254,38 +259,38 @@ export function resolvePressFiles(
   const attachments: Attachment[] = [];
   const gallery: GalleryImage[] = [];
   const releaseDir = path.posix.dirname(releaseFile);
-  const locate = (written: string, field: string, what: string): string | undefined => {
-    const file = path.posix.normalize(path.posix.join(releaseDir, written));
-    const absolute = path.join(contentDir, file);
-    if (
-      file.startsWith("../") ||
-      file === ".." ||
-      path.posix.isAbsolute(written) ||
-      !existsSync(absolute) ||
-      !statSync(absolute).isFile()
-    ) {
+  const locate = (written: string, field: string, what: string): { file: string; real: string } | undefined => {
+    const resolved = path.posix.isAbsolute(written)
+      ? ({ reason: "missing", error: "" } as const)
+      : resolveContentPath(contentDir, path.posix.join(releaseDir, written));
+    if ("error" in resolved) {
       problems.push({
         field,
-        message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
+        message:
+          resolved.reason === "link"
+            ? resolved.error
+            : `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
       });
       return undefined;
     }
-    return file;
+    return resolved;
   };
 
   (r.attachments ?? []).forEach((a, i) => {
-    const file = locate(a.file, `attachments.${i}.file`, `پیوست ${i + 1}`);
-    if (file === undefined) return;
-    const bytes = statSync(path.join(contentDir, file)).size;
+    const found = locate(a.file, `attachments.${i}.file`, `پیوست ${i + 1}`);
+    if (found === undefined) return;
+    const { file } = found;
+    const bytes = statSync(found.real).size;
     attachments.push({ file, title: a.title, bytes, size: formatFileSize(bytes, locale), kind: fileKindLabel(file) });
   });
 
   (r.gallery ?? []).forEach((g, i) => {
-    const file = locate(g.file, `gallery.${i}.file`, `تصویر ${i + 1} نگارخانه`);
-    if (file === undefined) return;
+    const found = locate(g.file, `gallery.${i}.file`, `تصویر ${i + 1} نگارخانه`);
+    if (found === undefined) return;
+    const { file } = found;
     const image: GalleryImage = { file, alt: g.alt };
     if (g.caption !== undefined) image.caption = g.caption;
-    const size = readImageSize(path.join(contentDir, file));
+    const size = readImageSize(found.real);
     if (size === "unreadable") {
       problems.push({
         field: `gallery.${i}.file`,

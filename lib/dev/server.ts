@@ -25,6 +25,7 @@ import { rememberFileStats, saveBuildCaches } from "../cache/cache.ts";
 import { startParallelCheck } from "../parallel/parallel-check.ts";
 import { checkSite } from "../content/check.ts";
 import { formatProblem, type ContentProblem } from "../content/errors.ts";
+import { isJunkFile } from "../content/content-files.ts";
 import { CONTENT_TYPES, contentTypeOf } from "../serve/content-types.ts";
 import { createChaparData, type ChaparData, type SiteAssets } from "../site/data.ts";
 import { runEleventy } from "../site/eleventy.ts";
@@ -288,7 +289,9 @@ function watchChanges({
         .catch((e: unknown) => log(`ساخت پرونده‌های جانبی شکست خورد: ${(e as Error).message}`));
     }, 400);
   };
-  const onContentChange = () => {
+  const onContentChange = (file: string) => {
+    // An editor's swap file or Finder's .DS_Store changes nothing that is built.
+    if (isJunkFile(path.basename(file))) return;
     if (!contentDirty) {
       contentDirty = true;
       // Requests wait for the reload, so a page is never served from data older than the last save.

@@ -8,8 +8,9 @@
  * published under `/assets/` with a content hash in its name (cached for a year like the other
  * assets) and linked from every page's head.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { readContentFile } from "../content/content-path.ts";
 import { contentHash, fromProject, type OutputFile } from "./asset-files.ts";
 
 export interface FaviconOptions {
@@ -43,12 +44,22 @@ export interface BuiltFavicon {
 
 export function buildFavicon(options: Partial<FaviconOptions> = {}): BuiltFavicon {
   const o = { ...defaults, ...options };
-  const own = o.candidates.map((name) => path.resolve(o.contentDir, name)).find((file) => existsSync(file));
+  // A candidate that is a link leading out of the content folder is refused here too (the content
+  // check reports it first): the icon is read from the real path that was checked.
+  const own = o.candidates.find((name) => existsSync(path.resolve(o.contentDir, name)) || isLink(path.resolve(o.contentDir, name)));
   const source = own ?? fromProject(o.fallback);
   const ext = path.extname(source).toLowerCase();
   const type = TYPES[ext];
   if (!type) throw new Error(`favicon: unsupported file type ${ext} (${source})`);
-  const bytes = readFileSync(source);
+  const bytes = own === undefined ? readFileSync(source) : readContentFile(o.contentDir, own);
   const sitePath = `${o.sitePath}favicon.${contentHash([bytes])}${ext}`;
   return { sitePath, type, files: [{ sitePath, contents: bytes }] };
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { checkedContentPath } from "../content/content-path.ts";
 import type { Release } from "../content/load.ts";
 import { imageMarker } from "../content/markdown.ts";
 import { html, type SafeHtml } from "../render/html.ts";
@@ -243,7 +244,8 @@ export async function prepareReleaseImages(
     while (next < wanted.length) {
       const file = wanted[next++]!;
       try {
-        images.set(file, await processImage(path.join(contentDir, file), o));
+        // The real path checked at this moment (a link swapped in since the content check is refused).
+        images.set(file, await processImage(checkedContentPath(contentDir, file), o));
       } catch (e) {
         const users = releases.filter((r) => imagesOf(r).includes(file)).map((r) => r.file);
         throw new Error(`تصویر «${file}» آماده نشد (در خبر ${users.join("، ")}): ${(e as Error).message}`, { cause: e });

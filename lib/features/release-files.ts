@@ -4,9 +4,10 @@
  * build, for the releases that have a page in it (never for withheld drafts or scheduled ones).
  * The loader has already checked that every file exists and read its size.
  */
-import { constants, copyFileSync, mkdirSync } from "node:fs";
+import { constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { copyContentFile } from "../content/content-path.ts";
 import type { ChaparData } from "../site/data.ts";
 import { siteUrls } from "../site/urls.ts";
 
@@ -40,7 +41,8 @@ export function copyReleaseFiles(data: ChaparData, outputDir: string, options: O
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    copyFileSync(path.join(data.content.contentDir, file), target, options.cloneFiles ? constants.COPYFILE_FICLONE : 0);
+    // From the real path checked at this moment, never through a link swapped in since the content check.
+    copyContentFile(data.content.contentDir, file, target, options.cloneFiles ? constants.COPYFILE_FICLONE : 0);
   }
   return files.length;
 }

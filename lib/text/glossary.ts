@@ -3,8 +3,7 @@
  * office's own `content/_data/glossary.json` — `{ "نادرست": "درست" }`, whole words or phrases. An
  * entry whose two sides are the same switches a built-in entry off.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readContentFile, resolveContentPath } from "../content/content-path.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { compileGlossary, type CompiledGlossary } from "./lint-rules.ts";
 import { BUILT_IN_GLOSSARY } from "./persian-words.ts";
@@ -23,10 +22,13 @@ const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 export function loadGlossary(contentDir: string): GlossaryLoad {
   const entries = new Map(Object.entries(BUILT_IN_GLOSSARY));
   const problems: ContentProblem[] = [];
-  const file = path.join(contentDir, GLOSSARY_FILE);
-  if (!existsSync(file)) return { glossary: compileGlossary(entries), problems };
+  const resolved = resolveContentPath(contentDir, GLOSSARY_FILE);
+  if ("error" in resolved) {
+    if (resolved.reason === "link") problems.push({ file: GLOSSARY_FILE, message: resolved.error, severity: "error" });
+    return { glossary: compileGlossary(entries), problems };
+  }
 
-  const text = readFileSync(file, "utf8");
+  const text = readContentFile(contentDir, GLOSSARY_FILE).toString("utf8");
   const problem = (message: string, line?: number) =>
     problems.push({ file: GLOSSARY_FILE, ...(line === undefined ? {} : { line }), message, severity: "error" });
   let raw: unknown;
