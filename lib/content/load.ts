@@ -15,6 +15,7 @@ import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
+import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseView, type Release } from "./release.ts";
@@ -457,12 +458,17 @@ function parseReleaseFileWithTokens(
   source: string,
   ctx: ReleaseFileContext,
 ): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
+  const tooBig = sizeProblem(Buffer.byteLength(source), "خبر");
+  if (tooBig) return { parsed: { problems: [{ file, message: tooBig.message, severity: "error" }] } };
   const fm = parseFrontMatter(source);
   if (!fm.ok)
     return {
       parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
     };
   const { data, body, keyLines, bodyLine } = fm.value;
+  // A hostile body is refused before markdown-it sees it (time); the body's other checks are skipped with it.
+  const limit = emphasisProblem(body);
+  if (limit) return { parsed: { problems: [markdownLimitProblem(file, bodyLine, limit)] } };
   const parsed = ctx.schema.safeParse(data);
   const crossField = crossFieldIssues(data).map(
     (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
@@ -484,6 +490,8 @@ function parseReleaseFileWithTokens(
   }
   const options = renderOptions(parsed.data);
   const rendered = renderMarkdown(body, options);
+  const tooDeep = depthProblem(rendered.tokens);
+  if (tooDeep) return { parsed: { problems: [markdownLimitProblem(file, bodyLine, tooDeep)] } };
   return {
     parsed: {
       problems: [],
@@ -497,6 +505,10 @@ function parseReleaseFileWithTokens(
     frontMatter: fm.value,
     tokens: rendered.tokens,
   };
+}
+
+function markdownLimitProblem(file: string, bodyLine: number, limit: MarkdownLimitProblem): ContentProblem {
+  return { file, ...(limit.line === undefined ? {} : { line: bodyLine + limit.line - 1 }), message: limit.message, severity: "error" };
 }
 
 /** A release file's bytes and hash; its text is decoded only when something needs it. */

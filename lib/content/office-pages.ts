@@ -13,6 +13,7 @@ import { z } from "zod";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { slugify } from "../text/persian.ts";
+import { emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
 import { displayText } from "../text/render-transforms.ts";
 import { siteUrls } from "../site/urls.ts";
 
@@ -20,7 +21,7 @@ import { siteUrls } from "../site/urls.ts";
 export const PAGES_DIR = "pages";
 
 /** A page file larger than this is refused (a page is prose; this keeps a mistake from stalling the build). */
-export const MAX_PAGE_BYTES = 256 * 1024;
+export const MAX_PAGE_BYTES = MAX_MARKDOWN_BYTES;
 
 /**
  * A folder-like site path: starts and ends with `/`; each segment starts with a letter or digit and
@@ -150,6 +151,11 @@ export function loadOfficePages(
       continue;
     }
     const { data, body, bodyLine, keyLines } = fm.value;
+    const hostile = emphasisProblem(body);
+    if (hostile) {
+      error(hostile.message, hostile.line === undefined ? {} : { line: bodyLine + hostile.line - 1 });
+      continue;
+    }
     const lineOf = (key: string | undefined) => ({ line: (key !== undefined && keyLines.get(key)) || 1 });
     const parsed = officePageSchema.safeParse(data);
     if (!parsed.success) {
