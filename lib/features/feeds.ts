@@ -103,7 +103,9 @@ function absoluteBody(chapar: ChaparData, release: Release): Promise<string> {
 export function absoluteHtml(file: string, html: string, base: string): Promise<string> {
   const depth = htmlDepth(html);
   if (depth > MAX_FEED_HTML_DEPTH)
-    return Promise.reject(new Error(`${file}: متن این خبر ${depth} لایه‌ی HTML در هم دارد، بیش از ${MAX_FEED_HTML_DEPTH}؛ در خوراک نوشته نمی‌شود`));
+    return Promise.reject(
+      new Error(`${file}: متن این خبر ${depth} لایه‌ی HTML در هم دارد، بیش از ${MAX_FEED_HTML_DEPTH}؛ در خوراک نوشته نمی‌شود`),
+    );
   // The plugin is untyped JavaScript; it resolves to the rewritten HTML string.
   return (convertHtmlToAbsoluteUrls(html, base) as Promise<unknown>).then((s) => String(s));
 }
