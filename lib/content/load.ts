@@ -19,6 +19,7 @@ import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem }
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseView, type Release } from "./release.ts";
+import { tagUrlProblems } from "./tag-urls.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
@@ -247,6 +248,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     if (isReleaseFile(file, only, problems)) loadRelease(run, file);
   }
   problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
+  problems.push(...tagUrlProblems(run.releases, run.keyLinesOf));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
   const officePages =
     only === undefined
