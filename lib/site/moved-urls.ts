@@ -3,11 +3,12 @@
  * page is now: links already shared must keep working (written to `_redirects`, lib/features/redirects.ts).
  *
  * Until 2026-12 a slug dropped ZWNJ (`چهره‌های` → `چهرههای`, which reads as another word) and every
- * punctuation mark (`C++` and `C#` were both `/tag/c/`). The old rule is kept here, frozen, only to
- * know the old URLs: release slugs taken from a file name, office pages' default URLs, and tags.
+ * punctuation mark (`C++` and `C#` were both `/tag/c/`). The old rule (lib/text/legacy-slug.ts) gives
+ * the old URLs: release slugs taken from a file name, office pages' default URLs, and tags.
  */
 import path from "node:path";
-import { foldForUrl, slugify, tagKey, ZWNJ } from "../text/persian.ts";
+import { legacySlugify, legacySlugOf } from "../text/legacy-slug.ts";
+import { tagKey } from "../text/persian.ts";
 import { pickTagName } from "./collections.ts";
 import type { ChaparData } from "./data.ts";
 import { pagedUrl, siteUrls } from "./urls.ts";
@@ -16,15 +17,6 @@ import { pagedUrl, siteUrls } from "./urls.ts";
 export interface MovedUrl {
   from: string;
   to: string;
-}
-
-/** The slug rule before 2026-12 (ZWNJ removed, punctuation dropped). Don't change it: old links depend on it. */
-export function legacySlugify(text: string, fallback = "untitled"): string {
-  const slug = foldForUrl(text)
-    .replaceAll(ZWNJ, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug === "" ? fallback : slug;
 }
 
 function legacyTagKey(text: string): string {
@@ -47,16 +39,14 @@ export function movedUrls(data: Pick<ChaparData, "model" | "content" | "site">):
   const moves: MovedUrl[] = [];
 
   for (const { release } of [...model.releasePages, ...model.withdrawnPages]) {
-    const source = fileSlugSource(release.file);
     // Only a slug made from the file name changed; one written in front matter is kept as written.
-    if (release.slug !== slugify(source)) continue;
-    moves.push({ from: siteUrls.release(release.date.jy, release.date.jm, legacySlugify(source)), to: release.url });
+    const old = legacySlugOf(fileSlugSource(release.file), release.slug);
+    if (old !== undefined) moves.push({ from: siteUrls.release(release.date.jy, release.date.jm, old), to: release.url });
   }
 
   for (const page of content.officePages) {
-    const source = fileSlugSource(page.file);
-    if (page.url !== `/${slugify(source)}/`) continue;
-    moves.push({ from: `/${legacySlugify(source)}/`, to: page.url });
+    const old = legacySlugOf(fileSlugSource(page.file), page.url.slice(1, -1));
+    if (old !== undefined) moves.push({ from: `/${old}/`, to: page.url });
   }
 
   // Tags as the old rule grouped and named them, over the same releases the tag pages are made from.

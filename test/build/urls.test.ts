@@ -27,7 +27,11 @@ describe("a ZWNJ in a URL is a hyphen, and the old URL redirects", () => {
     const content = copyFixture("basic");
     write(content, {
       [`releases/1403/چهره${Z}های-برتر.md`]: release("چهره‌های برتر", "1403-01-15", `tags: ["گفت${Z}وگو", "C++"]`),
-      "releases/1403/csharp.md": release("سی‌شارپ", "1403-01-16", 'tags: ["C#"]'),
+      // Its body links to the other release's old address, as a link shared before would.
+      "releases/1403/csharp.md": release("سی‌شارپ", "1403-01-16", 'tags: ["C#"]').replace(
+        "متن خبر.",
+        "متن خبر، با [پیوند به نشانی پیشین](/1403/01/چهرههای-برتر/#متن).",
+      ),
       // A slug written in front matter is kept as written: nothing moves.
       [`releases/1403/نام${Z}پرونده.md`]: release("نامک ثابت", "1403-01-17", "slug: ثابت"),
       [`pages/درباره${Z}ی-ما.md`]: `---\ntitle: "درباره‌ی ما"\n---\nمتن.\n`,
@@ -55,6 +59,11 @@ describe("a ZWNJ in a URL is a hyphen, and the old URL redirects", () => {
       ["گفت‌وگو", "/tag/گفت-وگو/"],
       ["C++", "/tag/c-plus-plus/"],
     ]);
+  });
+
+  test("a body link to a release's old address still builds, and points at the address it has now", () => {
+    const link = readPage(out, "/1403/01/csharp/").querySelector("article a[href*='1403/01/']");
+    assert.equal(link?.getAttribute("href"), `/1403/01/چهره-های-برتر/#${encodeURIComponent("متن")}`);
   });
 
   test("_redirects beside _headers sends every old URL to the page's URL now, sorted, percent-encoded", () => {

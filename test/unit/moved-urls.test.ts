@@ -6,7 +6,8 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { redirectsFile } from "../../lib/features/redirects.ts";
 import { createChaparData } from "../../lib/site/data.ts";
-import { legacySlugify, movedUrls } from "../../lib/site/moved-urls.ts";
+import { movedUrls } from "../../lib/site/moved-urls.ts";
+import { legacySlugify } from "../../lib/text/legacy-slug.ts";
 import { createUrls } from "../../lib/site/urls.ts";
 import { FIXTURES } from "../helpers/build.ts";
 
