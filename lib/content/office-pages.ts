@@ -13,7 +13,8 @@ import { z } from "zod";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { slugify } from "../text/persian.ts";
-import { emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
+import { chaparMarkdown } from "./markdown.ts";
+import { depthProblem, emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
 import { displayText } from "../text/render-transforms.ts";
 import { siteUrls } from "../site/urls.ts";
 
@@ -97,6 +98,8 @@ export function loadOfficePages(
 ): OfficePagesLoad {
   const problems: ContentProblem[] = [];
   const pages: OfficePage[] = [];
+  // Made on the first page: only to measure a body's nesting before Eleventy renders it.
+  let markdown: ReturnType<typeof chaparMarkdown> | undefined;
   const dir = path.join(contentDir, PAGES_DIR);
   let entries: string[];
   try {
@@ -151,7 +154,7 @@ export function loadOfficePages(
       continue;
     }
     const { data, body, bodyLine, keyLines } = fm.value;
-    const hostile = emphasisProblem(body);
+    const hostile = emphasisProblem(body) ?? depthProblem((markdown ??= chaparMarkdown()).parse(body, {}));
     if (hostile) {
       error(hostile.message, hostile.line === undefined ? {} : { line: bodyLine + hostile.line - 1 });
       continue;

@@ -35,6 +35,7 @@ test("pathological Markdown in releases and office pages: one round of Persian e
     "releases/1403/quotes.md": `${front("نقل")}${">".repeat(5000)} نقل\n`,
     "releases/1403/big.md": `${front("بزرگ")}${"متن خبر. ".repeat(20000)}\n`,
     "pages/stars.md": `---\ntitle: "صفحه"\n---\nمقدمه.\n\n${stars(50000)}\n`,
+    "pages/quotes.md": `---\ntitle: "نقل"\n---\n${">".repeat(5000)} نقل\n`,
   };
   mkdirSync(path.join(content, "pages"), { recursive: true });
   for (const [file, source] of Object.entries(files)) writeFileSync(path.join(content, file), source);
@@ -46,6 +47,7 @@ test("pathological Markdown in releases and office pages: one round of Persian e
   for (const line of [
     "releases/1403/stars.md:6:1  این بند بیش از 1000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
     "pages/stars.md:6:1  این بند بیش از 1000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
+    "pages/quotes.md:4:1  این بخش بیش از 32 لایه در هم رفته است (نقل‌قول، فهرست یا تأکید درون هم)؛ لایه‌ها را کم کنید",
     "releases/1403/deep-emphasis.md:8:1  این بخش بیش از 32 لایه در هم رفته است (نقل‌قول، فهرست یا تأکید درون هم)؛ لایه‌ها را کم کنید",
     "releases/1403/quotes.md:6:1  این بخش بیش از 32 لایه در هم رفته است (نقل‌قول، فهرست یا تأکید درون هم)؛ لایه‌ها را کم کنید",
     "releases/1403/big.md  این پرونده 294 کیلوبایت است، بیش از سقف 256 کیلوبایت برای یک خبر؛ متن را کوتاه کنید یا در چند خبر بنویسید",
