@@ -5,6 +5,7 @@ import {
   depthProblem,
   emphasisProblem,
   MAX_EMPHASIS_DELIMITERS,
+  MAX_EMPHASIS_DELIMITERS_PER_FILE,
   MAX_MARKDOWN_BYTES,
   MAX_MARKDOWN_DEPTH,
   sizeProblem,
@@ -24,9 +25,19 @@ test("a paragraph with more emphasis delimiters than the limit is refused at the
   assert.deepEqual(emphasisProblem(`مقدمه.\n\n${"*a".repeat(600)}\n${"_b".repeat(600)}\n`), { line: 4, message: EMPHASIS_MESSAGE });
 });
 
+test("a body with more delimiters than the file's limit is refused at the line that crossed it, paragraphs apart", () => {
+  assert.equal(MAX_EMPHASIS_DELIMITERS_PER_FILE, 5000);
+  const paragraphs = Array.from({ length: 10 }, () => "*a*".repeat(300)).join("\n\n");
+  assert.deepEqual(emphasisProblem(paragraphs), {
+    line: 17,
+    message:
+      "این متن بیش از 5000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
+  });
+});
+
 test("ordinary emphasis, separate paragraphs, escaped delimiters and fenced code are not counted against the limit", () => {
   assert.equal(emphasisProblem("**خبر** و *تأکید* و snake_case"), undefined);
-  assert.equal(emphasisProblem(Array.from({ length: 10 }, () => "*a*".repeat(300)).join("\n\n")), undefined);
+  assert.equal(emphasisProblem(Array.from({ length: 8 }, () => "*a*".repeat(300)).join("\n\n")), undefined);
   assert.equal(emphasisProblem("\\*".repeat(5000)), undefined);
   assert.equal(emphasisProblem(`\`\`\`\n${"*".repeat(5000)}\n\n${"_".repeat(5000)}\n\`\`\`\nمتن`), undefined);
   // A `\\` is an escaped backslash: the `*` after it is a real delimiter.
