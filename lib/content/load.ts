@@ -468,13 +468,17 @@ function parseReleaseFileWithTokens(
       parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
     };
   const { data, body, keyLines, bodyLine } = fm.value;
-  // A hostile body is refused before markdown-it sees it (time); the body's other checks are skipped with it.
-  const limit = emphasisProblem(body);
-  if (limit) return { parsed: { problems: [markdownLimitProblem(file, bodyLine, limit)] } };
   const parsed = ctx.schema.safeParse(data);
   const crossField = crossFieldIssues(data).map(
     (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
   );
+  // A hostile body is refused before markdown-it sees it (time): the front matter's problems are still
+  // reported, the body's own checks (links, lint) are skipped with it.
+  const limit = emphasisProblem(body);
+  if (limit) {
+    const fields = [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField];
+    return { parsed: { problems: [...fields, markdownLimitProblem(file, bodyLine, limit)] } };
+  }
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
     basePath: new URL(ctx.siteUrl).pathname,
     persianDigits: ctx.persianDigits,

@@ -29,6 +29,8 @@ test("pathological Markdown in releases and office pages: one round of Persian e
   const files: Record<string, string> = {
     // The issue's input: ~15 s in markdown-it, then a stack overflow in the feeds, naming no release.
     "releases/1403/stars.md": `${front("ستاره")}${stars(50000)}\n`,
+    // A front-matter mistake in the same file is reported in the same round.
+    "releases/1403/stars-and-category.md": `${front("ستاره").replace("category: culture", "category: sport")}${stars(50000)}\n`,
     // Under the delimiter limit, but 400 levels of emphasis.
     "releases/1403/deep-emphasis.md": `${front("تأکید")}بند نخست.\n\n${stars(400)}\n`,
     // markdown-it stops quotes at its nesting limit silently; the limit reports it instead.
@@ -46,6 +48,7 @@ test("pathological Markdown in releases and office pages: one round of Persian e
   assert.notEqual(result.code, 0);
   for (const line of [
     "releases/1403/stars.md:6:1  این بند بیش از 1000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
+    "releases/1403/stars-and-category.md:6:1  این بند بیش از 1000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
     "pages/stars.md:6:1  این بند بیش از 1000 نشانه‌ی تأکید (* یا _) دارد و Markdown آن در زمان معقول خوانده نمی‌شود؛ نشانه‌های زائد را بردارید، یا اگر خود نویسه را می‌خواهید پیش از آن \\ بگذارید (\\*)",
     "pages/quotes.md:4:1  این بخش بیش از 32 لایه در هم رفته است (نقل‌قول، فهرست یا تأکید درون هم)؛ لایه‌ها را کم کنید",
     "releases/1403/deep-emphasis.md:8:1  این بخش بیش از 32 لایه در هم رفته است (نقل‌قول، فهرست یا تأکید درون هم)؛ لایه‌ها را کم کنید",
@@ -53,6 +56,7 @@ test("pathological Markdown in releases and office pages: one round of Persian e
     "releases/1403/big.md  این پرونده 294 کیلوبایت است، بیش از سقف 256 کیلوبایت برای یک خبر؛ متن را کوتاه کنید یا در چند خبر بنویسید",
   ])
     assert.ok(output.includes(line), `expected:\n${line}\nin:\n${output}`);
+  assert.match(output, /releases\/1403\/stars-and-category\.md:4:1 {2}فیلد «category»: این دسته تعریف نشده است/);
   assert.doesNotMatch(output, /RangeError|Maximum call stack/);
   assert.deepEqual(snapshot(goodOut), goodFiles, "the previous output must be untouched");
   // Today's code spent ~15 s in markdown-it on the first file alone; the whole build now takes a few seconds.
