@@ -14,6 +14,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { copyContentFile } from "./lib/content/content-path.ts";
 import { writeOutputFiles } from "./lib/features/asset-files.ts";
 import { headers } from "./lib/features/headers.ts";
+import { redirects } from "./lib/features/redirects.ts";
 import { pageWriter, type PageObserver, type PageWriterOptions } from "./lib/features/page-writer.ts";
 import { feeds } from "./lib/features/feeds.ts";
 import { officePages } from "./lib/features/office-pages.ts";
@@ -76,6 +77,8 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
     eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout, includesDir: INCLUDES_DIR });
     // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
     eleventyConfig.addPlugin(headers, { data });
+    // `_redirects` beside it: old URLs of pages whose address changed, so shared links keep working.
+    eleventyConfig.addPlugin(redirects, { data });
     // Atom and JSON feeds for the site and each category.
     eleventyConfig.addPlugin(feeds, { data, entries: 20 });
     // Sitemaps (with each page's lastModified, without noindex pages) and robots.txt.

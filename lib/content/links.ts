@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Token } from "markdown-it";
 import { createUrls } from "../site/urls.ts";
+import { legacySlugOf } from "../text/legacy-slug.ts";
 import type { ContentProblem } from "./errors.ts";
 
 export interface ReleaseLink {
@@ -117,6 +118,12 @@ export function resolveReleaseLinks(
   const byFile = new Map(releases.map((r) => [r.file, r]));
   const byUrl = new Map(releases.map((r) => [r.url, r]));
   const bySlug = new Map(releases.map((r) => [r.url.split("/").at(-2) ?? "", r]));
+  const byOldUrl = new Map<string, LinkTarget>();
+  for (const r of releases) {
+    const slug = r.url.split("/").at(-2) ?? "";
+    const old = legacySlugOf(path.basename(r.file, path.extname(r.file).toLowerCase()), slug);
+    if (old !== undefined) byOldUrl.set(`${r.url.slice(0, -slug.length - 1)}${old}/`, r);
+  }
   const escapeAttribute = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   for (const [release, links] of linksOf) {
     for (const link of links) {
@@ -136,6 +143,13 @@ export function resolveReleaseLinks(
           });
         }
         // A file that exists but isn't a valid release has its own errors; nothing more to say here.
+      } else if (!byUrl.has(link.target) && byOldUrl.has(link.target)) {
+        // An address the release had before its slug kept the ZWNJ (lib/text/legacy-slug.ts): still
+        // valid (`_redirects`), and written as the address it has now so the reader skips the redirect.
+        release.html = release.html.replaceAll(
+          `href="${escapeAttribute(link.href)}"`,
+          `href="${escapeAttribute(urls.href(byOldUrl.get(link.target)!.url) + link.fragment)}"`,
+        );
       } else if (!byUrl.has(link.target)) {
         const slug = link.target.split("/").at(-2) ?? "";
         const guess = bySlug.get(slug);

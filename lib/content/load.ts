@@ -17,9 +17,11 @@ import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
+import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseView, type Release } from "./release.ts";
+import { tagUrlProblems } from "./tag-urls.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 
@@ -245,6 +247,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     if (isReleaseFile(file, only, problems)) loadRelease(run, file);
   }
   problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
+  problems.push(...tagUrlProblems(run.releases, run.keyLinesOf));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
   const officePages =
     only === undefined
@@ -469,6 +472,8 @@ function parseReleaseFileWithTokens(
   source: string,
   ctx: ReleaseFileContext,
 ): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
+  const tooBig = sizeProblem(Buffer.byteLength(source), "خبر");
+  if (tooBig) return { parsed: { problems: [{ file, message: tooBig.message, severity: "error" }] } };
   const fm = parseFrontMatter(source);
   if (!fm.ok)
     return {
@@ -479,6 +484,13 @@ function parseReleaseFileWithTokens(
   const crossField = crossFieldIssues(data).map(
     (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
   );
+  // A hostile body is refused before markdown-it sees it (time): the front matter's problems are still
+  // reported, the body's own checks (links, lint) are skipped with it.
+  const limit = emphasisProblem(body);
+  if (limit) {
+    const fields = [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField];
+    return { parsed: { problems: [...fields, markdownLimitProblem(file, bodyLine, limit)] } };
+  }
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
     basePath: new URL(ctx.siteUrl).pathname,
     persianDigits: ctx.persianDigits,
@@ -496,6 +508,8 @@ function parseReleaseFileWithTokens(
   }
   const options = renderOptions(parsed.data);
   const rendered = renderMarkdown(body, options);
+  const tooDeep = depthProblem(rendered.tokens);
+  if (tooDeep) return { parsed: { problems: [markdownLimitProblem(file, bodyLine, tooDeep)] } };
   return {
     parsed: {
       problems: [],
@@ -509,6 +523,10 @@ function parseReleaseFileWithTokens(
     frontMatter: fm.value,
     tokens: rendered.tokens,
   };
+}
+
+function markdownLimitProblem(file: string, bodyLine: number, limit: MarkdownLimitProblem): ContentProblem {
+  return { file, ...(limit.line === undefined ? {} : { line: bodyLine + limit.line - 1 }), message: limit.message, severity: "error" };
 }
 
 /** A release file's bytes and hash; its text is decoded only when something needs it. */

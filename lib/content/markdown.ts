@@ -4,6 +4,7 @@
  */
 import MarkdownIt, { type Token } from "markdown-it";
 import { escapeHtml } from "../render/html.ts";
+import { MARKDOWN_IT_MAX_NESTING } from "./markdown-limits.ts";
 import { guardLinkify } from "../text/linkify-guard.ts";
 import { renderTransforms, type TransformEnv } from "../text/render-transforms.ts";
 
@@ -38,7 +39,7 @@ export interface InlineImageRef {
  */
 export function chaparMarkdown(): InstanceType<typeof MarkdownIt> {
   // Text tokens: ي/ك → ی/ک, Persian digits, <bdi> around Latin runs (never code, URLs or attributes).
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(renderTransforms);
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: MARKDOWN_IT_MAX_NESTING }).use(renderTransforms);
   // linkify-it has no pretest of its own; Persian prose almost never holds a link.
   guardLinkify(md.linkify);
   /**

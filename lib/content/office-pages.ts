@@ -15,6 +15,8 @@ import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { slugify } from "../text/persian.ts";
+import { chaparMarkdown } from "./markdown.ts";
+import { depthProblem, emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
 import { displayText } from "../text/render-transforms.ts";
 import { siteUrls } from "../site/urls.ts";
 
@@ -22,7 +24,7 @@ import { siteUrls } from "../site/urls.ts";
 export const PAGES_DIR = "pages";
 
 /** A page file larger than this is refused (a page is prose; this keeps a mistake from stalling the build). */
-export const MAX_PAGE_BYTES = 256 * 1024;
+export const MAX_PAGE_BYTES = MAX_MARKDOWN_BYTES;
 
 /**
  * A folder-like site path: starts and ends with `/`; each segment starts with a letter or digit and
@@ -98,6 +100,8 @@ export function loadOfficePages(
 ): OfficePagesLoad {
   const problems: ContentProblem[] = [];
   const pages: OfficePage[] = [];
+  // Made on the first page: only to measure a body's nesting before Eleventy renders it.
+  let markdown: ReturnType<typeof chaparMarkdown> | undefined;
   const dir = path.join(contentDir, PAGES_DIR);
   let entries: string[];
   try {
@@ -133,6 +137,11 @@ export function loadOfficePages(
       continue;
     }
     const { data, body, bodyLine, keyLines } = fm.value;
+    const hostile = emphasisProblem(body) ?? depthProblem((markdown ??= chaparMarkdown()).parse(body, {}));
+    if (hostile) {
+      error(hostile.message, hostile.line === undefined ? {} : { line: bodyLine + hostile.line - 1 });
+      continue;
+    }
     const lineOf = (key: string | undefined) => ({ line: (key !== undefined && keyLines.get(key)) || 1 });
     const parsed = officePageSchema.safeParse(data);
     if (!parsed.success) {

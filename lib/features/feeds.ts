@@ -15,6 +15,7 @@ import type { ReleaseDate } from "../dates/jalali.ts";
 import { isoWithOffset } from "../dates/jalali.ts";
 import type { Release } from "../content/load.ts";
 import { html, type SafeHtml } from "../render/html.ts";
+import { htmlDepth } from "../render/html-depth.ts";
 import { escapeXml } from "../render/xml.ts";
 import type { CategoryInfo, ReleasePage, SiteModel } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
@@ -77,6 +78,9 @@ function releasePageOf(model: SiteModel, release: Release): ReleasePage {
   return index.get(release)!;
 }
 
+/** Deepest HTML a release body may bring to the URL rewriting (which overflowed at ~10,000; bodies stay under ~40). */
+export const MAX_FEED_HTML_DEPTH = 1000;
+
 // A release in both the site feed and its category feed is made absolute once, and Atom and JSON share it.
 const absoluteBodies = new WeakMap<Release, Promise<string>>();
 function absoluteBody(chapar: ChaparData, release: Release): Promise<string> {
@@ -86,10 +90,24 @@ function absoluteBody(chapar: ChaparData, release: Release): Promise<string> {
   const image = release.image
     ? html`<p><img src="${chapar.urls.href(shareableImage(chapar, release.image.file).sitePath)}" alt="${release.image.alt}"></p>\n`.value
     : "";
-  // The plugin is untyped JavaScript; it resolves to the rewritten HTML string.
-  const body: Promise<string> = (convertHtmlToAbsoluteUrls(image + release.html, base) as Promise<unknown>).then((s) => String(s));
+  const body = absoluteHtml(release.file, image + release.html, base);
   absoluteBodies.set(release, body);
   return body;
+}
+
+/**
+ * `html` with every URL made absolute against `base`. The plugin walks the HTML tree recursively; the
+ * loader bounds a body's depth (markdown-limits.ts), and anything deeper that got here another way is
+ * refused here, naming the release's file, before the stack can overflow.
+ */
+export function absoluteHtml(file: string, html: string, base: string): Promise<string> {
+  const depth = htmlDepth(html);
+  if (depth > MAX_FEED_HTML_DEPTH)
+    return Promise.reject(
+      new Error(`${file}: متن این خبر ${depth} لایه‌ی HTML در هم دارد، بیش از ${MAX_FEED_HTML_DEPTH}؛ در خوراک نوشته نمی‌شود`),
+    );
+  // The plugin is untyped JavaScript; it resolves to the rewritten HTML string.
+  return (convertHtmlToAbsoluteUrls(html, base) as Promise<unknown>).then((s) => String(s));
 }
 
 async function feedEntries(chapar: ChaparData, scope: FeedScope, limit: number): Promise<FeedEntry[]> {

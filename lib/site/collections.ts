@@ -117,7 +117,7 @@ export function paginate(listUrl: string, releases: Release[], pageSize: number)
   return pages;
 }
 
-function pickTagName(variants: Map<string, number>): string {
+export function pickTagName(variants: Map<string, number>): string {
   return [...variants.entries()].sort(
     ([a, ca], [b, cb]) => Number(b.includes(ZWNJ)) - Number(a.includes(ZWNJ)) || cb - ca || (a < b ? -1 : a > b ? 1 : 0),
   )[0]![0];

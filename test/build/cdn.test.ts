@@ -23,11 +23,12 @@ writeFileSync(siteJson, JSON.stringify({ ...JSON.parse(readFileSync(siteJson, "u
 const pressOut = buildOk(pressContent).out;
 
 // A host serves the site under /press/ when its publish folder holds the output in press/ and the
-// `_headers` file (whose rules already carry /press/) at its top — as docs/notes/deploying.md says.
+// `_headers` and `_redirects` files (whose rules already carry /press/) at its top — as docs/deploying.md says.
 const publish = path.join(tempDir("chapar-publish-"), "public");
 mkdirSync(publish);
 cpSync(pressOut, path.join(publish, "press"), { recursive: true });
 renameSync(path.join(publish, "press/_headers"), path.join(publish, "_headers"));
+renameSync(path.join(publish, "press/_redirects"), path.join(publish, "_redirects"));
 
 const files = listOutput(root);
 const find = (pattern: RegExp) => {
@@ -124,6 +125,13 @@ describe("Cloudflare Pages (wrangler pages dev), site at the root", { timeout: 1
     assertSecurity(headers, "404");
   });
 
+  test("an old URL (a tag whose ZWNJ was dropped) answers 301 to the page's URL now (_redirects)", async () => {
+    const old = await get(site, "/tag/هماندیشی/");
+    assert.equal(old.status, 301);
+    assert.equal(decodeURI(new URL(old.headers.get("location") ?? "", site!.origin).pathname), "/tag/هم-اندیشی/");
+    assert.equal((await get(site, "/tag/هم-اندیشی/")).status, 200);
+  });
+
   test("_headers itself is not served", async () => {
     const { status, body } = await get(site, "/_headers");
     assert.notEqual(status, 200);
@@ -150,5 +158,8 @@ describe("Cloudflare Pages, site under /press/", { timeout: 180_000 }, () => {
     assert.equal(missing.status, 404);
     assert.ok(missing.body.includes(strings.notFoundTitle));
     assert.match(missing.body, /href="\/press\/assets\/main\.[0-9a-f]{10}\.css"/, "the 404 page's stylesheet works at any depth");
+    const old = await get(pressSite, "/press/tag/هماندیشی/");
+    assert.equal(old.status, 301);
+    assert.equal(decodeURI(new URL(old.headers.get("location") ?? "", pressSite!.origin).pathname), "/press/tag/هم-اندیشی/");
   });
 });

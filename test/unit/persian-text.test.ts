@@ -2,7 +2,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { toLatinDigits, toPersianDigits } from "../../lib/text/digits.ts";
-import { ZWNJ, cleanText, foldArabicLetters, slugify, tagKey } from "../../lib/text/persian.ts";
+import { ZWNJ, cleanText, foldArabicLetters, slugify, tagKey, tagSpelling } from "../../lib/text/persian.ts";
 
 describe("toPersianDigits", () => {
   test("Latin digits become Persian digits", () => {
@@ -49,9 +49,22 @@ describe("slugify", () => {
     assert.equal(slugify("ارسال نظر"), "ارسال-نظر");
   });
 
-  test("removes ZWNJ (the joined form)", () => {
-    assert.equal(slugify("هم‌اندیشی"), "هماندیشی");
-    assert.equal(slugify(`می${ZWNJ}شود`), "میشود");
+  test("a ZWNJ becomes a hyphen: the word stays readable, never joined into another word", () => {
+    assert.equal(slugify("هم‌اندیشی"), "هم-اندیشی");
+    assert.equal(slugify(`می${ZWNJ}شود`), "می-شود");
+    assert.equal(slugify("چهره‌های برتر"), "چهره-های-برتر");
+    assert.equal(slugify("گفت‌وگو"), "گفت-وگو");
+    assert.equal(slugify(`گفت${ZWNJ}${ZWNJ} وگو`), "گفت-وگو");
+  });
+
+  test("+ and # after a word are spelled out, so C++, C# and C differ; a hashtag's # is not", () => {
+    assert.equal(slugify("C++"), "c-plus-plus");
+    assert.equal(slugify("C#"), "c-sharp");
+    assert.equal(slugify("C"), "c");
+    assert.equal(slugify("Notepad++ و C#"), "notepad-plus-plus-و-c-sharp");
+    assert.equal(slugify("۱۸+"), "18-plus");
+    assert.equal(slugify("#نوروز"), "نوروز");
+    assert.equal(slugify("+۹۸"), "98");
   });
 
   test("folds Arabic ي and ك (and ى) into Persian ی and ک", () => {
@@ -126,8 +139,27 @@ describe("tagKey", () => {
     assert.equal(new Set(keys).size, words.length, keys.join(" | "));
   });
 
+  test("tags that differ in + or # are different tags; ones with no letter or digit have no key", () => {
+    assert.equal(new Set(["C++", "C#", "C", "C+"].map(tagKey)).size, 4);
+    for (const t of ["---", "!!!", "؟!", "++", "#"]) assert.equal(tagKey(t), "", t);
+  });
+
   test("keys contain no separators or ZWNJ", () => {
     for (const w of ["نشست خبری", "هم‌اندیشی", "a-b c"]) assert.doesNotMatch(tagKey(w), /[\s\-\u200c]/);
+  });
+});
+
+describe("tagSpelling", () => {
+  test("folds what never tells tags apart: spacing, ZWNJ, dashes, quotes, brackets, a hashtag's #", () => {
+    const same = ["هم‌اندیشی", "هم اندیشی", "هماندیشی", "هم-اندیشی", "«هم‌اندیشی»", "(هم‌اندیشی)", "#هم‌اندیشی", "هم_اندیشی"];
+    assert.deepEqual(new Set(same.map(tagSpelling)), new Set(["هماندیشی"]));
+    assert.equal(tagSpelling("COVID ۱۹"), tagSpelling("covid 19"));
+  });
+
+  test("keeps the punctuation a URL drops, so tags sharing a key but not a spelling can be told apart", () => {
+    assert.notEqual(tagSpelling("Node.js"), tagSpelling("nodejs"));
+    assert.notEqual(tagSpelling("نوروز!"), tagSpelling("نوروز"));
+    assert.equal(tagKey("Node.js"), tagKey("nodejs"));
   });
 });
 
