@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
+import { openPersianDictionary } from "../text/persian-dictionary.ts";
 import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
 import type { ContentProblem } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
@@ -57,6 +58,8 @@ export const PLACEHOLDER_BODY = "متن خبر را اینجا بنویسید.";
 export function checkSite(options: Options): SiteCheck {
   const { contentDir, fix } = { ...defaults, ...options };
   const glossary = loadGlossary(contentDir);
+  // Read on its first lookup only: a run whose files all come from the cache never reads it.
+  const dictionary = openPersianDictionary();
   const typography: ContentProblem[] = [];
   const fixes: FileFix[] = [];
   let files = 0;
@@ -74,7 +77,7 @@ export function checkSite(options: Options): SiteCheck {
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
-    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary }).map(
+    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary, dictionary }).map(
       (f) => ({
         file,
         line: f.line,
@@ -86,7 +89,7 @@ export function checkSite(options: Options): SiteCheck {
       }),
     );
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
-    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
+    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary, dictionary });
     if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {
