@@ -77,17 +77,21 @@ export function checkSite(options: Options): SiteCheck {
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
-    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary, dictionary }).map(
-      (f) => ({
-        file,
-        line: f.line,
-        column: f.column,
-        message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
-        suggestion: f.suggestion,
-        rule: f.rule,
-        severity: "warning",
-      }),
-    );
+    lintSource({
+      source,
+      ...(frontMatter ? { frontMatter } : {}),
+      ...(tokens ? { tokens } : {}),
+      glossary: glossary.glossary,
+      dictionary,
+    }).map((f) => ({
+      file,
+      line: f.line,
+      column: f.column,
+      message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
+      suggestion: f.suggestion,
+      rule: f.rule,
+      severity: "warning",
+    }));
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
     const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary, dictionary });
     if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });

@@ -17,6 +17,31 @@ const PLAIN_WORD = /^[\u0621-\u063a\u0641-\u0648\u067e\u0686\u0698\u06a9\u06af\u
  */
 const SHORT_FIRST = new Set(["هم", "بی", "وب", "کم", "پس", "سه"]);
 const SHORT_SECOND = new Set(["کل"]);
+/**
+ * Suffixes that are words in the list too but are written joined (`جشنواره`، `سوگواره`، `دانشمند`،
+ * `دانشگاه`): a split before them is no lost ZWNJ. (After a silent «ه» they take one: the glossary
+ * has `علاقه‌مند`.)
+ */
+const JOINED_SUFFIXES = new Set([
+  "واره",
+  "وار",
+  "گاه",
+  "گاهی",
+  "گاهها",
+  "گر",
+  "گری",
+  "ستان",
+  "دان",
+  "دانی",
+  "مند",
+  "مندی",
+  "ناک",
+  "کده",
+  "بان",
+  "وند",
+  "زار",
+  "سار",
+]);
 /** Plural endings kept apart from the split (`برنامهریزیهای` → `برنامه‌ریزی` + `‌های`). */
 const PLURAL_ENDINGS = ["هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"];
 
@@ -55,6 +80,7 @@ function split(part: string, dictionary: PersianDictionary): string | undefined 
     const first = stem.slice(0, i);
     const second = stem.slice(i);
     if (!isPart(first, SHORT_FIRST, dictionary) || !isPart(second, SHORT_SECOND, dictionary) || PLURAL_ENDINGS.includes(second)) continue;
+    if (JOINED_SUFFIXES.has(second)) continue;
     const strong = isWholeWord(first, SHORT_FIRST, dictionary) && isWholeWord(second, SHORT_SECOND, dictionary);
     if (best === undefined || (strong && !best.strong))
       best = { text: `${first}${ZWNJ}${second}${ending}`, strong, visible: !NON_JOINING.has(first[first.length - 1]!) };

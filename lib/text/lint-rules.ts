@@ -552,7 +552,7 @@ function joinedForms(text: string, out: RuleFinding[], dictionary: PersianDictio
       const base = last.slice(0, -1);
       if (silentFinalHe(base)) {
         // The list knows `جلسه` but not `جلسهی`: the «ه» is silent (it has `توجهی`، `فقهی`).
-        const sure = dictionary !== undefined && dictionary.has(base) && !dictionary.has(last);
+        const sure = (dictionary?.has(base) ?? false) && !(dictionary?.has(last) ?? true);
         out.push({
           rule: "zwnj-ezafe",
           ...at,
@@ -619,11 +619,13 @@ function pluralFinding(
   // «های…» read as «ه» + «ای…»: `خانهای` is `خان‌های` or `خانه‌ای`.
   const heReading = suffix.startsWith("های") ? `${stem}ه` : undefined;
   const heWord =
-    heReading !== undefined && (dictionary !== undefined ? dictionary.has(heReading) : stem.endsWith("ه") ? HEH_FINAL_WORDS.has(heReading) : true);
+    heReading !== undefined &&
+    (dictionary !== undefined ? dictionary.has(heReading) : stem.endsWith("ه") ? HEH_FINAL_WORDS.has(heReading) : true);
   const sure = stem.endsWith("ه")
     ? !heWord
     : dictionary !== undefined && stem.length >= 3 && suffix.length >= 3 && dictionary.has(stem) && !heWord;
-  const alternative = heReading !== undefined && heWord ? `؛ یا اگر «${heReading}» با «ای» است: «${heReading}${ZWNJ}${suffix.slice(1)}»` : "";
+  const alternative =
+    heReading !== undefined && heWord ? `؛ یا اگر «${heReading}» با «ای» است: «${heReading}${ZWNJ}${suffix.slice(1)}»` : "";
   return {
     rule: "zwnj-plural",
     ...at,
