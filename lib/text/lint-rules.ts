@@ -60,6 +60,8 @@ export interface CompiledGlossary {
    * glossary, so most words are never sliced or looked up.
    */
   filter: Uint8Array;
+  /** Words the office's glossary keeps as written (both sides the same): never a `zwnj-compound` finding. */
+  accepted: ReadonlySet<string>;
 }
 
 // Character classes, by code (the rules run over every line of every release: no regex where a
@@ -111,6 +113,7 @@ const EZAFE = new Set(["ی", "ای"]);
 const COMPARATIVE = new Set(["تر", "ترین"]);
 const JOINED_VERB_ENDING = /^(.{2,}[تد]ه)(ام|اید|ایم|اند)$/;
 const NONE: readonly string[] = [];
+const NO_WORDS: ReadonlySet<string> = new Set();
 /** What may follow a final «ه» in a word `joinedForms` looks at (ها، هایشان، جلسهی، رفتهاند…), by length. */
 const JOINED_AFTER_HE: string[][] = [];
 for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "ات", "اش", "اید", "اند"])
@@ -309,7 +312,7 @@ const glossaryHash = (text: string, start: number, end: number) =>
 const mayBeInGlossary = (glossary: CompiledGlossary, text: string, start: number, end: number) =>
   glossary.filter[glossaryHash(text, start, end)] === 1;
 
-export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledGlossary {
+export function compileGlossary(entries: ReadonlyMap<string, string>, accepted: ReadonlySet<string> = new Set()): CompiledGlossary {
   let maxWords = 1;
   const phraseStarts = new Set<string>();
   const filter = new Uint8Array(1 << 16);
@@ -321,7 +324,7 @@ export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledG
     if (key !== "") filter[glossaryHash(key, 0, key.length)] = 1;
     if (words.length > 1 && words[0] !== "") filter[glossaryHash(words[0]!, 0, words[0]!.length)] = 1;
   }
-  return { entries, maxWords, phraseStarts, filter };
+  return { entries, maxWords, phraseStarts, filter, accepted };
 }
 
 /** All findings in one piece of prose (already masked). */
@@ -332,10 +335,11 @@ export function lintText(text: string, glossary?: CompiledGlossary, dictionary?:
   wordsOf(text, withGlossary ? glossary : undefined);
   arabicForms(text, out);
   spacedSuffixes(text, out);
-  joinedForms(text, out, dictionary);
+  const accepted = glossary?.accepted ?? NO_WORDS;
+  joinedForms(text, out, dictionary, accepted);
   strayZwnj(text, out);
   if (withGlossary) glossaryRule(text, glossary, out);
-  if (dictionary !== undefined) compoundWords(text, dictionary, out);
+  if (dictionary !== undefined) compoundWords(text, dictionary, accepted, out);
   punctuation(text, out);
   // Most prose has no finding: skip the filter and sort (and their arrays).
   if (out.length === 0) return out;
@@ -486,7 +490,7 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
  * stem it knows and whose other reading it doesn't (`فعالیتهای`: no `فعالیته`; `جلسهی`: `جلسه` is a
  * word, `جلسهی` isn't, so its «ه» is silent). The rest are suggestions.
  */
-function joinedForms(text: string, out: RuleFinding[], dictionary: PersianDictionary | undefined): void {
+function joinedForms(text: string, out: RuleFinding[], dictionary: PersianDictionary | undefined, accepted: ReadonlySet<string>): void {
   // Every pattern below starts with می/نمی or ends in one of these suffixes: `wordsOf` noted the few such words.
   for (let j = 0; j < joinedAt.length; j++) {
     const w = wordAt(text, joinedAt.items[j]!);
@@ -541,7 +545,8 @@ function joinedForms(text: string, out: RuleFinding[], dictionary: PersianDictio
       const lastLetter = stem[stem.length - 1];
       if (stem.length >= 2 && lastLetter !== undefined && !NON_JOINING.has(lastLetter) && LETTER_ONLY.test(stem)) {
         // A compound's plural (برنامهریزیهای): a stem the word list lacks may split into two words.
-        const compound = dictionary !== undefined && !dictionary.has(stem) ? splitLostZwnj(last, dictionary) : undefined;
+        const compound =
+          dictionary !== undefined && !dictionary.has(stem) && !accepted.has(last) ? splitLostZwnj(last, dictionary) : undefined;
         out.push(compound !== undefined ? compoundFinding(at, last, compound) : pluralFinding(at, stem, suffix, dictionary));
         continue;
       }
@@ -636,7 +641,7 @@ function pluralFinding(
 }
 
 /** Compounds whose ZWNJ was lost (`ثبتنام`، `ادارهکل`), in the parts of words no other rule reported. */
-function compoundWords(text: string, dictionary: PersianDictionary, out: RuleFinding[]): void {
+function compoundWords(text: string, dictionary: PersianDictionary, accepted: ReadonlySet<string>, out: RuleFinding[]): void {
   // Parts already reported (a glossary entry, a plural) are left to that finding.
   const reported = out.map((f) => [f.index, f.index + f.length] as const);
   const free = (from: number, to: number) => !reported.some(([a, b]) => a < to && from < b);
@@ -650,7 +655,8 @@ function compoundWords(text: string, dictionary: PersianDictionary, out: RuleFin
       if (p - from >= 5) {
         const part = text.slice(from, p);
         const compound = splitLostZwnj(part, dictionary);
-        if (compound !== undefined && free(from, p)) out.push(compoundFinding({ index: from, length: p - from }, part, compound));
+        if (compound !== undefined && !accepted.has(part) && free(from, p))
+          out.push(compoundFinding({ index: from, length: p - from }, part, compound));
       }
       from = p + 1;
     }

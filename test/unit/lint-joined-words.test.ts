@@ -5,7 +5,7 @@
  * sample site, the test fixtures and the authors' guide.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { loadGlossary } from "../../lib/text/glossary.ts";
@@ -13,7 +13,7 @@ import { lintText } from "../../lib/text/lint-rules.ts";
 import { fixSource, lintSource } from "../../lib/text/lint.ts";
 import { openPersianDictionary } from "../../lib/text/persian-dictionary.ts";
 import { ZWNJ } from "../../lib/text/persian.ts";
-import { copyContent, runScript } from "../helpers/build.ts";
+import { copyContent, runScript, tempDir } from "../helpers/build.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const Z = ZWNJ;
@@ -89,6 +89,18 @@ describe("compounds whose ZWNJ was lost (with the word list)", () => {
   test("known joined words, joined suffixes, an invisible ZWNJ (after ز) and new words are left alone", () => {
     const words = "کتابخانه دانشگاه پیشرفت جشنواره سوگواره دانشمند مرکزمحوری سیدعلی وبینار میلیون همفکری";
     assert.deepEqual(lintText(words, glossary, dictionary), []);
+  });
+
+  test("a word the office's glossary keeps as written (both sides the same) is never flagged", () => {
+    const content = tempDir();
+    mkdirSync(path.join(content, "_data"));
+    writeFileSync(path.join(content, "_data/glossary.json"), '{ "ثبتنام": "ثبتنام" }\n');
+    const office = loadGlossary(content);
+    assert.deepEqual(office.problems, []);
+    assert.deepEqual(
+      lintText("فرم ثبتنام و ادارهکل", office.glossary, dictionary).map((f) => f.replacement),
+      [`اداره${Z}کل`],
+    );
   });
 
   test("words written right give no finding with the list either", () => {
