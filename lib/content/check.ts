@@ -58,8 +58,8 @@ export const PLACEHOLDER_BODY = "متن خبر را اینجا بنویسید.";
 export function checkSite(options: Options): SiteCheck {
   const { contentDir, fix } = { ...defaults, ...options };
   const glossary = loadGlossary(contentDir);
-  // Read on its first lookup only: a run whose files all come from the cache never reads it.
-  const dictionary = openPersianDictionary();
+  // The word list is read on its first lookup only: a run whose files all come from the cache never reads it.
+  const lintWith = { glossary: glossary.glossary, dictionary: openPersianDictionary() };
   const typography: ContentProblem[] = [];
   const fixes: FileFix[] = [];
   let files = 0;
@@ -77,13 +77,7 @@ export function checkSite(options: Options): SiteCheck {
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
-    lintSource({
-      source,
-      ...(frontMatter ? { frontMatter } : {}),
-      ...(tokens ? { tokens } : {}),
-      glossary: glossary.glossary,
-      dictionary,
-    }).map((f) => ({
+    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), ...lintWith }).map((f) => ({
       file,
       line: f.line,
       column: f.column,
@@ -93,7 +87,7 @@ export function checkSite(options: Options): SiteCheck {
       severity: "warning",
     }));
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
-    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary, dictionary });
+    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), ...lintWith });
     if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {
