@@ -9,6 +9,7 @@
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { loadGlossary } from "../text/glossary.ts";
+import { openPersianDictionary } from "../text/persian-dictionary.ts";
 import { fixSource, frontMatterValues, lintSource, type LintFinding } from "../text/lint.ts";
 import { readContentFile } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
@@ -56,6 +57,8 @@ export const PLACEHOLDER_BODY = "متن خبر را اینجا بنویسید.";
 export function checkSite(options: Options): SiteCheck {
   const { contentDir, fix } = { ...defaults, ...options };
   const glossary = loadGlossary(contentDir);
+  // The word list is read on its first lookup only: a run whose files all come from the cache never reads it.
+  const lintWith = { glossary: glossary.glossary, dictionary: openPersianDictionary() };
   const typography: ContentProblem[] = [];
   const fixes: FileFix[] = [];
   let files = 0;
@@ -73,19 +76,17 @@ export function checkSite(options: Options): SiteCheck {
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
-    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), glossary: glossary.glossary }).map(
-      (f) => ({
-        file,
-        line: f.line,
-        column: f.column,
-        message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
-        suggestion: f.suggestion,
-        rule: f.rule,
-        severity: "warning",
-      }),
-    );
+    lintSource({ source, ...(frontMatter ? { frontMatter } : {}), ...(tokens ? { tokens } : {}), ...lintWith }).map((f) => ({
+      file,
+      line: f.line,
+      column: f.column,
+      message: `${f.message}${f.fix ? "" : " (بررسی کنید؛ خودکار اصلاح نمی‌شود)"}`,
+      suggestion: f.suggestion,
+      rule: f.rule,
+      severity: "warning",
+    }));
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
-    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
+    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), ...lintWith });
     if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {

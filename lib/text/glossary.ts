@@ -22,6 +22,8 @@ const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 export function loadGlossary(contentDir: string): GlossaryLoad {
   const entries = new Map(Object.entries(BUILT_IN_GLOSSARY));
   const problems: ContentProblem[] = [];
+  /** Words the office writes as they are (`"وبینار": "وبینار"`): no rule that guesses says otherwise. */
+  const accepted = new Set<string>();
   const resolved = resolveContentPath(contentDir, GLOSSARY_FILE);
   if ("error" in resolved) {
     if (resolved.reason === "link") problems.push({ file: GLOSSARY_FILE, message: resolved.error, severity: "error" });
@@ -62,10 +64,12 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
       problem(`«${wrong}» فارسی نیست؛ واژه‌نامه فقط متن فارسی را درست می‌کند`, line);
       continue;
     }
-    if (wrong === right) entries.delete(wrong);
-    else entries.set(wrong, right);
+    if (wrong === right) {
+      entries.delete(wrong);
+      accepted.add(wrong);
+    } else entries.set(wrong, right);
   }
-  return { glossary: compileGlossary(entries), problems };
+  return { glossary: compileGlossary(entries, accepted), problems };
 }
 
 /** The line of `"key"` in the JSON text (the first one written that way). */

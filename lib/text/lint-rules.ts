@@ -8,7 +8,9 @@
  */
 import { toPersianDigits } from "./digits.ts";
 import { foldArabicLetters, ZWNJ } from "./persian.ts";
-import { AMBIGUOUS_MI_WORDS, H_FINAL_WORDS, isVerbAfterMi, NOT_PLURAL } from "./persian-words.ts";
+import { splitLostZwnj } from "./compound-words.ts";
+import type { PersianDictionary } from "./persian-dictionary.ts";
+import { AMBIGUOUS_MI_WORDS, H_FINAL_WORDS, HEH_FINAL_WORDS, isVerbAfterMi, NOT_PLURAL } from "./persian-words.ts";
 
 /** Stands for a character the rules must not see or touch (code, URL, Markdown syntax). */
 export const MASK = "\ufffc";
@@ -22,6 +24,7 @@ export const RULES = {
   "zwnj-comparative": "پسوند «تر» و «ترین» با نیم‌فاصله به صفت می‌چسبد",
   "zwnj-ezafe": "«ی» و «ای» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود",
   "zwnj-verb-ending": "«ام»، «ایم»، «اید» و «اند» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود",
+  "zwnj-compound": "واژه‌ی مرکبی که نیم‌فاصله‌اش افتاده است (ثبتنام، ادارهکل)",
   "zwnj-stray": "نیم‌فاصله‌ی بی‌جا",
   glossary: "واژه‌ای که در واژه‌نامه شکل درست دیگری دارد",
   "latin-punctuation": "نشانه‌ی لاتین «,» «;» «?» کنار واژه‌ی فارسی",
@@ -57,6 +60,8 @@ export interface CompiledGlossary {
    * glossary, so most words are never sliced or looked up.
    */
   filter: Uint8Array;
+  /** Words the office's glossary keeps as written (both sides the same): never a `zwnj-compound` finding. */
+  accepted: ReadonlySet<string>;
 }
 
 // Character classes, by code (the rules run over every line of every release: no regex where a
@@ -108,9 +113,10 @@ const EZAFE = new Set(["ی", "ای"]);
 const COMPARATIVE = new Set(["تر", "ترین"]);
 const JOINED_VERB_ENDING = /^(.{2,}[تد]ه)(ام|اید|ایم|اند)$/;
 const NONE: readonly string[] = [];
+const NO_WORDS: ReadonlySet<string> = new Set();
 /** What may follow a final «ه» in a word `joinedForms` looks at (ها، هایشان، جلسهی، رفتهاند…), by length. */
 const JOINED_AFTER_HE: string[][] = [];
-for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "اید", "اند"])
+for (const s of ["ا", "ای", "ایی", "ایم", "ایت", "ایش", "ایمان", "ایتان", "ایشان", "ی", "ام", "ات", "اش", "اید", "اند"])
   (JOINED_AFTER_HE[s.length] ??= []).push(s);
 const HE_CODE = 0x0647;
 const MEEM_CODE = 0x0645;
@@ -306,7 +312,7 @@ const glossaryHash = (text: string, start: number, end: number) =>
 const mayBeInGlossary = (glossary: CompiledGlossary, text: string, start: number, end: number) =>
   glossary.filter[glossaryHash(text, start, end)] === 1;
 
-export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledGlossary {
+export function compileGlossary(entries: ReadonlyMap<string, string>, accepted: ReadonlySet<string> = new Set()): CompiledGlossary {
   let maxWords = 1;
   const phraseStarts = new Set<string>();
   const filter = new Uint8Array(1 << 16);
@@ -318,20 +324,22 @@ export function compileGlossary(entries: ReadonlyMap<string, string>): CompiledG
     if (key !== "") filter[glossaryHash(key, 0, key.length)] = 1;
     if (words.length > 1 && words[0] !== "") filter[glossaryHash(words[0]!, 0, words[0]!.length)] = 1;
   }
-  return { entries, maxWords, phraseStarts, filter };
+  return { entries, maxWords, phraseStarts, filter, accepted };
 }
 
 /** All findings in one piece of prose (already masked). */
-export function lintText(text: string, glossary?: CompiledGlossary): RuleFinding[] {
+export function lintText(text: string, glossary?: CompiledGlossary, dictionary?: PersianDictionary): RuleFinding[] {
   if (!/[\u0600-\u06ff\u200c]/.test(text)) return [];
   const out: RuleFinding[] = [];
   const withGlossary = glossary !== undefined && glossary.entries.size > 0;
   wordsOf(text, withGlossary ? glossary : undefined);
   arabicForms(text, out);
   spacedSuffixes(text, out);
-  joinedForms(text, out);
+  const accepted = glossary?.accepted ?? NO_WORDS;
+  joinedForms(text, out, dictionary, accepted);
   strayZwnj(text, out);
   if (withGlossary) glossaryRule(text, glossary, out);
+  if (dictionary !== undefined) compoundWords(text, dictionary, accepted, out);
   punctuation(text, out);
   // Most prose has no finding: skip the filter and sort (and their arrays).
   if (out.length === 0) return out;
@@ -476,8 +484,13 @@ function spacedSuffixes(text: string, out: RuleFinding[]): void {
   }
 }
 
-/** Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Only verbs after `می` are fixed. */
-function joinedForms(text: string, out: RuleFinding[]): void {
+/**
+ * Words where a ZWNJ was lost: `میشود`، `کتابها`، `جلسهی`، `رفتهاند`. Verbs after `می`, and «ها» after a
+ * final «ه» (`دغدغهها`) are fixed; with the word list (`dictionary`) also the plurals and «ی» whose
+ * stem it knows and whose other reading it doesn't (`فعالیتهای`: no `فعالیته`; `جلسهی`: `جلسه` is a
+ * word, `جلسهی` isn't, so its «ه» is silent). The rest are suggestions.
+ */
+function joinedForms(text: string, out: RuleFinding[], dictionary: PersianDictionary | undefined, accepted: ReadonlySet<string>): void {
   // Every pattern below starts with می/نمی or ends in one of these suffixes: `wordsOf` noted the few such words.
   for (let j = 0; j < joinedAt.length; j++) {
     const w = wordAt(text, joinedAt.items[j]!);
@@ -510,14 +523,14 @@ function joinedForms(text: string, out: RuleFinding[]): void {
     }
     if (parts.length > 1 && first === last) continue;
     const lastStart = w.end - last.length;
+    const at = { index: lastStart, length: last.length };
 
     // Past participle + ام/اید/ایم/اند: رفتهاند → رفته‌اند.
     const verbEnding = JOINED_VERB_ENDING.exec(last);
-    if (verbEnding) {
+    if (verbEnding && !(dictionary?.has(last) ?? false)) {
       out.push({
         rule: "zwnj-verb-ending",
-        index: lastStart,
-        length: last.length,
+        ...at,
         replacement: `${verbEnding[1]}${ZWNJ}${verbEnding[2]}`,
         fix: false,
         message: `«${verbEnding[2]}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود، نه پیوسته`,
@@ -531,36 +544,121 @@ function joinedForms(text: string, out: RuleFinding[]): void {
       const stem = last.slice(0, -suffix.length);
       const lastLetter = stem[stem.length - 1];
       if (stem.length >= 2 && lastLetter !== undefined && !NON_JOINING.has(lastLetter) && LETTER_ONLY.test(stem)) {
-        const suggestion = `${stem}${ZWNJ}${suffix}`;
-        const alternative = suffix.startsWith("های") ? `؛ یا اگر «${stem}ه» با «ای» است: «${stem}ه${ZWNJ}${suffix.slice(2)}»` : "";
+        // A compound's plural (برنامهریزیهای): a stem the word list lacks may split into two words.
+        const compound =
+          dictionary !== undefined && !dictionary.has(stem) && !accepted.has(last) ? splitLostZwnj(last, dictionary) : undefined;
+        out.push(compound !== undefined ? compoundFinding(at, last, compound) : pluralFinding(at, stem, suffix, dictionary));
+        continue;
+      }
+    }
+
+    // ی after a silent final ه: جلسهی → جلسه‌ی (in توجهی the ه is a consonant).
+    if (last.length >= 4 && last.endsWith("هی")) {
+      const base = last.slice(0, -1);
+      if (silentFinalHe(base)) {
+        // The list knows `جلسه` but not `جلسهی`: the «ه» is silent (it has `توجهی`، `فقهی`).
+        const sure = (dictionary?.has(base) ?? false) && !(dictionary?.has(last) ?? true);
         out.push({
-          rule: "zwnj-plural",
-          index: lastStart,
-          length: last.length,
-          replacement: suggestion,
-          fix: false,
-          message: `«${suffix}» بی‌نیم‌فاصله به واژه چسبیده است${alternative}`,
+          rule: "zwnj-ezafe",
+          ...at,
+          replacement: `${base}${ZWNJ}ی`,
+          fix: sure,
+          message: sure
+            ? `«ی» پس از «ه» پایانیِ «${base}» با نیم‌فاصله نوشته می‌شود`
+            : `اگر «ه» در «${base}» خوانده نمی‌شود، «ی» با نیم‌فاصله نوشته می‌شود`,
         });
         continue;
       }
     }
 
-    // ی after a silent final ه: جلسهی → جلسه‌ی (warning: in توجهی the ه is a consonant).
-    if (last.length >= 4 && last.endsWith("هی")) {
-      const base = last.slice(0, -1);
-      const beforeHe = base[base.length - 2]!;
-      // سازماندهی، فرماندهی: the stem ده («دادن») + ی; استفاده‌ی: a silent ه after ا.
-      const deh = base.endsWith("ده") && base[base.length - 3] !== "ا";
-      if (!"اآو".includes(beforeHe) && !H_FINAL_WORDS.has(base) && !deh && base !== "آگه") {
+    // ام/ات/اش/ایم/اید/اند after a silent final ه (خانهام، برنامهاش): only with the list, which tells
+    // `برنامه` is a word and `برنامهاش` isn't (it has `شبهات`، `سهام`).
+    if (dictionary !== undefined) {
+      const clitic = CLITICS.find((c) => last.endsWith(`ه${c}`));
+      const base = clitic === undefined ? "" : last.slice(0, -clitic.length);
+      if (clitic !== undefined && base.length >= 3 && silentFinalHe(base) && dictionary.has(base) && !dictionary.has(last)) {
         out.push({
-          rule: "zwnj-ezafe",
-          index: lastStart,
-          length: last.length,
-          replacement: `${base}${ZWNJ}ی`,
+          rule: "zwnj-verb-ending",
+          ...at,
+          replacement: `${base}${ZWNJ}${clitic}`,
           fix: false,
-          message: `اگر «ه» در «${base}» خوانده نمی‌شود، «ی» با نیم‌فاصله نوشته می‌شود`,
+          message: `«${clitic}» پس از «ه» پایانی با نیم‌فاصله نوشته می‌شود، نه پیوسته`,
         });
       }
+    }
+  }
+}
+
+/** ام/ات/اش… that join a word after its final «ه» (longest first). */
+const CLITICS = ["ایم", "اید", "اند", "ام", "ات", "اش"];
+
+/** Whether a word's final «ه» can be silent: not after ا/آ/و (`راه`، `کوه`), not a known h-word, not the stem ده (`سازماندهی`). */
+function silentFinalHe(base: string): boolean {
+  const beforeHe = base[base.length - 2]!;
+  const deh = base.endsWith("ده") && base[base.length - 3] !== "ا";
+  return !"اآو".includes(beforeHe) && !H_FINAL_WORDS.has(base) && !deh && base !== "آگه";
+}
+
+function compoundFinding(at: { index: number; length: number }, word: string, compound: string): RuleFinding {
+  return {
+    rule: "zwnj-compound",
+    ...at,
+    replacement: compound,
+    fix: false,
+    message: `«${word}» در واژه‌نامه‌ی فارسی نیست؛ اگر واژه‌ای مرکب است، با نیم‌فاصله نوشته می‌شود`,
+  };
+}
+
+/**
+ * A joined plural. After a final «ه» (`دغدغهها`، `کارگاههای`) the ZWNJ is certain, unless «های» may be
+ * «ه» + «ای» (`دهه‌ای` or `ده‌های`); after another letter (`فعالیتهای`) the word list decides: a
+ * known stem without a known `…ه` is a plural for sure; without the list it is a suggestion.
+ */
+function pluralFinding(
+  at: { index: number; length: number },
+  stem: string,
+  suffix: string,
+  dictionary: PersianDictionary | undefined,
+): RuleFinding {
+  const replacement = `${stem}${ZWNJ}${suffix}`;
+  // «های…» read as «ه» + «ای…»: `خانهای` is `خان‌های` or `خانه‌ای`.
+  const heReading = suffix.startsWith("های") ? `${stem}ه` : undefined;
+  const heWord =
+    heReading !== undefined &&
+    (dictionary !== undefined ? dictionary.has(heReading) : stem.endsWith("ه") ? HEH_FINAL_WORDS.has(heReading) : true);
+  const sure = stem.endsWith("ه")
+    ? !heWord
+    : dictionary !== undefined && stem.length >= 3 && suffix.length >= 3 && dictionary.has(stem) && !heWord;
+  const alternative =
+    heReading !== undefined && heWord ? `؛ یا اگر «${heReading}» با «ای» است: «${heReading}${ZWNJ}${suffix.slice(1)}»` : "";
+  return {
+    rule: "zwnj-plural",
+    ...at,
+    replacement,
+    fix: sure,
+    message: sure ? `«${suffix}» با نیم‌فاصله به «${stem}» می‌چسبد، نه پیوسته` : `«${suffix}» بی‌نیم‌فاصله به واژه چسبیده است${alternative}`,
+  };
+}
+
+/** Compounds whose ZWNJ was lost (`ثبتنام`، `ادارهکل`), in the parts of words no other rule reported. */
+function compoundWords(text: string, dictionary: PersianDictionary, accepted: ReadonlySet<string>, out: RuleFinding[]): void {
+  // Parts already reported (a glossary entry, a plural) are left to that finding.
+  const reported = out.map((f) => [f.index, f.index + f.length] as const);
+  const free = (from: number, to: number) => !reported.some(([a, b]) => a < to && from < b);
+  for (let k = 0; k < wordCount; k++) {
+    const start = wordStart[k]!;
+    const end = wordEnd[k]!;
+    if (end - start < 5) continue;
+    let from = start;
+    for (let p = start; p <= end; p++) {
+      if (p < end && text.charCodeAt(p) !== ZWNJ_CODE) continue;
+      if (p - from >= 5) {
+        const part = text.slice(from, p);
+        const compound = splitLostZwnj(part, dictionary);
+        if (compound !== undefined && !accepted.has(part) && free(from, p))
+          out.push(compoundFinding({ index: from, length: p - from }, part, compound));
+      }
+      from = p + 1;
     }
   }
 }

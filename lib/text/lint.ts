@@ -13,6 +13,7 @@ import MarkdownIt, { type Token } from "markdown-it";
 import { parseFrontMatter, type FrontMatter } from "../content/front-matter.ts";
 import { guardLinkify } from "./linkify-guard.ts";
 import { lintText, MASK, type CompiledGlossary, type RuleId } from "./lint-rules.ts";
+import type { PersianDictionary } from "./persian-dictionary.ts";
 
 export interface LintFinding {
   rule: RuleId;
@@ -42,6 +43,8 @@ export interface LintInput {
   /** markdown-it tokens of the body, if the caller already has them (parsed here if absent). */
   tokens?: Token[];
   glossary?: CompiledGlossary;
+  /** The Persian word list, for the rules that need one (joined compounds, certain plurals). */
+  dictionary?: PersianDictionary;
 }
 
 /** A piece of prose: a contiguous slice of the file, with non-prose characters replaced by MASK. */
@@ -86,7 +89,7 @@ export function lintSource(input: LintInput): LintFinding[] {
   ];
   const findings: LintFinding[] = [];
   for (const segment of segments) {
-    for (const f of lintText(segment.text, input.glossary)) {
+    for (const f of lintText(segment.text, input.glossary, input.dictionary)) {
       const offset = segment.start + f.index;
       const { line, column } = position(lines, offset);
       const finding: LintFinding = {
@@ -513,7 +516,12 @@ export function fixSource(input: LintInput): FixResult {
     const frontMatter = frontMatterOf(current);
     if (!frontMatter) break;
     const candidates = nonOverlapping(
-      lintSource({ source: current, frontMatter, ...(input.glossary ? { glossary: input.glossary } : {}) }).filter((f) => f.fix),
+      lintSource({
+        source: current,
+        frontMatter,
+        ...(input.glossary ? { glossary: input.glossary } : {}),
+        ...(input.dictionary ? { dictionary: input.dictionary } : {}),
+      }).filter((f) => f.fix),
     );
     if (candidates.length === 0) break;
     const bodyOffset = splitLines(current)[frontMatter.bodyLine - 1]?.start ?? current.length;

@@ -129,3 +129,14 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, string>> = {
   بهرهبرداری: "بهره‌برداری",
   بهرهمند: "بهره‌مند",
 };
+
+/**
+ * Words ending in «هه» (`دهه`، `جبهه`): after them a joined «ای» reads like a plural of the word
+ * without its last «ه» (`دههای`: `دهه‌ای` or `ده‌های`), so that plural is only a suggestion. The
+ * common ones, for a lint run without the word list (with it, the list answers).
+ */
+export const HEH_FINAL_WORDS = new Set(
+  words(`
+دهه جبهه برهه سیاهه شبهه مواجهه وجهه الهه بداهه شیهه قهقهه چهچهه آبراهه بیراهه دوراهه کوهه انبوهه
+`),
+);

@@ -212,17 +212,17 @@ describe("npm run check -- --fix", () => {
     );
     assert.equal(after[7], "کد `كتاب ها , ?` و نشانی https://example.ir/كتاب_ها?a=1,2 و رایانامه‌ی info@example.ir ، تمام.");
     assert.deepEqual(after.slice(9, 14), ["```", "كتاب ها ,  می شود", "```", "", "    كتاب ها  indented"]);
-    assert.equal(after[15], "جلسهی مدیران و کتابها.");
+    // The word list knows «جلسه» and not «جلسهی»: its «ه» is silent, the ZWNJ certain.
+    assert.equal(after[15], `جلسه${Z}ی مدیران و کتابها.`);
     // The diff: the file, and each changed line before and after.
     assert.match(
       result.stdout,
       /^--- releases\/1403\/typos\.md\n\+\+\+ releases\/1403\/typos\.md\n@@ -2,1 \+2,1 @@\n-title: "كتاب ها"\n\+title: "کتاب‌ها"\n@@ -6,1 \+6,1 @@\n-این خبر ، /m,
     );
     assert.match(result.stdout, /^\d+ اصلاح در 1 پرونده انجام شد\.$/m);
-    // What's left: the two warnings that need a person.
-    assert.match(result.stdout, /typos\.md:16:1 {2}اگر «ه» در «جلسه» خوانده نمی‌شود/);
-    assert.match(result.stdout, /typos\.md:16:16 {2}«ها» بی‌نیم‌فاصله به واژه چسبیده است/);
-    assert.match(result.stdout, /نتیجه: 0 خطا، 2 هشدار/);
+    // What's left: the warning that needs a person.
+    assert.match(result.stdout, /typos\.md:16:17 {2}«ها» بی‌نیم‌فاصله به واژه چسبیده است/);
+    assert.match(result.stdout, /نتیجه: 0 خطا، 1 هشدار/);
   });
 
   test("running it again changes nothing", () => {
