@@ -5,7 +5,8 @@
  * its owner is dead, so on Linux a record also holds the process's start time (`/proc/PID/stat`),
  * and a PID whose start time differs is taken as dead.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A process as recorded: its PID and, where the system tells it, its start time (clock ticks since boot). */
@@ -14,15 +15,21 @@ export interface ProcessIdentity {
   started: string;
 }
 
-/** The start time of `pid` from /proc (Linux), or "" where there is no /proc or no such process. */
-export function startTimeOf(pid: number): string {
+/** `pid`'s state letter and start time from /proc (Linux); undefined where there is no /proc or no such process. */
+function procStat(pid: number): { state: string; started: string } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Field 22; the command name (field 2, in parentheses) may hold spaces, so count after its ")".
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+    // Fields 3 and 22; the command name (field 2, in parentheses) may hold spaces, so count after its ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0] ?? "", started: fields[19] ?? "" };
   } catch {
-    return "";
+    return undefined;
   }
+}
+
+/** The start time of `pid` (clock ticks since boot), or "" where the system doesn't tell. */
+export function startTimeOf(pid: number): string {
+  return procStat(pid)?.started ?? "";
 }
 
 export function identityOf(pid: number): ProcessIdentity {
@@ -46,8 +53,10 @@ export function isRunning({ pid, started }: ProcessIdentity): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
-  const now = startTimeOf(pid);
-  return started === "" || now === "" || now === started;
+  const stat = procStat(pid);
+  if (stat === undefined) return true;
+  // A zombie has ended (its parent hasn't collected its status yet).
+  return stat.state !== "Z" && (started === "" || stat.started === started);
 }
 
 /** Records a child process (one file per child in `folder`), synchronously, right after it is started. */
@@ -84,4 +93,18 @@ export function stopRecordedChildren(folder: string, own: boolean): number {
     }
   }
   return stopped;
+}
+
+/**
+ * The command line that runs `command` so that the kernel kills it (SIGKILL) when the thread that
+ * starts it ends — with the build, however the build ends, SIGKILL included — where Linux's
+ * util-linux offers it (`setpriv --pdeathsig`, kept across exec; Node can't set it itself). A program
+ * that doesn't write to a pipe of the dead build doesn't notice its end otherwise. Elsewhere the
+ * command runs as it is, and the next build stops it (`recordChild`).
+ */
+export function dyingWithThisThread(command: string, args: readonly string[]): [string, string[]] {
+  const setpriv = "/usr/bin/setpriv";
+  const works =
+    process.platform === "linux" && existsSync(setpriv) && spawnSync(setpriv, ["--pdeathsig", "KILL", "--", "true"]).status === 0;
+  return works ? [setpriv, ["--pdeathsig", "KILL", "--", command, ...args]] : [command, [...args]];
 }

@@ -11,7 +11,7 @@ import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { recordChild } from "../build/processes.ts";
+import { dyingWithThisThread, recordChild } from "../build/processes.ts";
 import { folderMaker } from "./asset-files.ts";
 import { indexDocument, searchSourceOf, type RenderedReleasePage, type SearchSource } from "./search-documents.ts";
 
@@ -99,7 +99,9 @@ function runPagefind(): Promise<string[]> {
   // Best effort (a system that can't remove a process's working folder): the step removes it again after.
   const removeDocuments = () => (removal ??= rm(docsDir, { recursive: true, force: true }).catch(() => undefined));
   return new Promise<string[]>((resolve) => {
-    const child = spawn(binary, args, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    // Killed with its build, Pagefind went on for its whole run (35 s at 2,000 releases) into a folder no one publishes.
+    const [command, commandArgs] = dyingWithThisThread(binary, args);
+    const child = spawn(command, commandArgs, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
     if (childRecords && child.pid !== undefined) recordChild(childRecords, child.pid);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -261,6 +261,29 @@ describe("killed builds", () => {
     assert.deepEqual(leftovers(out), []);
   });
 
+  test("a program the build starts (Pagefind) dies with it, even of SIGKILL (Linux: setpriv --pdeathsig)", {
+    skip: process.platform !== "linux",
+  }, async () => {
+    // A stand-in for the build: starts a long program the way the search step starts Pagefind, then is killed.
+    const processes = path.join(ROOT, "lib/build/processes.ts");
+    const parent = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { spawn } from "node:child_process"; import { dyingWithThisThread } from ${JSON.stringify(processes)};
+         const child = spawn(...dyingWithThisThread("sleep", ["60"]), { stdio: "ignore" }); console.log(child.pid); setInterval(() => {}, 1000);`,
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const pid = await new Promise<number>((resolve) => parent.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString()))));
+    assert.ok(isRunning({ pid, started: "" }));
+    parent.kill("SIGKILL");
+    await until(() => !isRunning({ pid, started: "" }), "the program to end with its parent", 1_000);
+  });
+
   test("SIGTERM stops the build's programs and removes its work folder and lock", async () => {
     const out = previousOutput();
     const before = snapshot(out);
