@@ -144,6 +144,14 @@ export function checkOutput(settings: Pick<BuildSettings, "outputDir" | "content
 }
 
 /** Why an existing `target` may not be replaced (reason and fix), or undefined when it may (or is absent). */
+function isEmptyFolder(folder: string): boolean {
+  try {
+    return readdirSync(folder).length === 0;
+  } catch {
+    return false;
+  }
+}
+
 function existingOutputProblem(target: string): [string, string?] | undefined {
   let stats: ReturnType<typeof statSync>;
   try {
@@ -194,35 +202,54 @@ function removeWorkFolder(folder: string): void {
 
 /**
  * What dead builds into `target` left: their programs are stopped, their work folders removed, and an
- * output a kill took away between the swap's two renames is put back. Runs under the lock.
+ * output a kill took away between the swap's two renames is put back. Runs under the lock. Folders an
+ * older Chapar's killed build left (`.tmp-PID`, `.old-PID`: no work marker) are removed when they hold
+ * a Chapar site; the others (`.tmp-PID.search`) are only returned, to be named to the operator.
  */
-export function recoverOutput(target: string): { removed: string[]; restored: boolean } {
+export function recoverOutput(target: string): { removed: string[]; restored: boolean; unknown: string[] } {
   const parent = path.dirname(target);
   const base = path.basename(target);
-  const removed: string[] = [];
-  let restored = false;
+  const result = { removed: [] as string[], restored: false, unknown: [] as string[] };
   let names: string[] = [];
   try {
     names = readdirSync(parent);
   } catch {
-    return { removed, restored };
+    return result;
   }
-  for (const name of names) {
-    const match = /^\.tmp-(\d+)$/.exec(name.slice(base.length));
+  const restore = (previous: string) => {
+    if (existsSync(target) || !existsSync(previous)) return;
+    renameSync(previous, target);
+    result.restored = true;
+  };
+  for (const name of names.sort()) {
+    const match = /^\.(tmp|old)-(\d+)(\.search)?$/.exec(name.slice(base.length));
     if (!name.startsWith(base) || !match) continue;
+    const [, kind, pid, search] = match;
     const folder = path.join(parent, name);
     const owner = workOwner(folder);
-    if (!owner || owner.pid !== Number(match[1]) || isRunning(owner)) continue;
-    stopRecordedChildren(path.join(folder, "children"), false);
-    const previous = path.join(folder, "old");
-    if (!existsSync(target) && existsSync(previous)) {
-      renameSync(previous, target);
-      restored = true;
+    if (owner) {
+      if (kind !== "tmp" || search || owner.pid !== Number(pid) || isRunning(owner)) continue;
+      stopRecordedChildren(path.join(folder, "children"), false);
+      restore(path.join(folder, "old"));
+      removeWorkFolder(folder);
+      result.removed.push(folder);
+    } else if (!isRunning({ pid: Number(pid), started: "" })) {
+      if (isEmptyFolder(folder)) {
+        // A build killed between making its work folder and marking it.
+        rmSync(folder, { recursive: true, force: true });
+        result.removed.push(folder);
+        continue;
+      }
+      if (search || !isChaparOutput(folder)) {
+        result.unknown.push(folder);
+        continue;
+      }
+      if (kind === "old") restore(folder);
+      rmSync(folder, { recursive: true, force: true });
+      result.removed.push(folder);
     }
-    removeWorkFolder(folder);
-    removed.push(folder);
   }
-  return { removed, restored };
+  return result;
 }
 
 const LOCK_POLL_MS = 200;
@@ -292,7 +319,11 @@ export async function claimOutput(settings: Pick<BuildSettings, "outputDir" | "c
   const me = identityOf(process.pid);
   mkdirSync(path.dirname(target), { recursive: true });
   const lock = await lockOutput(target, me, shown);
-  recoverOutput(target);
+  const { unknown } = recoverOutput(target);
+  if (unknown.length > 0)
+    console.warn(
+      `این پوشه‌ها را احتمالاً ساخت‌های نیمه‌کاره‌ی نسخه‌ای قدیمی‌تر از چاپار جا گذاشته‌اند؛ چاپار آن‌ها را پاک نمی‌کند، چون نشانه‌ی خودش در آن‌ها نیست. اگر لازمشان ندارید پاکشان کنید:\n${unknown.map((folder) => `  rm -rf ${JSON.stringify(folder)}`).join("\n")}`,
+    );
   const work = workFolderOf(target, process.pid);
   removeWorkFolder(work);
   mkdirSync(work);

@@ -17,6 +17,7 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -206,6 +207,10 @@ describe("a wrong CHAPAR_OUTPUT is refused before building, and nothing is delet
   });
 });
 
+/** What a build says of folders that look like an older Chapar's leftovers but carry no proof. */
+const olderChaparNote = (folders: string[]) =>
+  `این پوشه‌ها را احتمالاً ساخت‌های نیمه‌کاره‌ی نسخه‌ای قدیمی‌تر از چاپار جا گذاشته‌اند؛ چاپار آن‌ها را پاک نمی‌کند، چون نشانه‌ی خودش در آن‌ها نیست. اگر لازمشان ندارید پاکشان کنید:\n${folders.map((f) => `  rm -rf ${JSON.stringify(f)}`).join("\n")}`;
+
 describe("killed builds", () => {
   test("a build killed before its swap leaves the output as it was; the next build removes only what dead builds left", async () => {
     const out = previousOutput();
@@ -229,11 +234,12 @@ describe("killed builds", () => {
     );
     const unmarked = `${out}.tmp-${deadPid()}`;
     mkdirSync(unmarked);
+    writeFileSync(path.join(unmarked, "notes.txt"), "not Chapar's");
     const other = `${out}2.tmp-${killed.child.pid}`;
     cpSync(work, other, { recursive: true, filter: (source) => !source.includes("children") });
 
     const next = buildOk(copyFixture("basic"), { out });
-    assert.equal(next.stderr, goodStderr);
+    assert.equal(next.stderr, `${olderChaparNote([unmarked])}\n${goodStderr}`);
     assert.ok(!existsSync(work), "the dead build's work folder is removed");
     await until(() => orphan.exitCode !== null || orphan.signalCode !== null, "the orphan to be stopped", 10_000);
     assert.equal(orphan.signalCode, "SIGKILL", "its recorded program is stopped");
@@ -282,6 +288,23 @@ describe("killed builds", () => {
     assert.ok(isRunning({ pid, started: "" }));
     parent.kill("SIGKILL");
     await until(() => !isRunning({ pid, started: "" }), "the program to end with its parent", 1_000);
+  });
+
+  test("an older Chapar's leftovers: its previous output is put back, its staging removed, its search documents named", () => {
+    const out = previousOutput();
+    const before = snapshot(out);
+    const [a, b, c] = [deadPid(), deadPid(), deadPid()];
+    renameSync(out, `${out}.old-${a}`); // killed between its two renames
+    cpSync(`${out}.old-${a}`, `${out}.tmp-${b}`, { recursive: true });
+    mkdirSync(`${out}.tmp-${c}.search/1403`, { recursive: true });
+    writeFileSync(`${out}.tmp-${c}.search/1403/index.html`, "<p>a folded document</p>");
+    const content = copyFixture("basic");
+    writeFileSync(path.join(content, "releases/1403/broken.md"), "no front matter\n");
+    const failed = build(content, { out });
+    assert.notEqual(failed.code, 0);
+    assert.ok(failed.stderr.startsWith(`${olderChaparNote([`${out}.tmp-${c}.search`])}\n`), failed.stderr);
+    assert.deepEqual(snapshot(out), before, "the previous output is back");
+    assert.deepEqual(leftovers(out), [`dist.tmp-${c}.search`]);
   });
 
   test("SIGTERM stops the build's programs and removes its work folder and lock", async () => {
