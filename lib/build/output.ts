@@ -317,8 +317,18 @@ export async function claimOutput(settings: Pick<BuildSettings, "outputDir" | "c
   const target = checkOutput(settings);
   const shown = path.relative(process.cwd(), settings.outputDir) || ".";
   const me = identityOf(process.pid);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const lock = await lockOutput(target, me, shown);
+  let lock: string;
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    lock = await lockOutput(target, me, shown);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM" && code !== "EROFS") throw e;
+    // The new site is built beside the output, so its parent folder must be writable.
+    throw new OutputRefused(
+      `در پوشه‌ی ${path.dirname(target)} نمی‌شود نوشت (${code})؛ چاپار سایت تازه را کنار پوشه‌ی خروجی (CHAPAR_OUTPUT=${shown}) می‌سازد و جایش می‌گذارد. ساخت انجام نشد. اجازه‌ی نوشتن در آن پوشه را بدهید یا CHAPAR_OUTPUT را جای دیگری بدهید.`,
+    );
+  }
   const { unknown } = recoverOutput(target);
   if (unknown.length > 0)
     console.warn(
