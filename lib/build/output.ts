@@ -66,7 +66,7 @@ export interface OutputClaim {
   readonly staging: string;
   /** Where programs started by the build are recorded (`recordChild`), so a next build can stop them. */
   readonly childRecords: string;
-  /** Swaps the staging folder into place and releases the output. */
+  /** Swaps the staging folder into place and releases the output (exits, in Persian, if the output changed meanwhile). */
   commit(): void;
   /** Removes the staging folder (the build failed) and releases the output. */
   abandon(): void;
@@ -102,14 +102,19 @@ export function isChaparOutput(folder: string): boolean {
   }
 }
 
+/** The output as messages name it: relative to the current folder when inside it, else absolute. */
+function shownPath(output: string): string {
+  const rel = path.relative(process.cwd(), output);
+  return rel === "" ? "." : rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? output : rel;
+}
+
 /**
  * Checks the output setting before anything is built or written; returns the folder to replace (a
  * symlink's target) or throws `OutputRefused`.
  */
 export function checkOutput(settings: Pick<BuildSettings, "outputDir" | "contentDir">): string {
   const output = path.resolve(settings.outputDir);
-  const rel = path.relative(process.cwd(), output);
-  const shown = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? output : rel;
+  const shown = shownPath(output);
   let target = realPathOf(output);
   let isLink = false;
   try {
@@ -315,7 +320,7 @@ function pauseForTest(point: string): void {
  */
 export async function claimOutput(settings: Pick<BuildSettings, "outputDir" | "contentDir">): Promise<OutputClaim> {
   const target = checkOutput(settings);
-  const shown = path.relative(process.cwd(), settings.outputDir) || ".";
+  const shown = shownPath(path.resolve(settings.outputDir));
   const me = identityOf(process.pid);
   let lock: string;
   try {
@@ -342,11 +347,14 @@ export async function claimOutput(settings: Pick<BuildSettings, "outputDir" | "c
   const childRecords = path.join(work, "children");
   mkdirSync(staging);
 
+  const previous = path.join(work, "old");
   let done = false;
   const release = () => {
     if (done) return;
     done = true;
     stopRecordedChildren(childRecords, true);
+    // A swap that failed between its renames (or was interrupted): the previous output goes back first.
+    if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);
     removeWorkFolder(work);
     rmSync(lock, { recursive: true, force: true });
     process.off("exit", release);
@@ -374,11 +382,11 @@ export async function claimOutput(settings: Pick<BuildSettings, "outputDir" | "c
       const problem = existingOutputProblem(target);
       if (problem) {
         release();
-        throw new OutputRefused(`پوشه‌ی خروجی ${shown} در میان ساخت عوض شد: ${problem[0]}. چیزی جایگزین نشد.`);
+        console.error(`پوشه‌ی خروجی ${shown} در میان ساخت عوض شد: ${problem[0]}. چیزی جایگزین نشد.`);
+        process.exit(1);
       }
       stopRecordedChildren(childRecords, true);
       pauseForTest("staged");
-      const previous = path.join(work, "old");
       if (existsSync(target)) renameSync(target, previous);
       pauseForTest("swap");
       renameSync(staging, target);
