@@ -3,8 +3,8 @@
  * into a temporary folder, and swap it into place only on success — a failed build never touches
  * the previous output.
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { claimOutput, OutputRefused } from "../lib/build/output.ts";
 import { buildCache, saveBuildCaches } from "../lib/cache/cache.ts";
 import { startParallelCheck } from "../lib/parallel/parallel-check.ts";
 import { markPhase, reportPhases } from "../lib/perf/timings.ts";
@@ -25,6 +25,13 @@ import { BUILD_COMMAND } from "../lib/cli/commands.ts";
 readCommandArgs(BUILD_COMMAND);
 const settings = chaparSettings();
 const started = performance.now();
+// Before anything is built: refuses an output it must not replace, waits for another build into it,
+// cleans up after killed ones (lib/build/output.ts).
+const output = await claimOutput(settings).catch((e: unknown) => {
+  if (!(e instanceof OutputRefused)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 markPhase("startup");
 
 // The same checks as `npm run check`: every error stops the build; typography findings are warnings
@@ -58,13 +65,11 @@ if (typographyWarnings.length > 0) {
 const data = await prepareChaparData(settings, { content: checked.content });
 markPhase("model");
 
-const output = settings.outputDir;
-const staging = `${output}.tmp-${process.pid}`;
-rmSync(staging, { recursive: true, force: true });
+const staging = output.staging;
 // The search index is made from the release pages as they are rendered, so it always matches what is
 // swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
 // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
-const search = startSearchIndexCached(staging, data);
+const search = startSearchIndexCached(staging, data, { childRecords: output.childRecords });
 let searchResult: SearchIndexResult = { pages: 0 };
 try {
   await searchScriptReady;
@@ -74,17 +79,14 @@ try {
   markPhase("search");
 } catch (e) {
   await search.cancel();
-  rmSync(staging, { recursive: true, force: true });
+  output.abandon();
   console.error("ساخت سایت شکست خورد؛ خروجی قبلی دست نخورد.");
   console.error(e instanceof SearchIndexError ? e.message : e);
   process.exit(1);
 }
 
-// Swap: the old output is moved aside first, so a reader of `dist/` never sees a half-written site.
-const old = `${output}.old-${process.pid}`;
-if (existsSync(output)) renameSync(output, old);
-renameSync(staging, output);
-rmSync(old, { recursive: true, force: true });
+// Swap: a reader of `dist/` never sees a half-written site.
+output.commit();
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
 const { pagefindStart, pagefindMs } = searchResult;
@@ -97,7 +99,7 @@ reportPhases({
 
 const { model } = data;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`${model.releases.length} خبر منتشر شد در ${path.relative(process.cwd(), output) || "."} (${seconds} ثانیه).`);
+console.log(`${model.releases.length} خبر منتشر شد در ${path.relative(process.cwd(), settings.outputDir) || "."} (${seconds} ثانیه).`);
 for (const { release, status } of model.withheld) {
   const why = status === "draft" ? "پیش‌نویس" : `زمان‌بندی‌شده برای ${formatDateTime(release.date.instant, data.site.timeZone, fa)}`; // the author's messages are Persian
   console.log(`  کنار گذاشته شد (${why}): ${release.file}`);

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { listFiles } from "../content/load.ts";
 import { NO_PAGES_WANTED } from "../features/page-writer.ts";
-import { defaults as searchDefaults, startSearchIndex, type SearchIndexJob } from "../features/search.ts";
+import { defaults as searchDefaults, startSearchIndex, type SearchIndexJob, type SearchOptions } from "../features/search.ts";
 import type { ChaparData } from "../site/data.ts";
 import { buildCache, fileHash } from "./cache.ts";
 
@@ -30,9 +30,13 @@ export function searchIndexKey(data: ChaparData): string {
 }
 
 /** `startSearchIndex`, or a copy of the bundle the same inputs produced before. */
-export function startSearchIndexCached(outputDir: string, data: ChaparData): SearchIndexJob & { readonly cached: boolean } {
+export function startSearchIndexCached(
+  outputDir: string,
+  data: ChaparData,
+  options: Partial<SearchOptions> = {},
+): SearchIndexJob & { readonly cached: boolean } {
   const cache = buildCache(data.content.contentDir);
-  if (!cache.enabled || process.env.CHAPAR_SEARCH === "off") return { ...startSearchIndex(outputDir, data), cached: false };
+  if (!cache.enabled || process.env.CHAPAR_SEARCH === "off") return { ...startSearchIndex(outputDir, data, options), cached: false };
   const key = searchIndexKey(data);
   const store = path.join(cache.folder, "search");
   const stored = path.join(store, key);
@@ -48,7 +52,7 @@ export function startSearchIndexCached(outputDir: string, data: ChaparData): Sea
       async cancel() {},
     };
   }
-  const job = startSearchIndex(outputDir, data);
+  const job = startSearchIndex(outputDir, data, options);
   return {
     cached: false,
     observer: job.observer,

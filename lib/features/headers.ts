@@ -81,13 +81,19 @@ export function cspValue(directives: CspDirectives): string {
     .join("; ");
 }
 
+/**
+ * The first line of every `_headers` Chapar writes: also the proof that an output folder is Chapar's
+ * own, which a build may replace (lib/build/output.ts), so it stays the same across versions.
+ */
+export const MADE_BY_CHAPAR = "# Made by Chapar";
+
 /** The `_headers` text for a site served at `basePath` (`/` or `/press/`). */
 export function headersFile(basePath: string, options: Partial<HeadersOptions> = {}): string {
   const o = { ...defaults, ...options };
   const base = basePath.endsWith("/") ? basePath : `${basePath}/`;
   const at = (sitePath: string) => `${base}${sitePath.replace(/^\/+/, "")}`;
   const lines: string[] = [
-    "# Made by Chapar (lib/features/headers.ts) at every build; edit the options, not this file.",
+    `${MADE_BY_CHAPAR} (lib/features/headers.ts) at every build; edit the options, not this file.`,
     "# Cloudflare Pages joins a header set by several matching rules, so narrower rules detach (!) first;",
     "# Netlify ignores those lines and keeps the later rule's value.",
     "",

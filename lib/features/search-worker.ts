@@ -11,6 +11,7 @@ import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { dyingWithThisThread, recordChild } from "../build/processes.ts";
 import { folderMaker } from "./asset-files.ts";
 import { indexDocument, searchSourceOf, type RenderedReleasePage, type SearchSource } from "./search-documents.ts";
 
@@ -24,6 +25,8 @@ export interface SearchWorkerData {
   excerptLength: number;
   /** Pagefind's executable. */
   binary: string;
+  /** Where Pagefind's PID is recorded (lib/build/processes.ts), so that it is stopped if the build is killed. */
+  childRecords?: string;
 }
 
 export type SearchWorkerMessage = { type: "pages"; pages: RenderedReleasePage[] } | { type: "end" };
@@ -40,7 +43,7 @@ export type SearchWorkerResult = {
 /** Left out of the output: Pagefind's ready-made UIs and its web worker (the search page has its own script). */
 const UNUSED_BUNDLE_FILES = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|playground)$/;
 
-const { docsDir, bundleDir, language, excerptLength, binary } = workerData as SearchWorkerData;
+const { docsDir, bundleDir, language, excerptLength, binary, childRecords } = workerData as SearchWorkerData;
 const port = parentPort!;
 const makeFolder = folderMaker();
 let pages = 0;
@@ -96,7 +99,10 @@ function runPagefind(): Promise<string[]> {
   // Best effort (a system that can't remove a process's working folder): the step removes it again after.
   const removeDocuments = () => (removal ??= rm(docsDir, { recursive: true, force: true }).catch(() => undefined));
   return new Promise<string[]>((resolve) => {
-    const child = spawn(binary, args, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    // Killed with its build, Pagefind went on for its whole run (35 s at 2,000 releases) into a folder no one publishes.
+    const [command, commandArgs] = dyingWithThisThread(binary, args);
+    const child = spawn(command, commandArgs, { cwd: docsDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    if (childRecords && child.pid !== undefined) recordChild(childRecords, child.pid);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8");

@@ -31,6 +31,8 @@ export interface SearchOptions {
   bundleDir: string;
   /** Characters of body text used as a result's excerpt when a release has no summary. */
   excerptLength: number;
+  /** Where the build records Pagefind's process (lib/build/output.ts), so that it never outlives a killed build. */
+  childRecords?: string;
 }
 
 export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220 };
@@ -84,7 +86,7 @@ export interface SearchIndexJob {
  * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
 export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
-  const { bundleDir, excerptLength } = { ...defaults, ...options };
+  const { bundleDir, excerptLength, childRecords } = { ...defaults, ...options };
   const { site, model, locale } = data;
   // The one language of the index is the pages' `lang` (mixed values would split the index).
   const language = locale.lang;
@@ -103,6 +105,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     excerptLength,
     binary: pagefindBinary(),
   };
+  if (childRecords !== undefined) workerData.childRecords = childRecords;
   const worker = startTsWorker(new URL("./search-worker.ts", import.meta.url), { workerData });
   const result = new Promise<SearchWorkerResult>((resolve, reject) => {
     worker.on("message", (message: SearchWorkerResult) => resolve(message));

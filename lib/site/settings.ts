@@ -7,7 +7,7 @@ import path from "node:path";
 export interface BuildSettings {
   /** `CHAPAR_CONTENT`, default `content`. */
   contentDir: string;
-  /** `CHAPAR_OUTPUT`, default `dist`. */
+  /** `CHAPAR_OUTPUT`, default `dist`; which folders a build may replace: lib/build/output.ts. */
   outputDir: string;
   /** `CHAPAR_EXTEND`, default `extend`: the office developer's extension folder (lib/site/extensions.ts). */
   extendDir: string;
