@@ -40,10 +40,45 @@ export function formatProblems(problems: ContentProblem[]): string {
   return lines.join("\n");
 }
 
-/** Shows a value in a message: strings quoted, everything else as YAML-ish text, kept short. */
+/** The longest value a message quotes, in characters. */
+const SHOWN_LENGTH = 80;
+
+/**
+ * Shows a value in a message: strings quoted, everything else as JSON-like text, kept short. Walks at
+ * most as much of the value as it shows, so a huge or deeply shared one (a YAML alias bomb) costs nothing.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return "(خالی)";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  const text = typeof value === "string" ? value.slice(0, SHOWN_LENGTH + 1) : shortJson(value, SHOWN_LENGTH + 1);
+  const short = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}…` : text;
   return `«${short}»`;
+}
+
+/** JSON of a value, cut once it is `limit` characters long (without building the rest). */
+function shortJson(value: unknown, limit: number): string {
+  let out = "";
+  const write = (v: unknown, depth: number): void => {
+    if (out.length >= limit) return;
+    if (v === null || typeof v !== "object") {
+      out += typeof v === "string" ? JSON.stringify(v.slice(0, limit)) : String(JSON.stringify(v) ?? v);
+      return;
+    }
+    if (depth > 20) {
+      out += "…";
+      return;
+    }
+    const list = Array.isArray(v);
+    const keys = list ? undefined : Object.keys(v);
+    const length = keys?.length ?? (v as unknown[]).length;
+    out += list ? "[" : "{";
+    for (let i = 0; i < length && out.length < limit; i++) {
+      if (i > 0) out += ",";
+      const key = keys?.[i];
+      if (key !== undefined) out += `${JSON.stringify(key)}:`;
+      write(key === undefined ? (v as unknown[])[i] : (v as Record<string, unknown>)[key], depth + 1);
+    }
+    out += list ? "]" : "}";
+  };
+  write(value, 0);
+  return out.slice(0, limit);
 }

@@ -6,7 +6,7 @@
  * Most front matter is a few `key: "text"` lines: `simpleFrontMatter` reads exactly those, and only
  * those, itself (js-yaml took ~0.9 s of a 10,000-release build); anything else goes to js-yaml.
  */
-import * as yaml from "js-yaml";
+import { readYaml } from "./yaml-errors.ts";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -17,7 +17,9 @@ export interface FrontMatter {
   keyLines: Map<string, number>;
 }
 
-export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line?: number; message: string };
+export type FrontMatterResult =
+  | { ok: true; value: FrontMatter }
+  | { ok: false; line?: number; column?: number; message: string; suggestion?: string };
 
 const OPEN = /^\ufeff?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*$/m;
@@ -35,12 +37,11 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const yamlLines = yamlText.split("\n").length - (yamlText.endsWith("\n") ? 1 : 0);
 
   let data: unknown = simpleFrontMatter(yamlText);
-  try {
-    data ??= yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
-  } catch (e) {
-    const err = e as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = err.mark?.line === undefined ? undefined : err.mark.line + 2;
-    return { ok: false, ...(line === undefined ? {} : { line }), message: `سرآغاز YAML معتبر نیست: ${err.reason ?? err.message ?? ""}` };
+  if (data === undefined) {
+    const read = readYaml(yamlText);
+    // The YAML text starts on the file's second line.
+    if (!read.ok) return { ...read, line: read.line + 1 };
+    data = read.value;
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {

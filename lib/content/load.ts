@@ -458,10 +458,10 @@ function parseReleaseFileWithTokens(
   ctx: ReleaseFileContext,
 ): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
   const fm = parseFrontMatter(source);
-  if (!fm.ok)
-    return {
-      parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
-    };
+  if (!fm.ok) {
+    const { ok: _, ...where } = fm;
+    return { parsed: { problems: [{ file, ...where, severity: "error" }] } };
+  }
   const { data, body, keyLines, bodyLine } = fm.value;
   const parsed = ctx.schema.safeParse(data);
   const crossField = crossFieldIssues(data).map(

@@ -146,7 +146,8 @@ export function loadOfficePages(
     }
     const fm = parseFrontMatter(readFileSync(real, "utf8"));
     if (!fm.ok) {
-      error(fm.message, fm.line === undefined ? {} : { line: fm.line });
+      const { ok: _, message, ...where } = fm;
+      error(message, where);
       continue;
     }
     const { data, body, bodyLine, keyLines } = fm.value;
