@@ -1,4 +1,5 @@
 /** Problems found in an office's content, reported all together in Persian. */
+import path from "node:path";
 
 export interface ContentProblem {
   /** Path relative to the content folder (or as given), e.g. `releases/1403/nowruz.md`. */
@@ -19,23 +20,47 @@ export interface ContentProblem {
 
 /** Thrown when content has errors; carries every problem so the caller can print them all. */
 export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(formatProblems(problems));
+  constructor(
+    readonly problems: ContentProblem[],
+    paths: ProblemPaths,
+  ) {
+    super(formatProblems(problems, paths));
     this.name = "ContentError";
   }
 }
 
-export function formatProblem(p: ContentProblem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+/** What a printed problem's path is made from: the content folder in use and where the command runs. */
+export interface ProblemPaths {
+  contentDir: string;
+  /** Default: the process's working directory. */
+  cwd?: string;
+}
+
+/**
+ * A content file as an author can open it from the terminal: relative to where the command was run
+ * when the content folder is inside it (`content/releases/a.md`), else absolute — so a terminal or
+ * editor opens `path:line:column` on click, whatever `CHAPAR_CONTENT` is.
+ */
+export function displayPath(file: string, { contentDir, cwd = process.cwd() }: ProblemPaths): string {
+  const absolute = path.resolve(contentDir, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative === "") return ".";
+  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+}
+
+export function formatProblem(p: ContentProblem, paths: ProblemPaths): string {
+  const file = displayPath(p.file, paths);
+  const where = p.line === undefined ? file : `${file}:${p.line}:${p.column ?? 1}`;
   const field = p.field === undefined ? "" : `فیلد «${p.field}»: `;
   const suggestion = p.suggestion === undefined ? "" : ` → پیشنهاد: «${p.suggestion}»`;
   const rule = p.rule === undefined ? "" : ` [${p.rule}]`;
   return `${where}  ${field}${p.message}${suggestion}${rule}`;
 }
 
-export function formatProblems(problems: ContentProblem[]): string {
+export function formatProblems(problems: ContentProblem[], paths: ProblemPaths): string {
   const errors = problems.filter((p) => p.severity === "error");
-  const lines = problems.map(formatProblem);
+  const lines = problems.map((p) => formatProblem(p, paths));
+  lines.push(`پوشه‌ی محتوا: ${displayPath(".", paths)}`);
   lines.push(`${errors.length} خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد.`);
   return lines.join("\n");
 }

@@ -427,11 +427,16 @@ export function releaseSchema(ctx: SchemaContext) {
  * Checks between fields that must run even when other fields are invalid (zod skips object-level
  * refinements once a field has failed, and every problem has to be reported in one run).
  */
-export function crossFieldIssues(data: Record<string, unknown>): { field: ReleaseField; message: string }[] {
-  const issues: { field: ReleaseField; message: string }[] = [];
+export function crossFieldIssues(data: Record<string, unknown>): { field: ReleaseField; at?: ReleaseField; message: string }[] {
+  const issues: { field: ReleaseField; at?: ReleaseField; message: string }[] = [];
   const alt = data.imageAlt;
   if (data.image !== undefined && data.image !== null && (typeof alt !== "string" || alt.trim() === "")) {
-    issues.push({ field: "imageAlt", message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود" });
+    issues.push({
+      field: "imageAlt",
+      // A missing alt points at the image it belongs to (where it is to be added); an empty one at itself.
+      ...(alt === undefined || alt === null ? { at: "image" as const } : {}),
+      message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود",
+    });
   }
   return issues;
 }

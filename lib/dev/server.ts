@@ -146,7 +146,10 @@ function previewSite({
       const started = performance.now();
       const checked = checkSite({ contentDir });
       if (checked.errors.length > 0 || !checked.content) {
-        state = { ok: false, report: formatProblems([...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)]) };
+        state = {
+          ok: false,
+          report: formatProblems([...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)], { contentDir }),
+        };
         latestData = undefined;
         log(state.report);
         return;
