@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { showValue } from "./errors.ts";
+import { missingFileClause } from "./suggest.ts";
 import type { InlineImageRef } from "./markdown.ts";
 
 export interface InlineImage {
@@ -47,7 +48,8 @@ export function resolveImageFile(contentDir: string, releaseFile: string, src: s
     : path.posix.normalize(path.posix.join(path.posix.dirname(releaseFile), decoded));
   const absolute = path.join(contentDir, file);
   if (file.startsWith("..") || file === "." || !existsSync(absolute) || !statSync(absolute).isFile()) {
-    return { error: `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)` };
+    const hint = file.startsWith("..") ? "" : missingFileClause(contentDir, file, src);
+    return { error: `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)${hint}` };
   }
   if (!RASTER.has(path.posix.extname(file).toLowerCase())) {
     return { error: `تصویر ${shown} از نوعی نیست که بشود آن را برای وب آماده کرد؛ JPEG، PNG، WebP، AVIF، GIF، TIFF یا SVG بدهید` };

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Token } from "markdown-it";
 import { createUrls } from "../site/urls.ts";
 import type { ContentProblem } from "./errors.ts";
+import { didYouMean } from "./suggest.ts";
 
 export interface ReleaseLink {
   /** The href as rendered into the release's HTML. */
@@ -141,7 +142,7 @@ export function resolveReleaseLinks(
         const guess = bySlug.get(slug);
         problems.push({
           ...at,
-          message: `پیوند به خبری که در این سایت نیست: «${link.written}»${guess ? `؛ شاید منظورتان ${guess.url} است (${guess.file})` : ""}`,
+          message: `پیوند به خبری که در این سایت نیست: «${link.written}»${guess ? `؛ ${didYouMean(guess.url)} (${guess.file})` : ""}`,
           severity: "error",
         });
       }

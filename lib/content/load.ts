@@ -20,6 +20,7 @@ import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseView, type Release } from "./release.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+import { missingFileClause } from "./suggest.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
@@ -223,7 +224,7 @@ function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProb
     problems.push({
       file: `${DATA_DIR}/site.json`,
       field: "organization.logo",
-      message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
+      message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)${logoFile.startsWith("..") ? "" : missingFileClause(contentDir, logoFile, logo)}`,
       severity: "error",
     });
   }

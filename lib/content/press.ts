@@ -13,6 +13,9 @@ import type { ReleaseDate } from "../dates/jalali.ts";
 import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.ts";
 import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
+import { parseDataFile } from "./json-file.ts";
+import { missingFileClause } from "./suggest.ts";
+import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
 
@@ -82,7 +85,7 @@ export function contactSchema(where: string) {
     });
 }
 
-const typesSchema = z
+export const typesSchema = z
   .record(
     z.string(),
     z
@@ -103,7 +106,7 @@ const typesSchema = z
     }
   });
 
-const contactsSchema = z
+export const contactsSchema = z
   .record(z.string(), z.unknown(), {
     error: 'contacts.json باید فهرستی از «شناسه: مشخصات» باشد؛ مانند {"press": {"name": "…", "phone": "…"}}',
   })
@@ -118,7 +121,7 @@ const contactsSchema = z
         });
         continue;
       }
-      const parsed = contactSchema(`مسئول تماس «${id}»`).safeParse(value);
+      const parsed = contactSchema(`مسئول تماس «${id}»`).safeParse(value, PERSIAN_ISSUES);
       if (parsed.success) out[id] = withoutUndefined(parsed.data);
       else
         for (const issue of parsed.error.issues)
@@ -131,34 +134,24 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): unknown {
+/** An optional data file: undefined when absent, null (and a problem) when it isn't JSON. */
+function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): { value: unknown; locate: Locate } | undefined | null {
   const absolute = path.join(contentDir, file);
   if (!existsSync(absolute)) return undefined;
-  try {
-    return JSON.parse(readFileSync(absolute, "utf8"));
-  } catch (e) {
-    problems.push({ file, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
-    return null;
-  }
-}
-
-function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join(".");
-    return { file, ...(field === "" ? {} : { field }), message: issue.message, severity: "error" as const };
-  });
+  const read = parseDataFile(file, readFileSync(absolute, "utf8"), problems);
+  return read ? { value: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
 }
 
 /** `news (خبر)، announcement (اطلاعیه)` — the valid type keys, for messages. */
 export function describeTypes(types: ReleaseTypes): string {
   const keys = Object.keys(types);
-  return keys.length === 0 ? `(هیچ؛ نوع‌ها را در content/${TYPES_FILE} تعریف کنید)` : keys.map((k) => `${k} (${types[k]})`).join("، ");
+  return keys.length === 0 ? `(هیچ؛ نوع‌ها را در ${TYPES_FILE} پوشه‌ی محتوا تعریف کنید)` : keys.map((k) => `${k} (${types[k]})`).join("، ");
 }
 
 export function describeContacts(contacts: Contacts): string {
   const ids = Object.keys(contacts);
   return ids.length === 0
-    ? `(هیچ؛ مسئولان تماس را در content/${CONTACTS_FILE} تعریف کنید)`
+    ? `(هیچ؛ مسئولان تماس را در ${CONTACTS_FILE} پوشه‌ی محتوا تعریف کنید)`
     : ids.map((id) => `${id} (${contacts[id]!.name})`).join("، ");
 }
 
@@ -170,16 +163,16 @@ export function describeContacts(contacts: Contacts): string {
 export function loadPressData(contentDir: string, site: SiteSettings, problems: ContentProblem[]): PressData {
   const data: PressData = { types: {}, contacts: {} };
   const typesRaw = readOptionalJson(contentDir, TYPES_FILE, problems);
-  if (typesRaw !== undefined && typesRaw !== null) {
-    const parsed = typesSchema.safeParse(typesRaw);
+  if (typesRaw) {
+    const parsed = typesSchema.safeParse(typesRaw.value, PERSIAN_ISSUES);
     if (parsed.success) data.types = parsed.data;
-    else problems.push(...issuesOf(TYPES_FILE, parsed.error));
+    else problems.push(...schemaProblems(TYPES_FILE, parsed.error, typesRaw));
   }
   const contactsRaw = readOptionalJson(contentDir, CONTACTS_FILE, problems);
-  if (contactsRaw !== undefined && contactsRaw !== null) {
-    const parsed = contactsSchema.safeParse(contactsRaw);
+  if (contactsRaw) {
+    const parsed = contactsSchema.safeParse(contactsRaw.value, PERSIAN_ISSUES);
     if (parsed.success) data.contacts = parsed.data;
-    else problems.push(...issuesOf(CONTACTS_FILE, parsed.error));
+    else problems.push(...schemaProblems(CONTACTS_FILE, parsed.error, contactsRaw));
   }
   if (site.defaultType !== undefined && !Object.hasOwn(data.types, site.defaultType)) {
     problems.push({
@@ -264,9 +257,10 @@ export function resolvePressFiles(
       !existsSync(absolute) ||
       !statSync(absolute).isFile()
     ) {
+      const hint = file.startsWith("../") || file === ".." || path.posix.isAbsolute(written) ? "" : missingFileClause(contentDir, file, written);
       problems.push({
         field,
-        message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
+        message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)${hint}`,
       });
       return undefined;
     }

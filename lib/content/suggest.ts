@@ -3,6 +3,8 @@
  * contact, a file name), by edit distance over spellings folded the way Persian authors' spellings
  * differ (case, ZWNJ, spaces and hyphens, Arabic ي/ك). One wording for every such hint.
  */
+import { readdirSync } from "node:fs";
+import path from "node:path";
 
 /** A name the author may have meant: `answer` is what to write, `text` a spelling that leads to it (a key, or its Persian name). */
 export interface Candidate {
@@ -43,10 +45,15 @@ export function closestName(written: string, candidates: readonly (string | Cand
   return best;
 }
 
-/** `؛ منظورتان «x» بود؟` when there is a near name, else "" — to append to a message. */
-export function suggestionClause(written: string, candidates: readonly (string | Candidate)[]): string {
+/**
+ * What follows "this name isn't known": `؛ منظورتان «x» بود؟ <allowed>` when a near name exists, else
+ * `؛ <allowed>` — one wording for fields, categories, types, contacts and files.
+ */
+export function suggestionClause(written: string, candidates: readonly (string | Candidate)[], allowed = ""): string {
   const answer = closestName(written, candidates);
-  return answer === undefined ? "" : `؛ ${didYouMean(answer)}`;
+  const hint = answer === undefined ? "" : didYouMean(answer);
+  const rest = [hint, allowed].filter((part) => part !== "").join(" ");
+  return rest === "" ? "" : `؛ ${rest}`;
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions), by UTF-16 unit. */
@@ -62,4 +69,22 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * For a file that wasn't found (`written` as the author wrote it, `file` its content-relative path):
+ * `؛ منظورتان «images/hall.jpg» بود؟` naming the nearest file in that folder, else "".
+ */
+export function missingFileClause(contentDir: string, file: string, written: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(contentDir, path.posix.dirname(file)), { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return ""; // The folder itself isn't there.
+  }
+  const near = closestName(path.posix.basename(file), names);
+  return near === undefined ? "" : `؛ ${didYouMean(written.replace(/[^/]*$/, near))}`;
 }

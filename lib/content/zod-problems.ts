@@ -85,7 +85,7 @@ export function schemaProblems(file: string, error: z.ZodError, options: SchemaP
           file,
           ...at([key]),
           field: key,
-          message: `این فیلد شناخته نشد${suggestionClause(key, fields)}؛ فیلدهای مجاز: ${fields.join("، ")}`,
+          message: `این فیلد شناخته نشد${suggestionClause(key, fields, `فیلدهای مجاز: ${fields.join("، ")}`)}`,
           severity: "error",
         });
       }

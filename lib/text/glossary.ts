@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "../content/errors.ts";
+import { parseDataFile } from "../content/json-file.ts";
 import { compileGlossary, type CompiledGlossary } from "./lint-rules.ts";
 import { BUILT_IN_GLOSSARY } from "./persian-words.ts";
 
@@ -29,15 +30,9 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
   const text = readFileSync(file, "utf8");
   const problem = (message: string, line?: number) =>
     problems.push({ file: GLOSSARY_FILE, ...(line === undefined ? {} : { line }), message, severity: "error" });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    problem(`JSON معتبر نیست: ${message}`, at ? text.slice(0, Number(at[1])).split("\n").length : undefined);
-    return { glossary: compileGlossary(entries), problems };
-  }
+  const parsed = parseDataFile(GLOSSARY_FILE, text, problems);
+  if (parsed === undefined) return { glossary: compileGlossary(entries), problems };
+  const raw = parsed.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     problem('واژه‌نامه باید فهرستی از «نادرست: درست» باشد؛ مانند {"هماندیشی": "هم‌اندیشی"}', 1);
     return { glossary: compileGlossary(entries), problems };
