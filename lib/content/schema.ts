@@ -41,7 +41,7 @@ function closedObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what: s
   return z.strictObject(shape, {
     error: (i) =>
       i.code === "unrecognized_keys"
-        ? `کلید ${i.keys.map((k) => `«${k}»`).join(" و ")} در ${what} شناخته نشد؛ کلیدهای مجاز: ${allowed}`
+        ? `کلید ${i.keys.map((k) => `«${k}»`).join(" و ")} در ${what} شناخته نشد${suggestionClause(i.keys[0] ?? "", Object.keys(shape), `کلیدهای مجاز: ${allowed}`)}`
         : `${what} باید فهرستی از ${allowed} باشد؛ مانند: ${example}`,
   });
 }
