@@ -75,7 +75,7 @@ export function listFiles(dir: string, prefix = ""): string[] {
 }
 
 /** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing or not JSON. */
-function readJson(contentDir: string, file: string, problems: ContentProblem[]): { value: unknown; locate: Locate } | undefined {
+function readJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined {
   const absolute = path.join(contentDir, file);
   if (!existsSync(absolute)) {
     problems.push({
@@ -86,7 +86,7 @@ function readJson(contentDir: string, file: string, problems: ContentProblem[]):
     return undefined;
   }
   const read = parseDataFile(file, readFileSync(absolute, "utf8"), problems);
-  return read && { value: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } };
+  return read && { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } };
 }
 
 /** The line of a front-matter field; a missing field points at the front matter's first line. */
@@ -202,8 +202,8 @@ function readSettings(
 ): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
   const siteRaw = readJson(contentDir, `${DATA_DIR}/site.json`, problems);
   const categoriesRaw = readJson(contentDir, `${DATA_DIR}/categories.json`, problems);
-  const siteParsed = siteRaw && siteSchema.safeParse(siteRaw.value, PERSIAN_ISSUES);
-  const categoriesParsed = categoriesRaw && categoriesSchema.safeParse(categoriesRaw.value, PERSIAN_ISSUES);
+  const siteParsed = siteRaw && siteSchema.safeParse(siteRaw.input, PERSIAN_ISSUES);
+  const categoriesParsed = categoriesRaw && categoriesSchema.safeParse(categoriesRaw.input, PERSIAN_ISSUES);
   if (siteParsed && !siteParsed.success) problems.push(...schemaProblems(`${DATA_DIR}/site.json`, siteParsed.error, siteRaw));
   if (categoriesParsed && !categoriesParsed.success)
     problems.push(...schemaProblems(`${DATA_DIR}/categories.json`, categoriesParsed.error, categoriesRaw));

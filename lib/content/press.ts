@@ -135,11 +135,11 @@ function withoutUndefined<T extends object>(o: T): T {
 }
 
 /** An optional data file: undefined when absent, null (and a problem) when it isn't JSON. */
-function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): { value: unknown; locate: Locate } | undefined | null {
+function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined | null {
   const absolute = path.join(contentDir, file);
   if (!existsSync(absolute)) return undefined;
   const read = parseDataFile(file, readFileSync(absolute, "utf8"), problems);
-  return read ? { value: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
+  return read ? { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
 }
 
 /** `news (خبر)، announcement (اطلاعیه)` — the valid type keys, for messages. */
@@ -164,13 +164,13 @@ export function loadPressData(contentDir: string, site: SiteSettings, problems: 
   const data: PressData = { types: {}, contacts: {} };
   const typesRaw = readOptionalJson(contentDir, TYPES_FILE, problems);
   if (typesRaw) {
-    const parsed = typesSchema.safeParse(typesRaw.value, PERSIAN_ISSUES);
+    const parsed = typesSchema.safeParse(typesRaw.input, PERSIAN_ISSUES);
     if (parsed.success) data.types = parsed.data;
     else problems.push(...schemaProblems(TYPES_FILE, parsed.error, typesRaw));
   }
   const contactsRaw = readOptionalJson(contentDir, CONTACTS_FILE, problems);
   if (contactsRaw) {
-    const parsed = contactsSchema.safeParse(contactsRaw.value, PERSIAN_ISSUES);
+    const parsed = contactsSchema.safeParse(contactsRaw.input, PERSIAN_ISSUES);
     if (parsed.success) data.contacts = parsed.data;
     else problems.push(...schemaProblems(CONTACTS_FILE, parsed.error, contactsRaw));
   }
