@@ -95,11 +95,13 @@ export function schemaProblems(file: string, error: z.ZodError, options: SchemaP
     // Unknown keys inside a nested value point at the first of them.
     const where = issue.code === "unrecognized_keys" && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
     const value = issue.path.length > 0 ? valueAt(input, issue.path) : undefined;
+    const shown = value === undefined || issue.code === "unrecognized_keys" ? undefined : showValue(value);
     out.push({
       file,
       ...at(where),
       ...(field === "" ? {} : { field }),
-      message: value === undefined || issue.code === "unrecognized_keys" ? issue.message : `${issue.message} (مقدار فعلی: ${showValue(value)})`,
+      // The value, unless the message quotes it already.
+      message: shown === undefined || issue.message.includes(shown) ? issue.message : `${issue.message} (مقدار فعلی: ${shown})`,
       severity: "error",
     });
   }

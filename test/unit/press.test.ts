@@ -227,7 +227,7 @@ describe("bad press fields: Persian messages naming file, field, value and what 
 
   test("a type without types.json says where types are defined", () => {
     const errors = errorsWith({ "_data/types.json": null, "_data/site.json": siteWithout("defaultType"), [bad]: release("type: news") });
-    expectError(errors, bad, "type", [/content\/_data\/types\.json تعریف کنید/]);
+    expectError(errors, bad, "type", [/نوع‌ها را در _data\/types\.json پوشه‌ی محتوا تعریف کنید/]);
   });
 
   test("an unknown contact id lists the valid ids", () => {
@@ -360,7 +360,11 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
 
   test("types.json that is not JSON", () => {
     const errors = errorsWith({ "_data/types.json": "{ news: خبر }" });
-    assert.ok(errors.some((e) => e.file === "_data/types.json" && /JSON معتبر نیست/.test(e.message)));
+    assert.ok(
+      errors.some(
+        (e) => e.file === "_data/types.json" && e.line === 1 && e.column === 3 && e.message === 'JSON خوانده نشد: نام کلید باید میان گیومه‌ی دوتایی باشد: "news"',
+      ),
+    );
   });
 
   test("a contact without phone or e-mail, and a bad e-mail", () => {
