@@ -54,7 +54,10 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     const m = /^([^\s#:][^:]*?)\s*:/.exec(line);
     if (m?.[1] !== undefined && !keyLines.has(m[1])) keyLines.set(m[1].replace(/^["']|["']$/g, ""), i + 2);
   });
-  return { ok: true, value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines, yaml: yamlText } };
+  return {
+    ok: true,
+    value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines, yaml: yamlText },
+  };
 }
 
 /** A line `key: value` whose key is a plain identifier. */

@@ -83,7 +83,7 @@ function scanJson(text: string): { keys: Map<string, number>; error?: { at: numb
   const unexpected = (what: string): never => {
     const c = text[i];
     if (c === undefined) return fail(i, "پرونده ناتمام مانده است؛ «}» یا «]» پایانی (یا گیومه‌ای) جا افتاده است");
-    if (c === "'") return fail(i, "JSON فقط گیومه‌ی دوتایی («\"») می‌پذیرد؛ گیومه‌ی تکی («'») را «\"» کنید");
+    if (c === "'") return fail(i, 'JSON فقط گیومه‌ی دوتایی («"») می‌پذیرد؛ گیومه‌ی تکی («\'») را «"» کنید');
     if ("“”„«»".includes(c)) return fail(i, `گیومه‌ی «${c}» (از واژه‌پرداز) در JSON پذیرفته نیست؛ گیومه‌ی ساده‌ی «"» بگذارید`);
     if (c === "،") return fail(i, "ویرگول فارسی («،») جداکننده‌ی JSON نیست؛ ویرگول لاتین («,») بگذارید");
     return fail(i, `نویسه‌ی «${c}» اینجا انتظار نمی‌رفت؛ ${what} اینجا می‌آید`);
@@ -109,13 +109,19 @@ function scanJson(text: string): { keys: Map<string, number>; error?: { at: numb
       out += c;
       i++;
     }
-    return fail(start, "گیومه‌ی «\"» این متن در همین خط بسته نشده است؛ در پایان متن آن را ببندید");
+    return fail(start, 'گیومه‌ی «"» این متن در همین خط بسته نشده است؛ در پایان متن آن را ببندید');
   };
   const value = (at: PropertyKey[]): void => {
     space();
     const c = text[i];
-    if (c === "{") return object(at);
-    if (c === "[") return array(at);
+    if (c === "{") {
+      object(at);
+      return;
+    }
+    if (c === "[") {
+      array(at);
+      return;
+    }
     if (c === '"') {
       string();
       return;
@@ -133,7 +139,7 @@ function scanJson(text: string): { keys: Map<string, number>; error?: { at: numb
       }
     }
     if (c !== undefined && /[\p{L}]/u.test(c))
-      fail(i, "متن در JSON باید میان گیومه‌ی دوتایی باشد، مانند \"متن\"؛ فقط عددها و true، false و null بی‌گیومه‌اند");
+      fail(i, 'متن در JSON باید میان گیومه‌ی دوتایی باشد، مانند "متن"؛ فقط عددها و true، false و null بی‌گیومه‌اند');
     unexpected("یک مقدار");
   };
   /** After an item: `,` then more, or the closing bracket; `end` is where the item ended (a missing comma belongs there). */

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { showValue, type ContentProblem } from "./errors.ts";
+import type { ContentProblem } from "./errors.ts";
 import { fieldLine, parseFrontMatter } from "./front-matter.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import { slugify } from "../text/persian.ts";

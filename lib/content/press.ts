@@ -135,7 +135,11 @@ function withoutUndefined<T extends object>(o: T): T {
 }
 
 /** An optional data file: undefined when absent, null (and a problem) when it isn't JSON. */
-function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined | null {
+function readOptionalJson(
+  contentDir: string,
+  file: string,
+  problems: ContentProblem[],
+): { input: unknown; locate: Locate } | undefined | null {
   const absolute = path.join(contentDir, file);
   if (!existsSync(absolute)) return undefined;
   const read = parseDataFile(file, readFileSync(absolute, "utf8"), problems);
@@ -257,7 +261,8 @@ export function resolvePressFiles(
       !existsSync(absolute) ||
       !statSync(absolute).isFile()
     ) {
-      const hint = file.startsWith("../") || file === ".." || path.posix.isAbsolute(written) ? "" : missingFileClause(contentDir, file, written);
+      const hint =
+        file.startsWith("../") || file === ".." || path.posix.isAbsolute(written) ? "" : missingFileClause(contentDir, file, written);
       problems.push({
         field,
         message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)${hint}`,

@@ -21,7 +21,7 @@ export function didYouMean(answer: string): string {
 function fold(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[\u200c\u200d\s_-]/g, "")
+    .replace(/\u200c|\u200d|[\s_-]/g, "")
     .replace(/ي/g, "ی")
     .replace(/ك/g, "ک");
 }

@@ -117,7 +117,13 @@ function causesIn(line: string): Cause[] {
       });
     } else if (quote === '"' || quote === "'") {
       const end = closingQuote(value);
-      if (value.slice(end + 1).trim() !== "" && !value.slice(end + 1).trim().startsWith("#")) {
+      if (
+        value.slice(end + 1).trim() !== "" &&
+        !value
+          .slice(end + 1)
+          .trim()
+          .startsWith("#")
+      ) {
         causes.push({
           column: valueColumn + end + 1,
           message: `پس از گیومه‌ی بسته‌ی مقدار «${key}» متن ادامه دارد؛ همه‌ی مقدار را میان گیومه‌ی دیگری بگذارید`,
@@ -198,21 +204,25 @@ function translateReason(reason: string, line: string): string {
   if (isAliasReason(reason)) return ALIAS_MESSAGE;
   if (reason === "duplicated mapping key")
     return `فیلد${key === undefined ? "" : ` «${key}»`} دو بار آمده است؛ هر فیلد یک بار می‌آید: یکی را پاک کنید`;
-  if (reason.startsWith("tab characters")) return "تورفتگی این خط نویسه‌ی Tab دارد و YAML فقط فاصله (Space) می‌پذیرد؛ به جای هر Tab دو فاصله بگذارید";
+  if (reason.startsWith("tab characters"))
+    return "تورفتگی این خط نویسه‌ی Tab دارد و YAML فقط فاصله (Space) می‌پذیرد؛ به جای هر Tab دو فاصله بگذارید";
   if (reason === "bad indentation of a mapping entry")
     return `تورفتگی این خط با خط‌های هم‌ترازش نمی‌خواند، یا مقدار خط نویسه‌ای دارد که YAML آن را جداکننده می‌خواند؛ فیلدهای سرآغاز از آغاز خط شروع می‌شوند، و اگر مقدار دونقطه یا گیومه دارد، ${QUOTE_IT}`;
-  if (reason === "bad indentation of a sequence entry") return "تورفتگی این مورد فهرست («- ») با موردهای دیگر آن نمی‌خواند؛ همه را به یک اندازه تورفته بنویسید";
+  if (reason === "bad indentation of a sequence entry")
+    return "تورفتگی این مورد فهرست («- ») با موردهای دیگر آن نمی‌خواند؛ همه را به یک اندازه تورفته بنویسید";
   if (reason === "deficient indentation")
     return "این خط کمتر از آنچه باید تورفته است؛ شاید گیومه یا کروشه‌ای در خط پیش بسته نشده، یا ادامه‌ی مقداری چندخطی است که باید تورفته باشد";
   if (reason.startsWith("can not read a block mapping entry"))
     return `این خط به شکل «نام: مقدار» نیست؛ اگر ادامه‌ی مقدار خط پیش است، همه‌ی مقدار را در یک خط بنویسید و ${QUOTE_IT}`;
-  if (/end of the (stream|document) within a double quoted/.test(reason)) return "گیومه‌ی «\"» بسته نشده است؛ در پایان مقدار آن را ببندید";
+  if (/end of the (stream|document) within a double quoted/.test(reason)) return 'گیومه‌ی «"» بسته نشده است؛ در پایان مقدار آن را ببندید';
   if (/end of the (stream|document) within a single quoted/.test(reason)) return "گیومه‌ی «'» بسته نشده است؛ در پایان مقدار آن را ببندید";
-  if (reason.includes("within a flow collection")) return "کروشه‌ی «[» یا آکولاد «{» بسته نشده است؛ فهرست را در همان خط با «]» (یا «}») ببندید";
+  if (reason.includes("within a flow collection"))
+    return "کروشه‌ی «[» یا آکولاد «{» بسته نشده است؛ فهرست را در همان خط با «]» (یا «}») ببندید";
   if (reason === "missed comma between flow collection entries") return "میان موردهای فهرست ویرگول («,») لازم است؛ مانند [تئاتر, کودک]";
   if (reason === "unknown escape sequence" || reason === "expected hexadecimal character")
     return "درون گیومه‌ی دوتایی، «\\» آغاز نویسه‌ای ویژه است؛ خود «\\» را «\\\\» بنویسید، یا مقدار را میان گیومه‌ی تکی (') بگذارید";
-  if (reason.includes("non-printable")) return "نویسه‌ای نادیدنی و نامجاز در این خط هست؛ آن را پاک کنید (شاید هنگام رونوشت از جای دیگری آمده است)";
+  if (reason.includes("non-printable"))
+    return "نویسه‌ای نادیدنی و نامجاز در این خط هست؛ آن را پاک کنید (شاید هنگام رونوشت از جای دیگری آمده است)";
   if (reason.startsWith("nesting exceeded")) return "سرآغاز بیش از اندازه تودرتوست؛ فیلدها را ساده‌تر بنویسید";
   if (reason.startsWith("a whitespace character is expected after the key-value separator")) return "پس از دونقطه‌ی «:» یک فاصله لازم است";
   if (reason === "expected ':' after a mapping key") return "پس از نام فیلد دونقطه («:») لازم است";

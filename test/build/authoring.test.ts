@@ -136,7 +136,10 @@ describe("npm run check", () => {
       /^\S*\/releases\/1403\/typos\.md:2:9 {2}«ها» با نیم‌فاصله به واژه می‌چسبد، نه با فاصله → پیشنهاد: «كتاب‌ها» \[zwnj-plural\]$/m,
     );
     assert.match(warnings, /^\S*\/releases\/1403\/typos\.md:6:12 {2}متن جایگزین «IMG_2041\.jpg» نام پرونده است/m);
-    assert.match(warnings, /^\S*\/releases\/1403\/typos\.md:8:8 {2}پیش از «،» فاصله نمی‌آید → پیشنهاد: «خبر،» \[space-before-punctuation\]$/m);
+    assert.match(
+      warnings,
+      /^\S*\/releases\/1403\/typos\.md:8:8 {2}پیش از «،» فاصله نمی‌آید → پیشنهاد: «خبر،» \[space-before-punctuation\]$/m,
+    );
     assert.match(warnings, /^\S*\/releases\/1403\/typos\.md:8:20 {2}«ها» با نیم‌فاصله/m);
     assert.match(warnings, /^\S*\/releases\/1403\/typos\.md:12:1 {2}متن جایگزین «تصویر» چیزی درباره‌ی تصویر نمی‌گوید/m);
     assert.match(out, /^نتیجه: 3 خطا، 6 هشدار در 4 پرونده‌ی خبر\. پیش از ساخت سایت، خطاها را درست کنید\.$/m);

@@ -54,7 +54,12 @@ describe("release front matter: YAML and schema messages at the line that needs 
   let ms: number;
   before(() => {
     const levels = ['  - &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 15; i++) levels.push(`  - &a${i} [${Array(9).fill(`*a${i - 1}`).join(",")}]`);
+    for (let i = 1; i < 15; i++)
+      levels.push(
+        `  - &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(",")}]`,
+      );
     ({ stderr, content, ms } = failingBuild({
       "releases/colon.md": release('title: نشست خبری: روز اول\ndate: "1403-01-10"\ncategory: culture'),
       "releases/quote.md": release('title: "نشست\ndate: "1403-01-10"\ncategory: culture'),
@@ -95,7 +100,9 @@ describe("release front matter: YAML and schema messages at the line that needs 
   });
 
   test("a missing imageAlt points at the image line", () => {
-    expectLine(`${content}/releases/alt.md:5:1  فیلد «imageAlt»: وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود`);
+    expectLine(
+      `${content}/releases/alt.md:5:1  فیلد «imageAlt»: وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود`,
+    );
   });
 
   test("a category's Persian name, or a typo: «منظورتان … بود؟» with the key", () => {
@@ -138,7 +145,9 @@ describe("data files: JSON syntax and schema messages in Persian, at their line"
       "_data/site.json": '{\n  "name": "سایت",\n  "url": "https://example.ir/",\n  "organization": { "name": "مؤسسه" },\n}\n',
     });
     assert.ok(
-      reportLines(stderr).includes(`${content}/_data/site.json:4:38  JSON خوانده نشد: پس از آخرین مورد ویرگول («,») نمی‌آید؛ آن را پاک کنید`),
+      reportLines(stderr).includes(
+        `${content}/_data/site.json:4:38  JSON خوانده نشد: پس از آخرین مورد ویرگول («,») نمی‌آید؛ آن را پاک کنید`,
+      ),
       stderr,
     );
     assert.doesNotMatch(stderr, /Unexpected token|in JSON at position/);

@@ -64,7 +64,10 @@ test("«منظورتان … بود؟»: nearest key, a category's Persian name,
   assert.equal(closestName("cultur", categories), "culture");
   assert.equal(closestName("Culture", categories), "culture");
   assert.equal(closestName("sports", categories), undefined);
-  assert.equal(suggestionClause("tages", ["title", "tags"], "فیلدهای مجاز: title، tags"), "؛ منظورتان «tags» بود؟ فیلدهای مجاز: title، tags");
+  assert.equal(
+    suggestionClause("tages", ["title", "tags"], "فیلدهای مجاز: title، tags"),
+    "؛ منظورتان «tags» بود؟ فیلدهای مجاز: title، tags",
+  );
   assert.equal(suggestionClause("zzz", ["title", "tags"], "فیلدهای مجاز: title، tags"), "؛ فیلدهای مجاز: title، tags");
 });
 
@@ -92,13 +95,17 @@ test("a value quoted in a message is short, however big (an alias bomb's value c
 
 test("paths are printed relative to the working directory when the content is inside it, else absolute", () => {
   const problem = { file: "releases/a.md", line: 3, column: 7, message: "پیام", severity: "error" as const };
-  assert.equal(formatProblem(problem, { contentDir: "/home/office/site/content", cwd: "/home/office/site" }), "content/releases/a.md:3:7  پیام");
+  assert.equal(
+    formatProblem(problem, { contentDir: "/home/office/site/content", cwd: "/home/office/site" }),
+    "content/releases/a.md:3:7  پیام",
+  );
   assert.equal(formatProblem(problem, { contentDir: "/srv/content", cwd: "/home/office/site" }), "/srv/content/releases/a.md:3:7  پیام");
   assert.equal(displayPath(".", { contentDir: "/home/office/site/content", cwd: "/home/office/site" }), "content");
 });
 
 test("the line of a nested front-matter field, or of its nearest written parent", () => {
-  const yaml = 'title: "x"\nimage: a.jpg\nupdates:\n  - date: "1403"\n    note: a\n  - date: "1404"\n\n    note: b\nwithdrawn:\n  date: "1"\n  reason: r\nattachments: [{file: a}, {file: b}]\n';
+  const yaml =
+    'title: "x"\nimage: a.jpg\nupdates:\n  - date: "1403"\n    note: a\n  - date: "1404"\n\n    note: b\nwithdrawn:\n  date: "1"\n  reason: r\nattachments: [{file: a}, {file: b}]\n';
   const line = (...at: PropertyKey[]) => fieldLine({ yaml }, at);
   assert.equal(line("image"), 3);
   assert.equal(line("updates", 1, "note"), 9);

@@ -362,7 +362,11 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
     const errors = errorsWith({ "_data/types.json": "{ news: خبر }" });
     assert.ok(
       errors.some(
-        (e) => e.file === "_data/types.json" && e.line === 1 && e.column === 3 && e.message === 'JSON خوانده نشد: نام کلید باید میان گیومه‌ی دوتایی باشد: "news"',
+        (e) =>
+          e.file === "_data/types.json" &&
+          e.line === 1 &&
+          e.column === 3 &&
+          e.message === 'JSON خوانده نشد: نام کلید باید میان گیومه‌ی دوتایی باشد: "news"',
       ),
     );
   });

@@ -100,7 +100,12 @@ test("aliases are refused (an alias bomb is one error, at once)", () => {
     message: `${P}ارجاع YAML («*نام») و لنگر («&نام») در سرآغاز پذیرفته نیست؛ مقدار را کامل بنویسید، و اگر «*» یا «&» بخشی از متن است، مقدار را میان گیومه بگذارید`,
   });
   const levels = ['  - &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 15; i++) levels.push(`  - &a${i} [${Array(9).fill(`*a${i - 1}`).join(",")}]`);
+  for (let i = 1; i < 15; i++)
+    levels.push(
+      `  - &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(",")}]`,
+    );
   const started = performance.now();
   const bomb = problem(`title: "خبر"\ndate: "1403-01-10"\ncategory: culture\ntags:\n${levels.join("\n")}\n`);
   assert.ok(performance.now() - started < 5000, "refused at once");
@@ -114,7 +119,7 @@ test("no English reaches the author, whatever the mistake", () => {
     'title: "خبر"\nsummary: این\nیک\n',
     'title: "a\\qb"\n',
     "title: !!int abc\n",
-    "a: " + "[".repeat(150) + "]".repeat(150) + "\n",
+    `a: ${"[".repeat(150)}${"]".repeat(150)}\n`,
     "title: [a, b]]\n",
     "- a\n- b\nc: d\n",
     "title: \u0001\n",
