@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { build, buildOk, copyFixture, FIXED_NOW, listOutput, ROOT, tempDir } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, FIXED_NOW, listOutput, ROOT, runScript, tempDir } from "../helpers/build.ts";
 
 let goodOut: string;
 let goodFiles: Map<string, string>;
@@ -213,5 +213,19 @@ describe("paths a terminal can open", () => {
     });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /^basic\/releases\/colon\.md:2:17 {2}سرآغاز \(YAML\) خوانده نشد: /m);
+  });
+});
+
+describe("npm run new", () => {
+  test("a category's Persian name: the key to give, and the categories file in use", () => {
+    const content = copyFixture("basic");
+    const result = runScript("scripts/new.ts", ["خبر", "--category", "آموزشی"], { CHAPAR_CONTENT: content });
+    assert.notEqual(result.code, 0);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `دسته‌ی «آموزشی» تعریف نشده است؛ منظورتان «education» بود؟ دسته‌های مجاز \\(در ${content}/_data/categories\\.json\\): culture \\(فرهنگی\\)`,
+      ),
+    );
   });
 });
