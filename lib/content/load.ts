@@ -295,7 +295,7 @@ function loadRelease(run: LoadRun, file: string): void {
   const { data: r, rendered, links } = parsedFile.valid;
   const pressFiles = resolvePressFiles(file, r, contentDir, localeFor(run.site.locale));
   for (const p of pressFiles.problems) {
-    problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
+    problems.push({ file, line: nestedLine(read.source, p.field) ?? 1, field: p.field, message: p.message, severity: "error" });
   }
   let imageFile: string | undefined;
   if (r.image !== undefined) {
@@ -334,6 +334,17 @@ function loadRelease(run: LoadRun, file: string): void {
   run.keyLinesOf.set(release, keyLines);
   if (links.length > 0) run.linksOf.set(release, links);
   inspectFile(release);
+}
+
+/** The line of a nested field (`gallery.1.file`), for a problem found after the cached parse (the front matter is read again: errors only). */
+function nestedLine(source: string, field: string): number | undefined {
+  const fm = parseFrontMatter(source);
+  return fm.ok
+    ? fieldLine(
+        fm.value,
+        field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+      )
+    : undefined;
 }
 
 /** Two releases may not claim one URL: name both files. */
