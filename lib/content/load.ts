@@ -210,7 +210,7 @@ function readSettings(
   if (!siteParsed?.success || !categoriesParsed?.success) return undefined;
   const site = siteParsed.data;
   checkLogo(contentDir, site, problems);
-  const press = loadPressData(contentDir, site, problems);
+  const press = loadPressData(contentDir, site, problems, siteRaw?.locate);
   if (problems.some((p) => p.severity === "error")) return undefined;
   return { site, categories: categoriesParsed.data, press };
 }

@@ -14,7 +14,7 @@ import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.
 import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseDataFile } from "./json-file.ts";
-import { missingFileClause } from "./suggest.ts";
+import { missingFileClause, suggestionClause } from "./suggest.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
@@ -164,7 +164,13 @@ export function describeContacts(contacts: Contacts): string {
  * a type or a contact id) and checks site.json's `defaultType` and `defaultContact` against them.
  * Problems are appended to `problems`; the result is usable only when none were added.
  */
-export function loadPressData(contentDir: string, site: SiteSettings, problems: ContentProblem[]): PressData {
+export function loadPressData(
+  contentDir: string,
+  site: SiteSettings,
+  problems: ContentProblem[],
+  /** Where site.json's fields are written, to point at `defaultType`/`defaultContact`. */
+  siteLocate?: Locate,
+): PressData {
   const data: PressData = { types: {}, contacts: {} };
   const typesRaw = readOptionalJson(contentDir, TYPES_FILE, problems);
   if (typesRaw) {
@@ -181,16 +187,18 @@ export function loadPressData(contentDir: string, site: SiteSettings, problems: 
   if (site.defaultType !== undefined && !Object.hasOwn(data.types, site.defaultType)) {
     problems.push({
       file: "_data/site.json",
+      ...siteLocate?.(["defaultType"]),
       field: "defaultType",
-      message: `نوع پیش‌فرض ${showValue(site.defaultType)} در ${TYPES_FILE} تعریف نشده است؛ نوع‌های مجاز: ${describeTypes(data.types)}`,
+      message: `نوع پیش‌فرض ${showValue(site.defaultType)} در ${TYPES_FILE} تعریف نشده است${suggestionClause(site.defaultType, Object.keys(data.types), `نوع‌های مجاز: ${describeTypes(data.types)}`)}`,
       severity: "error",
     });
   }
   if (site.defaultContact !== undefined && !Object.hasOwn(data.contacts, site.defaultContact)) {
     problems.push({
       file: "_data/site.json",
+      ...siteLocate?.(["defaultContact"]),
       field: "defaultContact",
-      message: `مسئول تماس پیش‌فرض ${showValue(site.defaultContact)} در ${CONTACTS_FILE} تعریف نشده است؛ شناسه‌های مجاز: ${describeContacts(data.contacts)}`,
+      message: `مسئول تماس پیش‌فرض ${showValue(site.defaultContact)} در ${CONTACTS_FILE} تعریف نشده است${suggestionClause(site.defaultContact, Object.keys(data.contacts), `شناسه‌های مجاز: ${describeContacts(data.contacts)}`)}`,
       severity: "error",
     });
   }
