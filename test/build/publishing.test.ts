@@ -408,7 +408,7 @@ describe("bad press fields stop the build; the previous output stays", () => {
     writeFileSync(path.join(content, "_data/site.json"), JSON.stringify({ ...site, defaultContact: "nobody" }));
     const result = build(content, { out: goodOut });
     assert.notEqual(result.code, 0);
-    assert.match(result.stderr, /_data\/site\.json +فیلد «defaultContact»: مسئول تماس پیش‌فرض «nobody» .*press-office \(مریم احمدی\)/);
+    assert.match(result.stderr, /_data\/site\.json:1:225 +فیلد «defaultContact»: مسئول تماس پیش‌فرض «nobody» .*press-office \(مریم احمدی\)/);
     assert.deepEqual(outputTexts(goodOut), goodFiles, "the previous output must be untouched");
   });
 });
