@@ -51,11 +51,11 @@ markPhase("check");
 // Rule findings (typography, alt text) can be many: counted here, listed by `npm run check`.
 const isRuleFinding = (w: ContentProblem) => w.rule !== undefined;
 if (checked.errors.length > 0 || !checked.content) {
-  console.error(formatProblems([...checked.errors, ...checked.warnings.filter((w) => !isRuleFinding(w))]));
+  console.error(formatProblems([...checked.errors, ...checked.warnings.filter((w) => !isRuleFinding(w))], settings));
   process.exit(1);
 }
 const typographyWarnings = checked.warnings.filter(isRuleFinding);
-for (const warning of checked.warnings) if (!isRuleFinding(warning)) console.warn(formatProblem(warning));
+for (const warning of checked.warnings) if (!isRuleFinding(warning)) console.warn(formatProblem(warning, settings));
 if (typographyWarnings.length > 0) {
   console.warn(
     `${typographyWarnings.length} هشدار نگارشی و متن جایگزین تصویر؛ برای دیدن آن‌ها و اصلاح خودکار: npm run check (و npm run check -- --fix)`,

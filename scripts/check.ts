@@ -58,7 +58,7 @@ function printReport({ errors, warnings, files, content }: SiteCheck): void {
   const group = (title: string, problems: ContentProblem[]) => {
     if (problems.length === 0) return;
     console.log(`${title} (${problems.length}):`);
-    for (const p of problems) console.log(formatProblem(p));
+    for (const p of problems) console.log(formatProblem(p, { contentDir }));
     console.log("");
   };
   group("خطاها", errors);

@@ -6,7 +6,7 @@
  * Most front matter is a few `key: "text"` lines: `simpleFrontMatter` reads exactly those, and only
  * those, itself (js-yaml took ~0.9 s of a 10,000-release build); anything else goes to js-yaml.
  */
-import * as yaml from "js-yaml";
+import { readYaml } from "./yaml-errors.ts";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -15,9 +15,13 @@ export interface FrontMatter {
   bodyLine: number;
   /** 1-based line of each top-level key, for messages that point at a field. */
   keyLines: Map<string, number>;
+  /** The front matter's YAML text (from the file's second line), for `fieldLine`. */
+  yaml: string;
 }
 
-export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line?: number; message: string };
+export type FrontMatterResult =
+  | { ok: true; value: FrontMatter }
+  | { ok: false; line?: number; column?: number; message: string; suggestion?: string };
 
 const OPEN = /^\ufeff?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*$/m;
@@ -35,12 +39,11 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const yamlLines = yamlText.split("\n").length - (yamlText.endsWith("\n") ? 1 : 0);
 
   let data: unknown = simpleFrontMatter(yamlText);
-  try {
-    data ??= yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
-  } catch (e) {
-    const err = e as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = err.mark?.line === undefined ? undefined : err.mark.line + 2;
-    return { ok: false, ...(line === undefined ? {} : { line }), message: `سرآغاز YAML معتبر نیست: ${err.reason ?? err.message ?? ""}` };
+  if (data === undefined) {
+    const read = readYaml(yamlText);
+    // The YAML text starts on the file's second line.
+    if (!read.ok) return { ...read, line: read.line + 1 };
+    data = read.value;
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -51,7 +54,10 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     const m = /^([^\s#:][^:]*?)\s*:/.exec(line);
     if (m?.[1] !== undefined && !keyLines.has(m[1])) keyLines.set(m[1].replace(/^["']|["']$/g, ""), i + 2);
   });
-  return { ok: true, value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines } };
+  return {
+    ok: true,
+    value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines, yaml: yamlText },
+  };
 }
 
 /** A line `key: value` whose key is a plain identifier. */
@@ -120,4 +126,59 @@ function flowList(inside: string): string[] | undefined {
     if (m[4] === "") return items;
   }
   return undefined; // a trailing comma: `[a,]`
+}
+
+/** A YAML line's indentation, counting a list item's `- ` as indentation of the key that follows it. */
+const INDENTED = /^((?: *- +| *)*)(.*)$/;
+
+/**
+ * The 1-based file line of a nested field (`["updates", 1, "note"]`) as written in block style, or of
+ * its nearest ancestor that can be found (a field written inline, `{date: …, note: …}`, or missing,
+ * points at the line that holds it); undefined when not even the top-level field is there.
+ */
+export function fieldLine(fm: Pick<FrontMatter, "yaml">, at: readonly PropertyKey[]): number | undefined {
+  const lines = fm.yaml.split("\n");
+  const indentOf = (i: number) => INDENTED.exec(lines[i]!)![1]!.length;
+  const blank = (i: number) => /^\s*(#.*)?\r?$/.test(lines[i]!);
+  let [from, to, found] = [0, lines.length, -1];
+  for (const segment of at) {
+    let hit = -1;
+    if (typeof segment === "number") {
+      // The n-th `- ` at the indentation of the first one.
+      const dash = lines.slice(from, to).findIndex((l) => /^ *- /.test(l) || /^ *-\r?$/.test(l));
+      if (dash === -1) break;
+      const dashIndent = /^ */.exec(lines[from + dash]!)![0].length;
+      let n = -1;
+      for (let i = from + dash; i < to; i++) {
+        if (blank(i)) continue;
+        const indent = /^ */.exec(lines[i]!)![0].length;
+        if (indent < dashIndent) break;
+        if (indent === dashIndent && lines[i]!.slice(indent).startsWith("-") && ++n === segment) {
+          hit = i;
+          break;
+        }
+      }
+      if (hit === -1) break;
+      let end = hit + 1;
+      while (end < to && (blank(end) || /^ */.exec(lines[end]!)![0].length > dashIndent)) end++;
+      // The item's first key shares its line: the item's keys are searched from that line on.
+      [from, to, found] = [hit, end, hit];
+      continue;
+    }
+    const key = String(segment);
+    for (let i = from; i < to; i++) {
+      const m = INDENTED.exec(lines[i]!)!;
+      const k = /^(?:"([^"]*)"|'([^']*)'|([^\s#:][^:]*?))\s*:(?:\s|$)/.exec(m[2]!);
+      if (k && (k[1] ?? k[2] ?? k[3]) === key) {
+        hit = i;
+        break;
+      }
+    }
+    if (hit === -1) break;
+    const indent = indentOf(hit);
+    let end = hit + 1;
+    while (end < to && (blank(end) || indentOf(end) > indent)) end++;
+    [from, to, found] = [hit + 1, end, hit];
+  }
+  return found === -1 ? undefined : found + 2;
 }

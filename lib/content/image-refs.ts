@@ -6,6 +6,7 @@
 import path from "node:path";
 import { resolveContentPath } from "./content-path.ts";
 import { showValue } from "./errors.ts";
+import { missingFileClause } from "./suggest.ts";
 import type { InlineImageRef } from "./markdown.ts";
 
 export interface InlineImage {
@@ -47,9 +48,9 @@ export function resolveImageFile(contentDir: string, releaseFile: string, src: s
     : path.posix.normalize(path.posix.join(path.posix.dirname(releaseFile), decoded));
   const resolved = file === "." ? undefined : resolveContentPath(contentDir, file);
   if (resolved === undefined || "error" in resolved) {
-    return {
-      error: resolved?.reason === "link" ? resolved.error : `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)`,
-    };
+    if (resolved?.reason === "link") return { error: resolved.error };
+    const hint = file.startsWith("..") || file === "." ? "" : missingFileClause(contentDir, file, src);
+    return { error: `پرونده‌ی تصویر پیدا نشد: ${shown} (نشانی نسبت به همین پرونده‌ی خبر است)${hint}` };
   }
   if (!RASTER.has(path.posix.extname(file).toLowerCase())) {
     return { error: `تصویر ${shown} از نوعی نیست که بشود آن را برای وب آماده کرد؛ JPEG، PNG، WebP، AVIF، GIF، TIFF یا SVG بدهید` };

@@ -11,6 +11,7 @@ import type { Token } from "markdown-it";
 import { createUrls } from "../site/urls.ts";
 import { legacySlugOf } from "../text/legacy-slug.ts";
 import type { ContentProblem } from "./errors.ts";
+import { didYouMean } from "./suggest.ts";
 
 export interface ReleaseLink {
   /** The href as rendered into the release's HTML. */
@@ -155,7 +156,7 @@ export function resolveReleaseLinks(
         const guess = bySlug.get(slug);
         problems.push({
           ...at,
-          message: `پیوند به خبری که در این سایت نیست: «${link.written}»${guess ? `؛ شاید منظورتان ${guess.url} است (${guess.file})` : ""}`,
+          message: `پیوند به خبری که در این سایت نیست: «${link.written}»${guess ? `؛ ${didYouMean(guess.url)} (${guess.file})` : ""}`,
           severity: "error",
         });
       }

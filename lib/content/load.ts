@@ -5,7 +5,6 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { localeFor } from "../locale/index.ts";
@@ -14,7 +13,8 @@ import { walkContent } from "./content-files.ts";
 import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
-import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { fieldLine, parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { parseDataFile } from "./json-file.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
 import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
@@ -24,6 +24,8 @@ import { releaseView, type Release } from "./release.ts";
 import { tagUrlProblems } from "./tag-urls.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+import { missingFileClause } from "./suggest.ts";
+import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
 export type { Release };
@@ -68,92 +70,28 @@ export function listFiles(dir: string): string[] {
   return walkContent(dir).files;
 }
 
-function readJson(contentDir: string, label: string, problems: ContentProblem[]): unknown {
-  const resolved = resolveContentPath(contentDir, label);
+/** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing, a link out, or not JSON. */
+function readJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined {
+  const resolved = resolveContentPath(contentDir, file);
   if ("error" in resolved) {
-    const message = resolved.reason === "link" ? resolved.error : "این پرونده پیدا نشد؛ تنظیمات سایت و دسته‌ها در content/_data/ لازم‌اند";
-    problems.push({ file: label, message, severity: "error" });
-    return undefined;
-  }
-  try {
-    return JSON.parse(readContentFile(contentDir, label).toString("utf8"));
-  } catch (e) {
-    problems.push({ file: label, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
-    return undefined;
-  }
-}
-
-function zodProblems(file: string, error: z.ZodError, keyLines?: Map<string, number>, input?: Record<string, unknown>): ContentProblem[] {
-  const out: ContentProblem[] = [];
-  for (const issue of error.issues) {
-    // Unknown keys inside a nested value (an `updates` entry…) carry their own message.
-    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
-      for (const key of issue.keys) {
-        const hint = closest(key, RELEASE_FIELDS);
-        out.push({
-          file,
-          ...lineOf(keyLines, key),
-          field: key,
-          message: `این فیلد شناخته نشد${hint ? `؛ شاید منظورتان «${hint}» است` : ""}. فیلدهای مجاز: ${RELEASE_FIELDS.join("، ")}`,
-          severity: "error",
-        });
-      }
-      continue;
-    }
-    const field = issue.path.map(String).join(".");
-    const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const value = top !== undefined && input ? valueAt(input, issue.path) : undefined;
-    out.push({
+    problems.push({
       file,
-      // A field that is missing altogether points at the front matter's opening line.
-      ...(keyLines ? { line: 1, ...lineOf(keyLines, top) } : {}),
-      ...(field === "" ? {} : { field }),
-      message: input && top !== undefined && value !== undefined ? `${issue.message} (مقدار فعلی: ${showValue(value)})` : issue.message,
+      message:
+        resolved.reason === "link"
+          ? resolved.error
+          : "این پرونده پیدا نشد؛ تنظیمات سایت (site.json) و دسته‌ها (categories.json) در پوشه‌ی _data پوشه‌ی محتوا لازم‌اند",
       severity: "error",
     });
+    return undefined;
   }
-  return out;
-}
-
-/** The value at a path in the front matter (`updates.0.date`), to quote the author's own text. */
-function valueAt(input: Record<string, unknown>, at: readonly PropertyKey[]): unknown {
-  let value: unknown = input;
-  for (const key of at) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  const read = parseDataFile(file, readContentFile(contentDir, file).toString("utf8"), problems);
+  return read && { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } };
 }
 
 /** The line of a front-matter field; a missing field points at the front matter's first line. */
 function lineOf(keyLines: Map<string, number> | undefined, key: string | undefined): { line?: number } {
   if (keyLines === undefined) return {};
   return { line: (key === undefined ? undefined : keyLines.get(key)) ?? 1 };
-}
-
-/** The nearest allowed name to a mistyped one (edit distance ≤ 2), for "did you mean". */
-function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const option of options) {
-    const d = editDistance(word.toLowerCase(), option.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [option, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 export interface LoadOptions {
@@ -199,7 +137,7 @@ export interface ContentCheck {
 /** Loads and validates everything; throws `ContentError` listing every error if there is any. */
 export function loadContent(options: LoadOptions): SiteContent {
   const { content, errors, warnings } = checkContent(options);
-  if (errors.length > 0 || !content) throw new ContentError([...errors, ...warnings]);
+  if (errors.length > 0 || !content) throw new ContentError([...errors, ...warnings], options);
   return content;
 }
 
@@ -216,7 +154,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
     warnings: [...problems.filter((p) => p.severity === "warning"), ...(content?.warnings ?? [])],
   });
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    problems.push({ file: contentDir, message: "پوشه‌ی محتوا پیدا نشد", severity: "error" });
+    problems.push({ file: ".", message: "پوشه‌ی محتوا پیدا نشد؛ CHAPAR_CONTENT را بررسی کنید (پیش‌فرض: content)", severity: "error" });
     return done();
   }
   const settings = readSettings(contentDir, problems);
@@ -277,14 +215,15 @@ function readSettings(
 ): { site: SiteSettings; categories: Categories; press: PressData } | undefined {
   const siteRaw = readJson(contentDir, `${DATA_DIR}/site.json`, problems);
   const categoriesRaw = readJson(contentDir, `${DATA_DIR}/categories.json`, problems);
-  const siteParsed = siteRaw === undefined ? undefined : siteSchema.safeParse(siteRaw);
-  const categoriesParsed = categoriesRaw === undefined ? undefined : categoriesSchema.safeParse(categoriesRaw);
-  if (siteParsed && !siteParsed.success) problems.push(...zodProblems(`${DATA_DIR}/site.json`, siteParsed.error));
-  if (categoriesParsed && !categoriesParsed.success) problems.push(...zodProblems(`${DATA_DIR}/categories.json`, categoriesParsed.error));
+  const siteParsed = siteRaw && siteSchema.safeParse(siteRaw.input, PERSIAN_ISSUES);
+  const categoriesParsed = categoriesRaw && categoriesSchema.safeParse(categoriesRaw.input, PERSIAN_ISSUES);
+  if (siteParsed && !siteParsed.success) problems.push(...schemaProblems(`${DATA_DIR}/site.json`, siteParsed.error, siteRaw));
+  if (categoriesParsed && !categoriesParsed.success)
+    problems.push(...schemaProblems(`${DATA_DIR}/categories.json`, categoriesParsed.error, categoriesRaw));
   if (!siteParsed?.success || !categoriesParsed?.success) return undefined;
   const site = siteParsed.data;
   checkLogo(contentDir, site, problems);
-  const press = loadPressData(contentDir, site, problems);
+  const press = loadPressData(contentDir, site, problems, siteRaw?.locate);
   if (problems.some((p) => p.severity === "error")) return undefined;
   return { site, categories: categoriesParsed.data, press };
 }
@@ -293,7 +232,8 @@ function readSettings(
 function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProblem[]): void {
   const logo = site.organization.logo;
   if (logo === undefined) return;
-  const resolved = resolveContentPath(contentDir, logo.replace(/^\/+/, ""));
+  const logoFile = path.posix.normalize(logo.replace(/^\/+/, ""));
+  const resolved = resolveContentPath(contentDir, logoFile);
   if ("error" in resolved) {
     problems.push({
       file: `${DATA_DIR}/site.json`,
@@ -301,7 +241,7 @@ function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProb
       message:
         resolved.reason === "link"
           ? resolved.error
-          : `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
+          : `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)${logoFile.startsWith("..") ? "" : missingFileClause(contentDir, logoFile, logo)}`,
       severity: "error",
     });
   }
@@ -372,7 +312,7 @@ function loadRelease(run: LoadRun, file: string): void {
   const { data: r, rendered, links } = parsedFile.valid;
   const pressFiles = resolvePressFiles(file, r, contentDir, localeFor(run.site.locale));
   for (const p of pressFiles.problems) {
-    problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
+    problems.push({ file, line: nestedLine(read.source, p.field) ?? 1, field: p.field, message: p.message, severity: "error" });
   }
   let imageFile: string | undefined;
   if (r.image !== undefined) {
@@ -411,6 +351,17 @@ function loadRelease(run: LoadRun, file: string): void {
   run.keyLinesOf.set(release, keyLines);
   if (links.length > 0) run.linksOf.set(release, links);
   inspectFile(release);
+}
+
+/** The line of a nested field (`gallery.1.file`), for a problem found after the cached parse (the front matter is read again: errors only). */
+function nestedLine(source: string, field: string): number | undefined {
+  const fm = parseFrontMatter(source);
+  return fm.ok
+    ? fieldLine(
+        fm.value,
+        field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+      )
+    : undefined;
 }
 
 /** Two releases may not claim one URL: name both files. */
@@ -475,20 +426,24 @@ function parseReleaseFileWithTokens(
   const tooBig = sizeProblem(Buffer.byteLength(source), "خبر");
   if (tooBig) return { parsed: { problems: [{ file, message: tooBig.message, severity: "error" }] } };
   const fm = parseFrontMatter(source);
-  if (!fm.ok)
-    return {
-      parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
-    };
+  if (!fm.ok) {
+    const { ok: _, ...where } = fm;
+    return { parsed: { problems: [{ file, ...where, severity: "error" }] } };
+  }
   const { data, body, keyLines, bodyLine } = fm.value;
-  const parsed = ctx.schema.safeParse(data);
+  const parsed = ctx.schema.safeParse(data, PERSIAN_ISSUES);
+  const locate: Locate = (at) => ({ line: fieldLine(fm.value, at) ?? 1 });
   const crossField = crossFieldIssues(data).map(
-    (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
+    (i): ContentProblem => ({ file, ...locate([i.at ?? i.field]), field: i.field, message: i.message, severity: "error" }),
   );
   // A hostile body is refused before markdown-it sees it (time): the front matter's problems are still
   // reported, the body's own checks (links, lint) are skipped with it.
   const limit = emphasisProblem(body);
   if (limit) {
-    const fields = [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField];
+    const fields = [
+      ...(parsed.success ? [] : schemaProblems(file, parsed.error, { locate, input: data, fields: RELEASE_FIELDS })),
+      ...crossField,
+    ];
     return { parsed: { problems: [...fields, markdownLimitProblem(file, bodyLine, limit)] } };
   }
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
@@ -500,7 +455,10 @@ function parseReleaseFileWithTokens(
   if (!parsed.success || crossField.length > 0) {
     return {
       parsed: {
-        problems: [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField],
+        problems: [
+          ...(parsed.success ? [] : schemaProblems(file, parsed.error, { locate, input: data, fields: RELEASE_FIELDS })),
+          ...crossField,
+        ],
         frontMatter: { keyLines, bodyLine, renderOptions: renderOptions() },
       },
       frontMatter: fm.value,

@@ -15,6 +15,8 @@ import type { ContentProblem } from "./errors.ts";
 import { loadPressData } from "./press.ts";
 import { FIELD_DOCS, RELEASE_FIELDS, type SkeletonInput } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+import { displayPath } from "./errors.ts";
+import { suggestionClause } from "./suggest.ts";
 
 export interface NewReleaseOptions {
   contentDir: string;
@@ -72,7 +74,12 @@ export function createRelease(options: NewReleaseOptions): NewReleaseResult {
 
   const category = options.category?.trim() || keys[0]!;
   if (!Object.hasOwn(categories, category)) {
-    return { ok: false, message: `دسته‌ی «${category}» تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): ${categoryList}` };
+    const candidates = keys.flatMap((key) => [key, { text: categories[key]!.name, answer: key }]);
+    const file = displayPath("_data/categories.json", { contentDir: options.contentDir });
+    return {
+      ok: false,
+      message: `دسته‌ی «${category}» تعریف نشده است${suggestionClause(category, candidates, `دسته‌های مجاز (در ${file}): ${categoryList}`)}`,
+    };
   }
 
   let date: ReleaseDate;

@@ -12,8 +12,9 @@ import path from "node:path";
 import { z } from "zod";
 import { isJunkFile } from "./content-files.ts";
 import { readContentFile, resolveContentPath } from "./content-path.ts";
-import { showValue, type ContentProblem } from "./errors.ts";
-import { parseFrontMatter } from "./front-matter.ts";
+import type { ContentProblem } from "./errors.ts";
+import { fieldLine, parseFrontMatter } from "./front-matter.ts";
+import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import { slugify } from "../text/persian.ts";
 import { chaparMarkdown } from "./markdown.ts";
 import { depthProblem, emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
@@ -34,16 +35,19 @@ export const MAX_PAGE_BYTES = MAX_MARKDOWN_BYTES;
 const PERMALINK = /^\/(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}_\u200c-]*\/)+$/u;
 
 export const officePageSchema = z
-  .object({
-    title: z.string({ error: "عنوان (title) لازم است و باید متن باشد" }).trim().min(1, "عنوان (title) خالی است"),
-    permalink: z
-      .string({ error: "نشانی (permalink) باید متن باشد، مانند /about/" })
-      .refine((url) => PERMALINK.test(url), "نشانی (permalink) باید با / شروع و تمام شود و فقط حرف، رقم، - و _ داشته باشد، مانند /about/")
-      .optional(),
-    nav: z.boolean({ error: "nav باید true یا false باشد" }).default(false),
-    description: z.string({ error: "توضیح (description) باید متن باشد" }).optional(),
-    order: z.number({ error: "ترتیب (order) باید عدد باشد" }).int("ترتیب (order) باید عدد صحیح باشد").optional(),
-  })
+  .object(
+    {
+      title: z.string({ error: "عنوان (title) لازم است و باید متن باشد" }).trim().min(1, "عنوان (title) خالی است"),
+      permalink: z
+        .string({ error: "نشانی (permalink) باید متن باشد، مانند /about/" })
+        .refine((url) => PERMALINK.test(url), "نشانی (permalink) باید با / شروع و تمام شود و فقط حرف، رقم، - و _ داشته باشد، مانند /about/")
+        .optional(),
+      nav: z.boolean({ error: "nav باید true یا false باشد" }).default(false),
+      description: z.string({ error: "توضیح (description) باید متن باشد" }).optional(),
+      order: z.number({ error: "ترتیب (order) باید عدد باشد" }).int("ترتیب (order) باید عدد صحیح باشد").optional(),
+    },
+    { error: (i) => (i.code === "unrecognized_keys" ? undefined : "سرآغاز صفحه باید فهرستی از فیلدها به شکل «نام: مقدار» باشد") },
+  )
   .strict();
 
 /** The front-matter fields a page may have, from the schema's shape (declared once). */
@@ -133,7 +137,8 @@ export function loadOfficePages(
     }
     const fm = parseFrontMatter(readContentFile(contentDir, file).toString("utf8"));
     if (!fm.ok) {
-      error(fm.message, fm.line === undefined ? {} : { line: fm.line });
+      const { ok: _, message, ...where } = fm;
+      error(message, where);
       continue;
     }
     const { data, body, bodyLine, keyLines } = fm.value;
@@ -143,21 +148,10 @@ export function loadOfficePages(
       continue;
     }
     const lineOf = (key: string | undefined) => ({ line: (key !== undefined && keyLines.get(key)) || 1 });
-    const parsed = officePageSchema.safeParse(data);
+    const parsed = officePageSchema.safeParse(data, PERSIAN_ISSUES);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.code === "unrecognized_keys") {
-          for (const key of issue.keys)
-            error(`این فیلد شناخته نشد. فیلدهای مجاز صفحه: ${OFFICE_PAGE_FIELDS.join("، ")}`, { ...lineOf(key), field: key });
-          continue;
-        }
-        const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-        const value = key === undefined ? undefined : data[key];
-        error(value === undefined ? issue.message : `${issue.message} (مقدار فعلی: ${showValue(value)})`, {
-          ...lineOf(key),
-          ...(key === undefined ? {} : { field: key }),
-        });
-      }
+      const locate: Locate = (at) => ({ line: fieldLine(fm.value, at) ?? 1 });
+      problems.push(...schemaProblems(file, parsed.error, { locate, input: data, fields: OFFICE_PAGE_FIELDS }));
       continue;
     }
     const page = parsed.data;

@@ -14,6 +14,9 @@ import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.
 import { cleanText } from "../text/persian.ts";
 import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
+import { parseDataFile } from "./json-file.ts";
+import { missingFileClause, suggestionClause } from "./suggest.ts";
+import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
 
@@ -83,7 +86,7 @@ export function contactSchema(where: string) {
     });
 }
 
-const typesSchema = z
+export const typesSchema = z
   .record(
     z.string(),
     z
@@ -104,7 +107,7 @@ const typesSchema = z
     }
   });
 
-const contactsSchema = z
+export const contactsSchema = z
   .record(z.string(), z.unknown(), {
     error: 'contacts.json باید فهرستی از «شناسه: مشخصات» باشد؛ مانند {"press": {"name": "…", "phone": "…"}}',
   })
@@ -119,7 +122,7 @@ const contactsSchema = z
         });
         continue;
       }
-      const parsed = contactSchema(`مسئول تماس «${id}»`).safeParse(value);
+      const parsed = contactSchema(`مسئول تماس «${id}»`).safeParse(value, PERSIAN_ISSUES);
       if (parsed.success) out[id] = withoutUndefined(parsed.data);
       else
         for (const issue of parsed.error.issues)
@@ -132,38 +135,32 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): unknown {
+/** An optional data file: undefined when absent, null (and a problem) when it isn't JSON or leaves the content folder. */
+function readOptionalJson(
+  contentDir: string,
+  file: string,
+  problems: ContentProblem[],
+): { input: unknown; locate: Locate } | undefined | null {
   const resolved = resolveContentPath(contentDir, file);
   if ("error" in resolved) {
     if (resolved.reason === "missing") return undefined;
     problems.push({ file, message: resolved.error, severity: "error" });
     return null;
   }
-  try {
-    return JSON.parse(readContentFile(contentDir, file).toString("utf8"));
-  } catch (e) {
-    problems.push({ file, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
-    return null;
-  }
-}
-
-function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join(".");
-    return { file, ...(field === "" ? {} : { field }), message: issue.message, severity: "error" as const };
-  });
+  const read = parseDataFile(file, readContentFile(contentDir, file).toString("utf8"), problems);
+  return read ? { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
 }
 
 /** `news (خبر)، announcement (اطلاعیه)` — the valid type keys, for messages. */
 export function describeTypes(types: ReleaseTypes): string {
   const keys = Object.keys(types);
-  return keys.length === 0 ? `(هیچ؛ نوع‌ها را در content/${TYPES_FILE} تعریف کنید)` : keys.map((k) => `${k} (${types[k]})`).join("، ");
+  return keys.length === 0 ? `(هیچ؛ نوع‌ها را در ${TYPES_FILE} پوشه‌ی محتوا تعریف کنید)` : keys.map((k) => `${k} (${types[k]})`).join("، ");
 }
 
 export function describeContacts(contacts: Contacts): string {
   const ids = Object.keys(contacts);
   return ids.length === 0
-    ? `(هیچ؛ مسئولان تماس را در content/${CONTACTS_FILE} تعریف کنید)`
+    ? `(هیچ؛ مسئولان تماس را در ${CONTACTS_FILE} پوشه‌ی محتوا تعریف کنید)`
     : ids.map((id) => `${id} (${contacts[id]!.name})`).join("، ");
 }
 
@@ -172,33 +169,41 @@ export function describeContacts(contacts: Contacts): string {
  * a type or a contact id) and checks site.json's `defaultType` and `defaultContact` against them.
  * Problems are appended to `problems`; the result is usable only when none were added.
  */
-export function loadPressData(contentDir: string, site: SiteSettings, problems: ContentProblem[]): PressData {
+export function loadPressData(
+  contentDir: string,
+  site: SiteSettings,
+  problems: ContentProblem[],
+  /** Where site.json's fields are written, to point at `defaultType`/`defaultContact`. */
+  siteLocate?: Locate,
+): PressData {
   const data: PressData = { types: {}, contacts: {} };
   const typesRaw = readOptionalJson(contentDir, TYPES_FILE, problems);
-  if (typesRaw !== undefined && typesRaw !== null) {
-    const parsed = typesSchema.safeParse(typesRaw);
+  if (typesRaw) {
+    const parsed = typesSchema.safeParse(typesRaw.input, PERSIAN_ISSUES);
     if (parsed.success) data.types = parsed.data;
-    else problems.push(...issuesOf(TYPES_FILE, parsed.error));
+    else problems.push(...schemaProblems(TYPES_FILE, parsed.error, typesRaw));
   }
   const contactsRaw = readOptionalJson(contentDir, CONTACTS_FILE, problems);
-  if (contactsRaw !== undefined && contactsRaw !== null) {
-    const parsed = contactsSchema.safeParse(contactsRaw);
+  if (contactsRaw) {
+    const parsed = contactsSchema.safeParse(contactsRaw.input, PERSIAN_ISSUES);
     if (parsed.success) data.contacts = parsed.data;
-    else problems.push(...issuesOf(CONTACTS_FILE, parsed.error));
+    else problems.push(...schemaProblems(CONTACTS_FILE, parsed.error, contactsRaw));
   }
   if (site.defaultType !== undefined && !Object.hasOwn(data.types, site.defaultType)) {
     problems.push({
       file: "_data/site.json",
+      ...siteLocate?.(["defaultType"]),
       field: "defaultType",
-      message: `نوع پیش‌فرض ${showValue(site.defaultType)} در ${TYPES_FILE} تعریف نشده است؛ نوع‌های مجاز: ${describeTypes(data.types)}`,
+      message: `نوع پیش‌فرض ${showValue(site.defaultType)} در ${TYPES_FILE} تعریف نشده است${suggestionClause(site.defaultType, Object.keys(data.types), `نوع‌های مجاز: ${describeTypes(data.types)}`)}`,
       severity: "error",
     });
   }
   if (site.defaultContact !== undefined && !Object.hasOwn(data.contacts, site.defaultContact)) {
     problems.push({
       file: "_data/site.json",
+      ...siteLocate?.(["defaultContact"]),
       field: "defaultContact",
-      message: `مسئول تماس پیش‌فرض ${showValue(site.defaultContact)} در ${CONTACTS_FILE} تعریف نشده است؛ شناسه‌های مجاز: ${describeContacts(data.contacts)}`,
+      message: `مسئول تماس پیش‌فرض ${showValue(site.defaultContact)} در ${CONTACTS_FILE} تعریف نشده است${suggestionClause(site.defaultContact, Object.keys(data.contacts), `شناسه‌های مجاز: ${describeContacts(data.contacts)}`)}`,
       severity: "error",
     });
   }
@@ -260,16 +265,17 @@ export function resolvePressFiles(
   const gallery: GalleryImage[] = [];
   const releaseDir = path.posix.dirname(releaseFile);
   const locate = (written: string, field: string, what: string): { file: string; real: string } | undefined => {
-    const resolved = path.posix.isAbsolute(written)
-      ? ({ reason: "missing", error: "" } as const)
-      : resolveContentPath(contentDir, path.posix.join(releaseDir, written));
+    const file = path.posix.normalize(path.posix.join(releaseDir, written));
+    const outside = file.startsWith("../") || file === ".." || path.posix.isAbsolute(written);
+    const resolved = outside ? ({ reason: "missing", error: "" } as const) : resolveContentPath(contentDir, file);
     if ("error" in resolved) {
+      const hint = outside ? "" : missingFileClause(contentDir, file, written);
       problems.push({
         field,
         message:
           resolved.reason === "link"
             ? resolved.error
-            : `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
+            : `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)${hint}`,
       });
       return undefined;
     }

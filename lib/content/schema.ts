@@ -9,6 +9,8 @@ import { DATE_FORMS_HELP, parseReleaseDate, type ReleaseDate } from "../dates/ja
 import { cleanText } from "../text/persian.ts";
 import { contactSchema, describeContacts, describeTypes, type Contact, type PressData } from "./press.ts";
 import type { Categories } from "./site-data.ts";
+import { suggestionClause } from "./suggest.ts";
+import { PERSIAN_ISSUES } from "./zod-problems.ts";
 
 export interface SchemaContext {
   timeZone: string;
@@ -39,7 +41,7 @@ function closedObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what: s
   return z.strictObject(shape, {
     error: (i) =>
       i.code === "unrecognized_keys"
-        ? `کلید ${i.keys.map((k) => `«${k}»`).join(" و ")} در ${what} شناخته نشد؛ کلیدهای مجاز: ${allowed}`
+        ? `کلید ${i.keys.map((k) => `«${k}»`).join(" و ")} در ${what} شناخته نشد${suggestionClause(i.keys[0] ?? "", Object.keys(shape), `کلیدهای مجاز: ${allowed}`)}`
         : `${what} باید فهرستی از ${allowed} باشد؛ مانند: ${example}`,
   });
 }
@@ -119,8 +121,11 @@ const FIELDS = {
   category: field(
     (ctx) => {
       const categoryKeys = Object.keys(ctx.categories);
+      // A key, or a category's Persian name (`اطلاعیه‌ها` → `announcements`), leads to the key to write.
+      const candidates = Object.entries(ctx.categories).flatMap(([key, c]) => [key, { text: c.name, answer: key }]);
       return z.string({ error: `دسته لازم است؛ یکی از: ${categoryKeys.join("، ")}` }).refine((c) => Object.hasOwn(ctx.categories, c), {
-        error: `این دسته تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): ${categoryKeys.join("، ")}`,
+        error: (i) =>
+          `این دسته تعریف نشده است${suggestionClause(String(i.input), candidates, `دسته‌های مجاز (در _data/categories.json): ${categoryKeys.join("، ")}`)}`,
       });
     },
     {
@@ -210,9 +215,10 @@ const FIELDS = {
             if (Object.hasOwn(types, t)) return t;
             const byLabel = typeByLabel.get(t);
             if (byLabel !== undefined) return byLabel;
+            const candidates = Object.entries(types).flatMap(([key, label]) => [key, { text: label, answer: key }]);
             issue.addIssue({
               code: "custom",
-              message: `این نوع خبر تعریف نشده است؛ نوع‌های مجاز (در content/_data/types.json): ${describeTypes(types)}`,
+              message: `این نوع خبر تعریف نشده است${suggestionClause(t, candidates, `نوع‌های مجاز (در _data/types.json): ${describeTypes(types)}`)}`,
             });
             return z.NEVER;
           })
@@ -249,14 +255,15 @@ const FIELDS = {
           if (typeof value === "string") {
             const id = value.trim();
             if (Object.hasOwn(contacts, id)) return id;
+            const candidates = Object.entries(contacts).flatMap(([key, c]) => [key, { text: c.name, answer: key }]);
             issue.addIssue({
               code: "custom",
-              message: `این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز (در content/_data/contacts.json): ${describeContacts(contacts)}`,
+              message: `این مسئول تماس تعریف نشده است${suggestionClause(id, candidates, `شناسه‌های مجاز (در _data/contacts.json): ${describeContacts(contacts)}`)}`,
             });
             return z.NEVER;
           }
           if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            const parsed = inlineContact.safeParse(value);
+            const parsed = inlineContact.safeParse(value, PERSIAN_ISSUES);
             if (parsed.success) return parsed.data;
             for (const i of parsed.error.issues) issue.addIssue({ code: "custom", path: i.path, message: i.message });
             return z.NEVER;
@@ -427,11 +434,16 @@ export function releaseSchema(ctx: SchemaContext) {
  * Checks between fields that must run even when other fields are invalid (zod skips object-level
  * refinements once a field has failed, and every problem has to be reported in one run).
  */
-export function crossFieldIssues(data: Record<string, unknown>): { field: ReleaseField; message: string }[] {
-  const issues: { field: ReleaseField; message: string }[] = [];
+export function crossFieldIssues(data: Record<string, unknown>): { field: ReleaseField; at?: ReleaseField; message: string }[] {
+  const issues: { field: ReleaseField; at?: ReleaseField; message: string }[] = [];
   const alt = data.imageAlt;
   if (data.image !== undefined && data.image !== null && (typeof alt !== "string" || alt.trim() === "")) {
-    issues.push({ field: "imageAlt", message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود" });
+    issues.push({
+      field: "imageAlt",
+      // A missing alt points at the image it belongs to (where it is to be added); an empty one at itself.
+      ...(alt === undefined || alt === null ? { at: "image" as const } : {}),
+      message: "وقتی تصویر (image) دارید، متن جایگزین آن (imageAlt) لازم است: آنچه در تصویر دیده می‌شود",
+    });
   }
   return issues;
 }

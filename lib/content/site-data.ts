@@ -12,63 +12,92 @@ const nonEmpty = (what: string) =>
     .trim()
     .min(1, { error: `${what} نباید خالی باشد` });
 
-export const organizationSchema = z.object({
-  name: nonEmpty("نام سازمان"),
-  /** Short "about" text shown in the footer. */
-  about: z.string().optional(),
-  address: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
-  /** Path of the logo, relative to the content folder. */
-  logo: z.string().optional(),
-});
+const optionalText = (what: string) => z.string({ error: `${what} باید متن باشد` }).optional();
 
-export const siteSchema = z.object({
-  name: nonEmpty("نام سایت"),
-  description: z.string().default(""),
-  /** Absolute URL the site is served from; its path is the base path (e.g. `https://example.ir/press/`). */
-  url: z.string({ error: "نشانی سایت (url) باید متن باشد" }).refine((u) => /^https?:\/\/[^/]+/.test(u), {
-    error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/",
-  }),
-  timeZone: z.string().default("Asia/Tehran").refine(isValidTimeZone, { error: "منطقه‌ی زمانی شناخته نشد؛ مانند Asia/Tehran" }),
-  /** Language of the site's interface, dates and digits: a key of lib/locale/index.ts (`"fa"`, the default). */
-  locale: z
-    .string({ error: 'زبان سایت (locale) باید متن باشد، مانند "fa"' })
-    .default(defaultLocaleCode)
-    .refine(isLocaleCode, {
-      error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}`,
+export const organizationSchema = z.object(
+  {
+    name: nonEmpty("نام سازمان"),
+    /** Short "about" text shown in the footer. */
+    about: optionalText("معرفی سازمان (about)"),
+    address: optionalText("نشانی سازمان (address)"),
+    phone: optionalText('تلفن سازمان (phone)؛ میان گیومه، مانند "021-66461234"،'),
+    email: optionalText("رایانامه‌ی سازمان (email)"),
+    /** Path of the logo, relative to the content folder. */
+    logo: optionalText("نشان سازمان (logo) نشانی یک پرونده است و"),
+  },
+  { error: 'مشخصات سازمان (organization) لازم است؛ مانند "organization": {"name": "روابط عمومی مؤسسه"}' },
+);
+
+export const siteSchema = z.object(
+  {
+    name: nonEmpty("نام سایت"),
+    description: z.string({ error: "توضیح سایت (description) باید متن باشد" }).default(""),
+    /** Absolute URL the site is served from; its path is the base path (e.g. `https://example.ir/press/`). */
+    url: z.string({ error: "نشانی سایت (url) باید متن باشد" }).refine((u) => /^https?:\/\/[^/]+/.test(u), {
+      error: "نشانی سایت (url) باید با http:// یا https:// شروع شود، مانند https://example.ir/",
     }),
-  pageSize: z.number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد" }).int().min(1).max(100).default(10),
-  /** How many related releases of the same category a release page lists. */
-  relatedCount: z.number().int().min(0).max(20).default(3),
-  /** Latin digits in Persian prose shown as Persian digits. */
-  persianDigits: z.boolean().default(true),
-  /**
-   * What the Persian typography lint's findings are for `npm run check` and `npm run build`:
-   * `"warning"` (default: reported, never stops a build), `"error"` (a finding stops the build) or `"off"`.
-   */
-  typographyLint: z
-    .enum(["warning", "error", "off"], { error: 'سطح بررسی نگارش (typographyLint) یکی از "warning"، "error" یا "off" است' })
-    .default("warning"),
-  /** Type key (from `_data/types.json`) of releases that don't name one; none if absent. */
-  defaultType: z.string({ error: 'نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند "news"' }).trim().optional(),
-  /** Contact id (from `_data/contacts.json`) shown on releases that don't name one; none if absent. */
-  defaultContact: z
-    .string({ error: 'مسئول تماس پیش‌فرض (defaultContact) باید شناسه‌ای از contacts.json باشد، مانند "press-office"' })
-    .trim()
-    .optional(),
-  organization: organizationSchema,
-});
+    timeZone: z
+      .string({ error: 'منطقه‌ی زمانی (timeZone) باید متن باشد، مانند "Asia/Tehran"' })
+      .default("Asia/Tehran")
+      .refine(isValidTimeZone, { error: "منطقه‌ی زمانی شناخته نشد؛ مانند Asia/Tehran" }),
+    /** Language of the site's interface, dates and digits: a key of lib/locale/index.ts (`"fa"`, the default). */
+    locale: z
+      .string({ error: 'زبان سایت (locale) باید متن باشد، مانند "fa"' })
+      .default(defaultLocaleCode)
+      .refine(isLocaleCode, {
+        error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}`,
+      }),
+    pageSize: z
+      .number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد، مانند 10" })
+      .int({ error: "اندازه‌ی صفحه (pageSize) باید عدد صحیح باشد" })
+      .min(1, { error: "اندازه‌ی صفحه (pageSize) دست‌کم 1 است" })
+      .max(100, { error: "اندازه‌ی صفحه (pageSize) حداکثر 100 است" })
+      .default(10),
+    /** How many related releases of the same category a release page lists. */
+    relatedCount: z
+      .number({ error: "شمار خبرهای مرتبط (relatedCount) باید عدد باشد، مانند 3" })
+      .int({ error: "شمار خبرهای مرتبط (relatedCount) باید عدد صحیح باشد" })
+      .min(0, { error: "شمار خبرهای مرتبط (relatedCount) نمی‌تواند منفی باشد" })
+      .max(20, { error: "شمار خبرهای مرتبط (relatedCount) حداکثر 20 است" })
+      .default(3),
+    /** Latin digits in Persian prose shown as Persian digits. */
+    persianDigits: z.boolean({ error: "رقم‌های فارسی (persianDigits) فقط true یا false می‌پذیرد" }).default(true),
+    /**
+     * What the Persian typography lint's findings are for `npm run check` and `npm run build`:
+     * `"warning"` (default: reported, never stops a build), `"error"` (a finding stops the build) or `"off"`.
+     */
+    typographyLint: z
+      .enum(["warning", "error", "off"], { error: 'سطح بررسی نگارش (typographyLint) یکی از "warning"، "error" یا "off" است' })
+      .default("warning"),
+    /** Type key (from `_data/types.json`) of releases that don't name one; none if absent. */
+    defaultType: z.string({ error: 'نوع پیش‌فرض (defaultType) باید کلید یکی از نوع‌های types.json باشد، مانند "news"' }).trim().optional(),
+    /** Contact id (from `_data/contacts.json`) shown on releases that don't name one; none if absent. */
+    defaultContact: z
+      .string({ error: 'مسئول تماس پیش‌فرض (defaultContact) باید شناسه‌ای از contacts.json باشد، مانند "press-office"' })
+      .trim()
+      .optional(),
+    organization: organizationSchema,
+  },
+  {
+    error:
+      'site.json باید مجموعه‌ای از «کلید: مقدار» میان {…} باشد؛ مانند {"name": "…", "url": "https://…/", "organization": {"name": "…"}}',
+  },
+);
 
 export type SiteSettings = z.infer<typeof siteSchema>;
 
-export const categorySchema = z.object({
-  name: nonEmpty("نام دسته"),
-  description: z.string().default(""),
-});
+export const categorySchema = z.object(
+  {
+    name: nonEmpty("نام دسته"),
+    description: z.string({ error: "توضیح دسته (description) باید متن باشد" }).default(""),
+  },
+  { error: 'هر دسته باید مجموعه‌ای از name و description باشد؛ مانند "culture": {"name": "فرهنگی", "description": "…"}' },
+);
 
 export const categoriesSchema = z
-  .record(z.string(), categorySchema)
+  .record(z.string(), categorySchema, {
+    error: 'categories.json باید مجموعه‌ای از «کلید: دسته» میان {…} باشد؛ مانند {"culture": {"name": "فرهنگی"}}',
+  })
   .refine((o) => Object.keys(o).length > 0, { error: "دست‌کم یک دسته لازم است" })
   .superRefine((o, ctx) => {
     for (const key of Object.keys(o)) {

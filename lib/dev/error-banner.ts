@@ -20,7 +20,8 @@ export const CONTENT_ERROR_HEADING = "محتوا خطا دارد؛ پیش‌نم
 
 /** One problem as a list item: where (file:line:column, left-to-right) and the message. */
 function problemItem(problem: ContentProblem): string {
-  const line = formatProblem(problem);
+  // Content-relative paths in the page (the terminal's report has the clickable ones).
+  const line = formatProblem(problem, { contentDir: ".", cwd: "." });
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
   const message = line.startsWith(where) ? line.slice(where.length).trim() : line;
   return `<li style="margin:.25em 0"><code dir="ltr" style="font-family:ui-monospace,monospace;unicode-bidi:isolate">${escapeHtml(where)}</code> ${escapeHtml(message)}</li>`;

@@ -170,7 +170,7 @@ function previewSite({
         // The last good pages stay, with the errors on each (and the assets built for them).
         state = { good: state.good, problems: [...checked.errors, ...checked.warnings.filter((w) => w.rule === undefined)] };
         latestData = undefined;
-        log(problemsReport(state.problems, state.good !== undefined));
+        log(problemsReport(state.problems, state.good !== undefined, contentDir));
         return;
       }
       latestData = createChaparData({
@@ -190,7 +190,7 @@ function previewSite({
       const message = error instanceof Error ? error.message : String(error);
       state = { good: state.good, problems: [{ file: "(پیش‌نمایش)", message: `بارگذاری محتوا شکست خورد: ${message}`, severity: "error" }] };
       latestData = undefined;
-      log(problemsReport(state.problems, state.good !== undefined));
+      log(problemsReport(state.problems, state.good !== undefined, contentDir));
     },
     async loadFirst() {
       const parallel = startParallelCheck(contentDir);
@@ -344,8 +344,8 @@ function renderForPreview(route: PageRoute, chapar: ChaparData, banner: string):
 }
 
 /** The terminal's report of a load with errors: the problems, and what the preview does meanwhile. */
-function problemsReport(problems: readonly ContentProblem[], keepsLastGood: boolean): string {
-  const lines = problems.map(formatProblem);
+function problemsReport(problems: readonly ContentProblem[], keepsLastGood: boolean, contentDir: string): string {
+  const lines = problems.map((p) => formatProblem(p, { contentDir }));
   lines.push(
     keepsLastGood
       ? `${problems.filter((p) => p.severity === "error").length} خطا در محتوا؛ پیش‌نمایش آخرین حالت درست را با فهرست خطاها نشان می‌دهد تا پرونده درست شود.`

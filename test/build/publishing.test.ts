@@ -386,11 +386,11 @@ describe("bad press fields stop the build; the previous output stays", () => {
     assert.notEqual(result.code, 0, `build should fail:\n${result.stdout}`);
     const expected = [
       /releases\/1405\/bad-type\.md:5:1 +فیلد «type»: این نوع خبر تعریف نشده است؛ نوع‌های مجاز .*news \(خبر\).*«pressrelease»/,
-      /releases\/1405\/bad-contact\.md:5:1 +فیلد «contact»: این مسئول تماس تعریف نشده است؛ شناسه‌های مجاز .*press-office \(مریم احمدی\).*«pres-office»/,
-      /releases\/1405\/bad-attachment\.md:5:1 +فیلد «attachments\.0\.file»: پرونده‌ی پیوست 1 پیدا نشد: «files\/missing\.pdf»/,
+      /releases\/1405\/bad-contact\.md:5:1 +فیلد «contact»: این مسئول تماس تعریف نشده است؛ منظورتان «press-office» بود؟ شناسه‌های مجاز .*press-office \(مریم احمدی\).*«pres-office»/,
+      /releases\/1405\/bad-attachment\.md:6:1 +فیلد «attachments\.0\.file»: پرونده‌ی پیوست 1 پیدا نشد: «files\/missing\.pdf»/,
       /releases\/1405\/bad-withdrawn\.md:5:1 +فیلد «withdrawn\.reason»: دلیل برداشتن خبر \(reason\) لازم است/,
-      /releases\/1405\/bad-updates\.md:5:1 +فیلد «updates\.0\.date»: ماه 13 وجود ندارد.*«1405-13-01»/,
-      /releases\/1405\/bad-updates\.md:5:1 +فیلد «updates\.1\.date»: /,
+      /releases\/1405\/bad-updates\.md:6:1 +فیلد «updates\.0\.date»: ماه 13 وجود ندارد.*«1405-13-01»/,
+      /releases\/1405\/bad-updates\.md:8:1 +فیلد «updates\.1\.date»: /,
       /^6 خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد\.$/m,
     ];
     for (const pattern of expected) assert.match(result.stderr, pattern);
@@ -408,7 +408,7 @@ describe("bad press fields stop the build; the previous output stays", () => {
     writeFileSync(path.join(content, "_data/site.json"), JSON.stringify({ ...site, defaultContact: "nobody" }));
     const result = build(content, { out: goodOut });
     assert.notEqual(result.code, 0);
-    assert.match(result.stderr, /_data\/site\.json +فیلد «defaultContact»: مسئول تماس پیش‌فرض «nobody» .*press-office \(مریم احمدی\)/);
+    assert.match(result.stderr, /_data\/site\.json:1:225 +فیلد «defaultContact»: مسئول تماس پیش‌فرض «nobody» .*press-office \(مریم احمدی\)/);
     assert.deepEqual(outputTexts(goodOut), goodFiles, "the previous output must be untouched");
   });
 });

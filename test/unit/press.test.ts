@@ -227,7 +227,7 @@ describe("bad press fields: Persian messages naming file, field, value and what 
 
   test("a type without types.json says where types are defined", () => {
     const errors = errorsWith({ "_data/types.json": null, "_data/site.json": siteWithout("defaultType"), [bad]: release("type: news") });
-    expectError(errors, bad, "type", [/content\/_data\/types\.json تعریف کنید/]);
+    expectError(errors, bad, "type", [/نوع‌ها را در _data\/types\.json پوشه‌ی محتوا تعریف کنید/]);
   });
 
   test("an unknown contact id lists the valid ids", () => {
@@ -255,7 +255,7 @@ describe("bad press fields: Persian messages naming file, field, value and what 
     const errors = errorsWith({
       [bad]: release("attachments:\n  - file: files/programme.pdf\n    title: الف\n  - file: files/missing.pdf\n    title: ب"),
     });
-    expectError(errors, bad, "attachments.1.file", [/پرونده‌ی پیوست 2 پیدا نشد/, /«files\/missing\.pdf»/], 5);
+    expectError(errors, bad, "attachments.1.file", [/پرونده‌ی پیوست 2 پیدا نشد/, /«files\/missing\.pdf»/], 8);
   });
 
   test("an attachment outside the content folder", () => {
@@ -360,7 +360,15 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
 
   test("types.json that is not JSON", () => {
     const errors = errorsWith({ "_data/types.json": "{ news: خبر }" });
-    assert.ok(errors.some((e) => e.file === "_data/types.json" && /JSON معتبر نیست/.test(e.message)));
+    assert.ok(
+      errors.some(
+        (e) =>
+          e.file === "_data/types.json" &&
+          e.line === 1 &&
+          e.column === 3 &&
+          e.message === 'JSON خوانده نشد: نام کلید باید میان گیومه‌ی دوتایی باشد: "news"',
+      ),
+    );
   });
 
   test("a contact without phone or e-mail, and a bad e-mail", () => {
@@ -372,7 +380,8 @@ describe("bad data files: types.json, contacts.json and site.json defaults", () 
   test("defaultType and defaultContact must name what the data files define", () => {
     const site = JSON.parse(siteWithout("")) as Record<string, unknown>;
     const errors = errorsWith({ "_data/site.json": JSON.stringify({ ...site, defaultType: "newz", defaultContact: "nobody" }) });
-    expectError(errors, "_data/site.json", "defaultType", [/«newz»/, /news \(خبر\)/]);
+    expectError(errors, "_data/site.json", "defaultType", [/«newz»/, /منظورتان «news» بود؟ نوع‌های مجاز: news \(خبر\)/]);
+    assert.equal(errors.find((e) => e.field === "defaultType")?.line, 1, "the site.json line of defaultType");
     expectError(errors, "_data/site.json", "defaultContact", [/«nobody»/, /press-office \(مریم احمدی\)/]);
   });
 

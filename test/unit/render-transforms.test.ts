@@ -109,7 +109,13 @@ describe("office glossary (content/_data/glossary.json)", () => {
   });
 
   test("invalid JSON and a list instead of an object are errors", () => {
-    assert.match(loadGlossary(contentWith('{ "a": ')).problems[0]!.message, /JSON معتبر نیست/);
+    assert.deepEqual(loadGlossary(contentWith('{ "a": ')).problems[0], {
+      file: "_data/glossary.json",
+      line: 1,
+      column: 8,
+      message: "JSON خوانده نشد: پرونده ناتمام مانده است؛ «}» یا «]» پایانی (یا گیومه‌ای) جا افتاده است",
+      severity: "error",
+    });
     assert.match(loadGlossary(contentWith('["هماندیشی"]')).problems[0]!.message, /نادرست: درست/);
   });
 });
