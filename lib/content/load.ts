@@ -9,17 +9,21 @@ import type { z } from "zod";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { localeFor } from "../locale/index.ts";
-import { decodeUtf8 } from "../text/utf8.ts";
+import { siteUrls } from "../site/urls.ts";
+import { decodeText, type DecodedText } from "../text/encoding.ts";
+import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
-import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
+import { collectReleaseLinks, resolveReleaseLinks, type LinkTarget, type ReleaseLink } from "./links.ts";
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
-import { releaseView, type Release } from "./release.ts";
+import { releaseSlug, releaseView, type Release } from "./release.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+import { provisionalUrl, rawFileRefs, type RawFileRefs } from "./unchecked-release.ts";
+import { wallTimeWarnings } from "./wall-time-warnings.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
 export type { Release };
@@ -234,18 +238,19 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
       schema: releaseSchema({ timeZone: site.timeZone, categories, press }),
       siteUrl: site.url,
       persianDigits: site.persianDigits,
+      timeZone: site.timeZone,
     },
     cache,
     inspect,
     problems,
     releases: [],
-    keyLinesOf: new Map(),
+    addressClaims: [],
     linksOf: new Map(),
   };
   for (const file of listFiles(contentDir)) {
     if (isReleaseFile(file, only, problems)) loadRelease(run, file);
   }
-  problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
+  problems.push(...duplicateUrlProblems(run.addressClaims));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
   const officePages =
     only === undefined
@@ -320,15 +325,26 @@ interface LoadRun {
   inspect: CheckOptions["inspect"];
   problems: ContentProblem[];
   releases: Release[];
-  keyLinesOf: Map<Release, Map<string, number>>;
+  /** The address of every release file whose date and slug are valid, in file order, for the duplicate check. */
+  addressClaims: AddressClaim[];
   /** Links to other releases, checked (and `.md` links rewritten) once every release is known. */
-  linksOf: Map<Release, ReleaseLink[]>;
+  linksOf: Map<LinkTarget, ReleaseLink[]>;
+}
+
+/** A release file's address, claimed whether or not the file has other errors. */
+interface AddressClaim {
+  file: string;
+  url: string;
+  /** The `slug` line (or 1), where the message points. */
+  line: number;
 }
 
 /**
  * One release file: parse and validate it (memoized by the build cache), resolve the files it names
  * (lead image, attachments, gallery, inline images), make its `Release`, and hand it to the inspector.
- * Its problems go to `run.problems`; the release joins `run.releases` only when it has none.
+ * Every check runs whatever else failed (from the raw front matter when the schema failed), so an
+ * author sees all of a file's problems in one run. Its problems go to `run.problems`; the release
+ * joins `run.releases` only when it has none.
  */
 function loadRelease(run: LoadRun, file: string): void {
   const { contentDir, problems, inspect } = run;
@@ -337,6 +353,7 @@ function loadRelease(run: LoadRun, file: string): void {
   // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
   let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
   const parsedFile = run.cache.memo("release-file", `${file}\0${read.hash}`, () => {
+    if (!read.decoded.ok) return { problems: [encodingProblem(file, read.decoded)] };
     const { parsed, ...extras } = parseReleaseFileWithTokens(file, read.source, run.fileContext);
     fresh = extras;
     return parsed;
@@ -349,36 +366,42 @@ function loadRelease(run: LoadRun, file: string): void {
     if (inspect)
       problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
   };
-  if (parsedFile.valid === undefined) {
-    // The body can still be checked (links, typography) while the front matter is being fixed.
+  const fileProblems: ContentProblem[] = [];
+  const addFileProblem = (field: string, message: string) =>
+    fileProblems.push({ file, ...lineOf(keyLines, field.split(".")[0]), field, message, severity: "error" });
+  const locale = localeFor(run.site.locale);
+  const parts = parsedFile.valid ?? parsedFile.unchecked;
+  if (parts === undefined) {
+    inspectFile();
+    return;
+  }
+  // Lead image, attachments, gallery, inline images: from the valid fields, or the raw ones.
+  const refs = parsedFile.valid ? { image: parsedFile.valid.data.image, files: parsedFile.valid.data } : parsedFile.unchecked!.refs;
+  const pressFiles = resolvePressFiles(file, refs.files, contentDir, locale);
+  for (const p of pressFiles.problems) addFileProblem(p.field, p.message);
+  let imageFile: string | undefined;
+  if (refs.image !== undefined) {
+    const resolved = resolveImageFile(contentDir, file, refs.image);
+    if ("error" in resolved) addFileProblem("image", resolved.error);
+    else imageFile = resolved.file;
+  }
+  const inline = resolveInlineImages(contentDir, file, parts.rendered.images, bodyLine);
+  for (const p of inline.problems) fileProblems.push({ file, line: p.line, message: p.message, severity: "error" });
+  problems.push(...fileProblems);
+
+  const slugLine = keyLines.get("slug") ?? 1;
+  if (parsedFile.valid === undefined || fileProblems.length > 0) {
+    // No release to publish, but its links and address are still checked against the others.
+    const address = parsedFile.valid
+      ? { url: siteUrls.release(parsedFile.valid.data.date.jy, parsedFile.valid.data.date.jm, releaseSlug(parsedFile.valid.data.slug, file)) }
+      : parsedFile.unchecked!.address;
+    if ("url" in address) run.addressClaims.push({ file, url: address.url, line: slugLine });
+    else problems.push({ file, line: keyLines.get("date") ?? 1, field: "date", message: address.skipped, severity: "warning" });
+    if (parts.links.length > 0) run.linksOf.set({ file, url: "", html: "" }, parts.links);
     inspectFile();
     return;
   }
   const { data: r, rendered, links } = parsedFile.valid;
-  const pressFiles = resolvePressFiles(file, r, contentDir, localeFor(run.site.locale));
-  for (const p of pressFiles.problems) {
-    problems.push({ file, ...lineOf(keyLines, p.field.split(".")[0]), field: p.field, message: p.message, severity: "error" });
-  }
-  let imageFile: string | undefined;
-  if (r.image !== undefined) {
-    const resolved = resolveImageFile(contentDir, file, r.image);
-    if ("error" in resolved) {
-      problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
-      inspectFile();
-      return;
-    }
-    imageFile = resolved.file;
-  }
-  if (pressFiles.problems.length > 0) {
-    inspectFile();
-    return;
-  }
-  const inline = resolveInlineImages(contentDir, file, rendered.images, bodyLine);
-  if (inline.problems.length > 0) {
-    for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
-    inspectFile();
-    return;
-  }
   const release = releaseView(
     r,
     {
@@ -393,12 +416,16 @@ function loadRelease(run: LoadRun, file: string): void {
     { html: rendered.html, inlineImages: inline.images },
   );
   run.releases.push(release);
-  run.keyLinesOf.set(release, keyLines);
+  run.addressClaims.push({ file, url: release.url, line: slugLine });
   if (links.length > 0) run.linksOf.set(release, links);
   inspectFile(release);
 }
 
-/** Two releases may not claim one URL: name both files. */
+/** A file that isn't UTF-8 (lib/text/encoding.ts), as a problem of that file. */
+function encodingProblem(file: string, decoded: Exclude<DecodedText, { ok: true }>): ContentProblem {
+  return { file, ...(decoded.line === undefined ? {} : { line: decoded.line }), message: decoded.message, severity: "error" };
+}
+
 /** Each release URL with the file that has it (the first, if two share one: that is reported separately), for office pages' collisions. */
 function releaseUrls(releases: readonly Release[]): Map<string, string> {
   const urls = new Map<string, string>();
@@ -406,20 +433,21 @@ function releaseUrls(releases: readonly Release[]): Map<string, string> {
   return urls;
 }
 
-function duplicateUrlProblems(releases: readonly Release[], keyLinesOf: Map<Release, Map<string, number>>): ContentProblem[] {
+/** Two releases may not claim one URL: name both files (a file with other errors claims its address too). */
+function duplicateUrlProblems(claims: readonly AddressClaim[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const byUrl = new Map<string, Release>();
-  for (const release of releases) {
-    const other = byUrl.get(release.url);
+  const byUrl = new Map<string, AddressClaim>();
+  for (const claim of claims) {
+    const other = byUrl.get(claim.url);
     if (other) {
       problems.push({
-        file: release.file,
-        line: keyLinesOf.get(release)?.get("slug") ?? 1,
-        message: `نشانی ${release.url} با خبر «${other.file}» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید`,
+        file: claim.file,
+        line: claim.line,
+        message: `نشانی ${claim.url} با خبر «${other.file}» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید`,
         field: "slug",
         severity: "error",
       });
-    } else byUrl.set(release.url, release);
+    } else byUrl.set(claim.url, claim);
   }
   return problems;
 }
@@ -429,6 +457,7 @@ export interface ReleaseFileContext {
   schema: ReturnType<typeof releaseSchema>;
   siteUrl: string;
   persianDigits: boolean;
+  timeZone: string;
 }
 
 /**
@@ -444,6 +473,13 @@ export interface ParsedReleaseFile {
     rendered: { html: string; firstParagraph: string; images: InlineImageRef[] };
     links: ReleaseLink[];
   };
+  /** When the schema failed: what can be checked all the same (files named, inline images, links, address). */
+  unchecked?: {
+    refs: RawFileRefs;
+    rendered: { images: InlineImageRef[] };
+    links: ReleaseLink[];
+    address: { url: string } | { skipped: string };
+  };
 }
 
 /** Front matter, schema and Markdown of one release file: the pure part of loading it (see the build cache). */
@@ -458,15 +494,20 @@ function parseReleaseFileWithTokens(
   ctx: ReleaseFileContext,
 ): { parsed: ParsedReleaseFile; frontMatter?: FrontMatter; tokens?: Token[] } {
   const fm = parseFrontMatter(source);
+  // Invisible control and bidi characters anywhere in the file (lib/text/hidden-chars.ts).
+  const hidden = hiddenCharFindings(source).map((f): ContentProblem => ({ file, ...f, severity: "error" }));
   if (!fm.ok)
     return {
-      parsed: { problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }] },
+      parsed: {
+        problems: [{ file, ...(fm.line === undefined ? {} : { line: fm.line }), message: fm.message, severity: "error" }, ...hidden],
+      },
     };
   const { data, body, keyLines, bodyLine } = fm.value;
   const parsed = ctx.schema.safeParse(data);
   const crossField = crossFieldIssues(data).map(
     (i): ContentProblem => ({ file, ...lineOf(keyLines, i.field), field: i.field, message: i.message, severity: "error" }),
   );
+  const notes = [...hidden, ...wallTimeWarnings(file, data, keyLines, ctx.timeZone)];
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
     basePath: new URL(ctx.siteUrl).pathname,
     persianDigits: ctx.persianDigits,
@@ -474,10 +515,19 @@ function parseReleaseFileWithTokens(
     ...(r !== undefined && r.summary === undefined ? { leadInBody: r.location === undefined ? {} : { dateline: r.location } } : {}),
   });
   if (!parsed.success || crossField.length > 0) {
+    // The body is rendered all the same: its images and links are checked in this run too.
+    const rendered = renderMarkdown(body, renderOptions());
+    const schemaProblems = parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data);
     return {
       parsed: {
-        problems: [...(parsed.success ? [] : zodProblems(file, parsed.error, keyLines, data)), ...crossField],
+        problems: [...schemaProblems, ...crossField, ...notes],
         frontMatter: { keyLines, bodyLine, renderOptions: renderOptions() },
+        unchecked: {
+          refs: rawFileRefs(data),
+          rendered: { images: rendered.images },
+          links: collectReleaseLinks(file, rendered.tokens, bodyLine, body, ctx.siteUrl),
+          address: provisionalUrl(file, data, ctx.timeZone, !schemaProblems.some((p) => p.field === "slug")),
+        },
       },
       frontMatter: fm.value,
     };
@@ -486,7 +536,7 @@ function parseReleaseFileWithTokens(
   const rendered = renderMarkdown(body, options);
   return {
     parsed: {
-      problems: [],
+      problems: notes,
       frontMatter: { keyLines, bodyLine, renderOptions: options },
       valid: {
         data: parsed.data,
@@ -502,15 +552,23 @@ function parseReleaseFileWithTokens(
 /** A release file's bytes and hash; its text is decoded only when something needs it. */
 interface ReleaseFileRead {
   hash: string;
+  /** The bytes as UTF-8 text, or why they aren't (lib/text/encoding.ts). */
+  readonly decoded: DecodedText;
+  /** The text (only asked for once `decoded` was fine). */
   readonly source: string;
 }
 
 function readReleaseFile({ hash, bytes }: { hash: string; bytes(): Buffer }): ReleaseFileRead {
-  let source: string | undefined;
+  let decoded: DecodedText | undefined;
   return {
     hash,
+    get decoded() {
+      return (decoded ??= decodeText(bytes()));
+    },
     get source() {
-      return (source ??= decodeUtf8(bytes()));
+      const text = this.decoded;
+      if (!text.ok) throw new Error("a release file that isn't UTF-8 has no text");
+      return text.text;
     },
   };
 }
