@@ -15,10 +15,11 @@ import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/cache/search-index.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { emptyBuildMessage } from "../lib/site/empty-build.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 import { preloadEleventy, runEleventy } from "../lib/site/eleventy.ts";
 
-const settings = chaparSettings();
+const settings = chaparSettingsOrExit();
 const started = performance.now();
 markPhase("startup");
 
@@ -52,6 +53,12 @@ if (typographyWarnings.length > 0) {
 // The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
 const data = await prepareChaparData(settings, { content: checked.content });
 markPhase("model");
+// Nothing to publish though there are releases: stop before the output is replaced by an empty site.
+const emptyBuild = emptyBuildMessage(data.model, checked.content.releases.length, settings.now, data.site.timeZone);
+if (emptyBuild !== undefined && !allowEmptyFlag()) {
+  console.error(emptyBuild);
+  process.exit(1);
+}
 
 const output = settings.outputDir;
 const staging = `${output}.tmp-${process.pid}`;
@@ -99,4 +106,9 @@ for (const { release, status } of model.withheld) {
 }
 for (const { release } of model.withdrawnPages) {
   console.log(`  برداشته‌شده (صفحه با اطلاعیه می‌ماند، در فهرست‌ها نیست): ${release.file}`);
+}
+
+/** `--allow-empty`: publish an empty site on purpose (npm passes it as npm_config_allow_empty when `--` is left out). */
+function allowEmptyFlag(): boolean {
+  return process.argv.includes("--allow-empty") || process.env.npm_config_allow_empty === "true";
 }

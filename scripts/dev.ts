@@ -8,10 +8,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDevServer } from "../lib/dev/server.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const settings = chaparSettings();
+const settings = chaparSettingsOrExit();
 const port = Number(process.env.CHAPAR_PORT ?? process.env.PORT ?? 8080);
 const server = await startDevServer({
   contentDir: settings.contentDir,

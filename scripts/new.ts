@@ -6,7 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRelease } from "../lib/content/new-release.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 
 const USAGE = `به‌کارگیری: npm run new -- "عنوان خبر" [گزینه‌ها]
   --category کلید    دسته (از content/_data/categories.json)
@@ -40,7 +40,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const { contentDir, now } = chaparSettings();
+const { contentDir, now } = chaparSettingsOrExit();
 const result = createRelease({
   contentDir,
   title: positionals.join(" "),

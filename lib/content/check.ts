@@ -17,6 +17,7 @@ import type { FrontMatter } from "./front-matter.ts";
 import { checkContent, type ReleaseInspection, type SiteContent } from "./load.ts";
 import { siteSchema } from "./site-data.ts";
 import { SKELETON_TEXTS, skeletonTextProblems } from "./skeleton-texts.ts";
+import { fixTagsText } from "./tags-text.ts";
 
 export type TypographyLevel = "warning" | "error" | "off";
 
@@ -39,6 +40,8 @@ export interface FileFix {
   before: string;
   after: string;
   applied: LintFinding[];
+  /** Fixes of the YAML itself, described in Persian (a tags text made a list: lib/content/tags-text.ts). */
+  rewritten: string[];
 }
 
 export interface SiteCheck {
@@ -88,7 +91,10 @@ export function checkSite(options: Options): SiteCheck {
     );
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
     const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
-    if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
+    // After the typography fixes (which may have made a Latin comma Persian): both split the list.
+    const after = fixTagsText(fixed.output);
+    const rewritten = after === fixed.output ? [] : ["برچسب‌ها به فهرست YAML"];
+    if (after !== source) fixes.push({ file, before: source, after, applied: fixed.applied, rewritten });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {
     files++;

@@ -81,8 +81,13 @@ function readJson(file: string, label: string, problems: ContentProblem[]): unkn
     problems.push({ file: label, message: "این پرونده پیدا نشد؛ تنظیمات سایت و دسته‌ها در content/_data/ لازم‌اند", severity: "error" });
     return undefined;
   }
+  const text = decodeText(readFileSync(file));
+  if (!text.ok) {
+    problems.push({ file: label, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
+    return undefined;
+  }
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(text.text);
   } catch (e) {
     problems.push({ file: label, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
     return undefined;

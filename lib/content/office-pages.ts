@@ -12,6 +12,8 @@ import path from "node:path";
 import { z } from "zod";
 import { showValue, type ContentProblem } from "./errors.ts";
 import { parseFrontMatter } from "./front-matter.ts";
+import { decodeText } from "../text/encoding.ts";
+import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { slugify } from "../text/persian.ts";
 import { displayText } from "../text/render-transforms.ts";
 import { siteUrls } from "../site/urls.ts";
@@ -144,7 +146,15 @@ export function loadOfficePages(
       error(`این صفحه بزرگ‌تر از ${MAX_PAGE_BYTES / 1024} کیلوبایت است`);
       continue;
     }
-    const fm = parseFrontMatter(readFileSync(real, "utf8"));
+    const text = decodeText(readFileSync(real));
+    if (!text.ok) {
+      error(text.message, text.line === undefined ? {} : { line: text.line });
+      continue;
+    }
+    const hidden = hiddenCharFindings(text.text);
+    for (const f of hidden) error(f.message, { line: f.line, column: f.column });
+    const fm = parseFrontMatter(text.text);
+    if (hidden.length > 0) continue;
     if (!fm.ok) {
       error(fm.message, fm.line === undefined ? {} : { line: fm.line });
       continue;

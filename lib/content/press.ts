@@ -6,6 +6,7 @@
  * once, at load time (lib/content/release.ts puts them in the release).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { decodeText } from "../text/encoding.ts";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
@@ -134,8 +135,13 @@ function withoutUndefined<T extends object>(o: T): T {
 function readOptionalJson(contentDir: string, file: string, problems: ContentProblem[]): unknown {
   const absolute = path.join(contentDir, file);
   if (!existsSync(absolute)) return undefined;
+  const text = decodeText(readFileSync(absolute));
+  if (!text.ok) {
+    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
+    return null;
+  }
   try {
-    return JSON.parse(readFileSync(absolute, "utf8"));
+    return JSON.parse(text.text);
   } catch (e) {
     problems.push({ file, message: `JSON معتبر نیست: ${(e as Error).message}`, severity: "error" });
     return null;
