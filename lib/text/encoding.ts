@@ -41,7 +41,7 @@ export function decodeText(bytes: Buffer): DecodedText {
     return {
       ok: false,
       line,
-      message: `این پرونده با رمزگذاری Windows-1256 (عربی ویندوز) ذخیره شده است، نه UTF-8؛ ${FIX_HINT}، یا در ویرایشگر با «ذخیره با رمزگذاری UTF-8» دوباره ذخیره‌اش کنید`,
+      message: `این پرونده با رمزگذاری Windows-1256 ذخیره شده است (فارسی ویندوزهای قدیمی)، نه UTF-8؛ ${FIX_HINT}، یا در ویرایشگر با «ذخیره با رمزگذاری UTF-8» دوباره ذخیره‌اش کنید`,
       convertFrom: "windows-1256",
     };
   }
