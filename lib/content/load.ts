@@ -398,7 +398,13 @@ function loadRelease(run: LoadRun, file: string): void {
   if (parsedFile.valid === undefined || fileProblems.length > 0) {
     // No release to publish, but its links and address are still checked against the others.
     const address = parsedFile.valid
-      ? { url: siteUrls.release(parsedFile.valid.data.date.jy, parsedFile.valid.data.date.jm, releaseSlug(parsedFile.valid.data.slug, file)) }
+      ? {
+          url: siteUrls.release(
+            parsedFile.valid.data.date.jy,
+            parsedFile.valid.data.date.jm,
+            releaseSlug(parsedFile.valid.data.slug, file),
+          ),
+        }
       : parsedFile.unchecked!.address;
     if ("url" in address) run.addressClaims.push({ file, url: address.url, line: slugLine });
     else problems.push({ file, line: keyLines.get("date") ?? 1, field: "date", message: address.skipped, severity: "warning" });

@@ -24,15 +24,15 @@ const PDF = 0x202c;
 const PDI = 0x2069;
 
 const BIDI_NAMES: Record<number, string> = {
-  0x202a: "LRE",
-  0x202b: "RLE",
-  0x202c: "PDF",
-  0x202d: "LRO",
-  0x202e: "RLO",
-  0x2066: "LRI",
-  0x2067: "RLI",
-  0x2068: "FSI",
-  0x2069: "PDI",
+  8234: "LRE",
+  8235: "RLE",
+  8236: "PDF",
+  8237: "LRO",
+  8238: "RLO",
+  8294: "LRI",
+  8295: "RLI",
+  8296: "FSI",
+  8297: "PDI",
 };
 
 const codeName = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -40,10 +40,7 @@ const codeName = (code: number) => `U+${code.toString(16).toUpperCase().padStart
 function isControl(code: number): boolean {
   if (code === 0x09 || code === 0x0a || code === 0x0d) return false;
   return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0xfdd0 && code <= 0xfdef) ||
-    (code & 0xfffe) === 0xfffe // U+FFFE, U+FFFF and their kin in every plane
+    code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe // U+FFFE, U+FFFF and their kin in every plane
   );
 }
 

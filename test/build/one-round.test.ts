@@ -66,7 +66,8 @@ describe("every problem of a file in one run", () => {
     const result = build(content, { out: good });
     assert.equal(result.code, 1);
     const lines = result.stderr.split("\n");
-    for (const expected of [...EXPECTED_ERRORS, SKIPPED_ADDRESS]) assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${result.stderr}`);
+    for (const expected of [...EXPECTED_ERRORS, SKIPPED_ADDRESS])
+      assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${result.stderr}`);
     assert.match(result.stderr, /^8 خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد\.$/m);
     assert.deepEqual(listOutput(good), [...before.keys()]);
     for (const [file, bytes] of before) assert.ok(readFileSync(path.join(good, file)).equals(bytes), file);

@@ -53,7 +53,10 @@ describe("tags written as one text", () => {
 
   test("the build refuses a tags text (it published one tag /tag/نشست-خبرنگاران-مدیرعامل/) and the output stays", () => {
     const content = copyFixture("basic");
-    writeFileSync(path.join(content, "releases/1403/tags.md"), release('title: "نشست"\ndate: "1403-02-01"\ncategory: culture\ntags: نشست، خبرنگاران، مدیرعامل'));
+    writeFileSync(
+      path.join(content, "releases/1403/tags.md"),
+      release('title: "نشست"\ndate: "1403-02-01"\ncategory: culture\ntags: نشست، خبرنگاران، مدیرعامل'),
+    );
     const result = build(content, { out: goodOut });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /releases\/1403\/tags\.md:5:1 {2}فیلد «tags»: برچسب‌ها باید فهرست باشند، نه یک متن/);
@@ -120,7 +123,12 @@ describe("files that aren't UTF-8", () => {
     writeFileSync(path.join(content, "_data/types.json"), iconv.encode('{ "news": "خبر" }', "win1256"));
     const checked = check(content);
     assert.equal(checked.code, 1);
-    assert.ok(lines(checked.stdout).includes(`_data/types.json:1:1  این پرونده با رمزگذاری Windows-1256 ذخیره شده است (فارسی ویندوزهای قدیمی)، نه UTF-8؛ ${FIX_HINT}`), checked.stdout);
+    assert.ok(
+      lines(checked.stdout).includes(
+        `_data/types.json:1:1  این پرونده با رمزگذاری Windows-1256 ذخیره شده است (فارسی ویندوزهای قدیمی)، نه UTF-8؛ ${FIX_HINT}`,
+      ),
+      checked.stdout,
+    );
     const fixed = check(content, ["--fix"]);
     assert.ok(lines(fixed.stdout).includes("_data/types.json: از رمزگذاری Windows-1256 به UTF-8 تبدیل شد"), fixed.stdout);
     assert.ok(lines(fixed.stdout).includes("pages/about.md: از رمزگذاری UTF-16 LE به UTF-8 تبدیل شد"), fixed.stdout);
@@ -133,7 +141,10 @@ describe("files that aren't UTF-8", () => {
     mkdirSync(path.join(content, "pages"));
     writeFileSync(path.join(content, "pages/about.md"), iconv.encode(release('title: "درباره‌ی ما"'), "utf16le"));
     const checked = check(content);
-    assert.ok(lines(checked.stdout).includes(`pages/about.md  این پرونده با رمزگذاری UTF-16 (LE) ذخیره شده است، نه UTF-8؛ ${FIX_HINT}`), checked.stdout);
+    assert.ok(
+      lines(checked.stdout).includes(`pages/about.md  این پرونده با رمزگذاری UTF-16 (LE) ذخیره شده است، نه UTF-8؛ ${FIX_HINT}`),
+      checked.stdout,
+    );
   });
 });
 
@@ -154,7 +165,12 @@ describe("the untouched npm run new skeleton", () => {
       checked.stdout,
     );
     // An uncommented example with its instruction text is the same mistake.
-    writeFileSync(file, source.replace("# updates:\n#   - date:", "updates:\n  - date:").replace('#     note: "چه چیزی تغییر کرد"', '    note: "چه چیزی تغییر کرد"'));
+    writeFileSync(
+      file,
+      source
+        .replace("# updates:\n#   - date:", "updates:\n  - date:")
+        .replace('#     note: "چه چیزی تغییر کرد"', '    note: "چه چیزی تغییر کرد"'),
+    );
     const noteLine = lines(readFileSync(file, "utf8")).findIndex((l) => l.includes('note: "چه چیزی تغییر کرد"')) + 1;
     const again = check(content);
     assert.ok(
