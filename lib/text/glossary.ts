@@ -4,6 +4,7 @@
  * entry whose two sides are the same switches a built-in entry off.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { decodeText } from "./encoding.ts";
 import path from "node:path";
 import type { ContentProblem } from "../content/errors.ts";
 import { compileGlossary, type CompiledGlossary } from "./lint-rules.ts";
@@ -26,9 +27,14 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
   const file = path.join(contentDir, GLOSSARY_FILE);
   if (!existsSync(file)) return { glossary: compileGlossary(entries), problems };
 
-  const text = readFileSync(file, "utf8");
+  const decoded = decodeText(readFileSync(file));
   const problem = (message: string, line?: number) =>
     problems.push({ file: GLOSSARY_FILE, ...(line === undefined ? {} : { line }), message, severity: "error" });
+  if (!decoded.ok) {
+    problem(decoded.message, decoded.line);
+    return { glossary: compileGlossary(entries), problems };
+  }
+  const text = decoded.text;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
