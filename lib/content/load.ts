@@ -381,9 +381,11 @@ function loadRelease(run: LoadRun, file: string): void {
     return;
   }
   // Lead image, attachments, gallery, inline images: from the valid fields, or the raw ones.
-  const refs = parsedFile.valid ? { image: parsedFile.valid.data.image, files: parsedFile.valid.data } : parsedFile.unchecked!.refs;
+  const refs = parsedFile.valid
+    ? { image: parsedFile.valid.data.image, files: parsedFile.valid.data, unnamed: new Set<string>() }
+    : parsedFile.unchecked!.refs;
   const pressFiles = resolvePressFiles(file, refs.files, contentDir, locale);
-  for (const p of pressFiles.problems) addFileProblem(p.field, p.message);
+  for (const p of pressFiles.problems) if (!refs.unnamed.has(p.field)) addFileProblem(p.field, p.message);
   let imageFile: string | undefined;
   if (refs.image !== undefined) {
     const resolved = resolveImageFile(contentDir, file, refs.image);

@@ -9,25 +9,31 @@ import { siteUrls } from "../site/urls.ts";
 import { releaseSlug } from "./release.ts";
 import type { ReleaseData } from "./schema.ts";
 
-/** The files a raw front matter names, in the shape `resolvePressFiles` takes; items without a file text are left out (the schema reports them). */
+/** The files a raw front matter names, in the shape `resolvePressFiles` takes. */
 export interface RawFileRefs {
   image?: string;
   files: Pick<ReleaseData, "attachments" | "gallery">;
+  /** Items that name no file (`attachments.2.file`): the schema reports them, so "file not found" would repeat it. */
+  unnamed: Set<string>;
 }
 
 const asList = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.filter((x): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x)) : [];
-const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+  Array.isArray(value)
+    ? value.map((x) => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {}))
+    : [];
+const fileText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 const textOr = (value: unknown) => (typeof value === "string" ? value : "");
 
 export function rawFileRefs(data: Record<string, unknown>): RawFileRefs {
-  // Positions are kept (a placeholder item for one without a file) so messages name the right item number.
-  const attachments = asList(data.attachments).map((a) => ({ file: nonEmpty(a.file) ? a.file.trim() : "", title: textOr(a.title) }));
-  const gallery = asList(data.gallery).map((g) => ({ file: nonEmpty(g.file) ? g.file.trim() : "", alt: textOr(g.alt) }));
-  return {
-    ...(nonEmpty(data.image) ? { image: data.image.trim() } : {}),
-    files: { attachments: attachments.filter((a) => a.file !== ""), gallery: gallery.filter((g) => g.file !== "") },
-  };
+  // Every item keeps its position, so messages name the right item number.
+  const attachments = asList(data.attachments).map((a) => ({ file: fileText(a.file), title: textOr(a.title) }));
+  const gallery = asList(data.gallery).map((g) => ({ file: fileText(g.file), alt: textOr(g.alt) }));
+  const unnamed = new Set([
+    ...attachments.flatMap((a, i) => (a.file === "" ? [`attachments.${i}.file`] : [])),
+    ...gallery.flatMap((g, i) => (g.file === "" ? [`gallery.${i}.file`] : [])),
+  ]);
+  const image = fileText(data.image);
+  return { ...(image === "" ? {} : { image }), files: { attachments, gallery }, unnamed };
 }
 
 /** The release's address (`/1403/05/slug/`), or why it can't be known: what the duplicate-address check needs. */
