@@ -90,7 +90,10 @@ export function checkSite(options: Options): SiteCheck {
       }),
     );
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
-    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary });
+    // With the lint off, only the YAML fixes below are made.
+    const fixed = lintOn
+      ? fixSource({ source, ...(frontMatter ? { frontMatter } : {}), glossary: glossary.glossary })
+      : { output: source, applied: [] };
     // After the typography fixes (which may have made a Latin comma Persian): both split the list.
     const after = fixTagsText(fixed.output);
     const rewritten = after === fixed.output ? [] : ["برچسب‌ها به فهرست YAML"];
@@ -121,7 +124,7 @@ export function checkSite(options: Options): SiteCheck {
     ...(loaded.content ? { content: loaded.content } : {}),
     errors: sortProblems(errors),
     warnings: sortProblems(warnings),
-    fixes: level === "off" ? [] : fixes,
+    fixes,
     files,
   };
 }
