@@ -64,7 +64,8 @@ export function convertToUtf8(bytes: Buffer, from: ForeignEncoding): string {
 function utf16Kind(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  // Without a NUL byte (a native search) there is no UTF-16 to find.
+  if (bytes.length < 4 || bytes.length % 2 !== 0 || bytes.indexOf(0) < 0) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < bytes.length; i += 2) {
