@@ -15,15 +15,16 @@ import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/cache/search-index.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { emptyBuildMessage } from "../lib/site/empty-build.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 import { preloadEleventy, runEleventy } from "../lib/site/eleventy.ts";
 import { readCommandArgs } from "../lib/cli/args.ts";
 import { BUILD_COMMAND } from "../lib/cli/commands.ts";
 
 // The declared flags (lib/cli/commands.ts): an unknown one is refused in Persian, one npm took for itself
 // (`npm run build --allow-empty`) is read from npm. `--allow-empty` is for the "nothing would be published" check.
-readCommandArgs(BUILD_COMMAND);
-const settings = chaparSettings();
+const args = readCommandArgs(BUILD_COMMAND);
+const settings = chaparSettingsOrExit();
 const started = performance.now();
 // Before anything is built: refuses an output it must not replace, waits for another build into it,
 // cleans up after killed ones (lib/build/output.ts).
@@ -64,6 +65,12 @@ if (typographyWarnings.length > 0) {
 // The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
 const data = await prepareChaparData(settings, { content: checked.content });
 markPhase("model");
+// Nothing to publish though there are releases: stop before the output is replaced by an empty site.
+const emptyBuild = emptyBuildMessage(data.model, checked.content.releases.length, settings.now, data.site.timeZone);
+if (emptyBuild !== undefined && !args.values["allow-empty"]) {
+  console.error(emptyBuild);
+  process.exit(1);
+}
 
 const staging = output.staging;
 // The search index is made from the release pages as they are rendered, so it always matches what is

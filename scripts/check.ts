@@ -11,9 +11,10 @@ import path from "node:path";
 import { commandUsage, readCommandArgs } from "../lib/cli/args.ts";
 import { CHECK_COMMAND } from "../lib/cli/commands.ts";
 import { checkSite, lineDiff, type FileFix, type SiteCheck, type TypographyLevel } from "../lib/content/check.ts";
+import { describeEncodingFix, encodingFixes, type EncodingFix } from "../lib/content/encoding-fixes.ts";
 import { formatProblem, type ContentProblem } from "../lib/content/errors.ts";
 import { scheduledReleases } from "../lib/site/publishing.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 
 // Flags npm took for itself (`npm run check --fix`, without `--`) are read from npm or refused (lib/cli/args.ts).
 const { values: args } = readCommandArgs(CHECK_COMMAND);
@@ -23,20 +24,39 @@ if (typography !== undefined && !["warning", "error", "off"].includes(typography
   process.exit(2);
 }
 
-const { contentDir, now } = chaparSettings();
+const { contentDir, now } = chaparSettingsOrExit();
 const options = { contentDir, ...(typography ? { typography } : {}) };
 
 if (args.fix) {
+  // Files in another encoding first: the other fixes read UTF-8 only.
+  const converted = applyEncodingFixes(encodingFixes(contentDir));
   const first = checkSite({ ...options, fix: true });
   const written = applyFixes(first.fixes);
+  if (converted > 0) console.log(`${converted} پرونده به UTF-8 تبدیل شد.`);
   if (written.length > 0) {
-    const count = written.reduce((n, f) => n + f.applied.length, 0);
+    const count = written.reduce((n, f) => n + f.applied.length + f.rewritten.length, 0);
     console.log(`${count} اصلاح در ${written.length} پرونده انجام شد.\n`);
-  } else console.log("اصلاح بی‌خطری برای انجام نبود.\n");
+  } else if (converted === 0) console.log("اصلاح بی‌خطری برای انجام نبود.\n");
 }
 const report = checkSite(options);
 printReport(report);
 process.exit(report.errors.length > 0 ? 1 : 0);
+
+/** Rewrites each file saved in another encoding as UTF-8 (only if nobody changed it meanwhile); returns how many. */
+function applyEncodingFixes(fixes: EncodingFix[]): number {
+  let written = 0;
+  for (const fix of fixes) {
+    const absolute = path.join(contentDir, fix.file);
+    if (!readFileSync(absolute).equals(fix.before)) {
+      console.error(`${fix.file}: پرونده در این میان تغییر کرد؛ اصلاح نشد. دوباره اجرا کنید.`);
+      continue;
+    }
+    writeFileSync(absolute, fix.after);
+    console.log(describeEncodingFix(fix));
+    written++;
+  }
+  return written;
+}
 
 /** Writes each fixed file (only if nobody changed it meanwhile) and prints its diff. */
 function applyFixes(fixes: FileFix[]): FileFix[] {

@@ -13,11 +13,11 @@ import { fileURLToPath } from "node:url";
 import { commandUsage, readCommandArgs } from "../lib/cli/args.ts";
 import { DEV_COMMAND } from "../lib/cli/commands.ts";
 import { DevServerError, startDevServer } from "../lib/dev/server.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 
 const { values } = readCommandArgs(DEV_COMMAND);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const settings = chaparSettings();
+const settings = chaparSettingsOrExit();
 const portText = values.port ?? process.env.CHAPAR_PORT ?? process.env.PORT ?? "8080";
 const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) {

@@ -8,12 +8,12 @@ import path from "node:path";
 import { readCommandArgs, commandUsage } from "../lib/cli/args.ts";
 import { NEW_COMMAND } from "../lib/cli/commands.ts";
 import { createRelease } from "../lib/content/new-release.ts";
-import { chaparSettings } from "../lib/site/settings.ts";
+import { chaparSettingsOrExit } from "../lib/site/settings.ts";
 
 // Flags npm took for itself (`npm run new "…" --draft`, without `--`) are read from npm or refused (lib/cli/args.ts).
 const { values, positionals } = readCommandArgs(NEW_COMMAND);
 
-const { contentDir, now } = chaparSettings();
+const { contentDir, now } = chaparSettingsOrExit();
 const result = createRelease({
   contentDir,
   title: positionals.join(" "),

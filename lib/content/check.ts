@@ -16,6 +16,8 @@ import type { ContentProblem } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import { checkContent, type ReleaseInspection, type SiteContent } from "./load.ts";
 import { siteSchema } from "./site-data.ts";
+import { SKELETON_TEXTS, skeletonTextProblems } from "./skeleton-texts.ts";
+import { fixTagsText } from "./tags-text.ts";
 
 export type TypographyLevel = "warning" | "error" | "off";
 
@@ -38,6 +40,8 @@ export interface FileFix {
   before: string;
   after: string;
   applied: LintFinding[];
+  /** Fixes of the YAML itself, described in Persian (a tags text made a list: lib/content/tags-text.ts). */
+  rewritten: string[];
 }
 
 export interface SiteCheck {
@@ -51,8 +55,8 @@ export interface SiteCheck {
   files: number;
 }
 
-/** The body text `npm run new` writes; a release still holding it isn't finished. */
-export const PLACEHOLDER_BODY = "متن خبر را اینجا بنویسید.";
+/** The body text `npm run new` writes; a release still holding it isn't finished (see skeleton-texts.ts). */
+export const PLACEHOLDER_BODY = SKELETON_TEXTS.body;
 
 export function checkSite(options: Options): SiteCheck {
   const { contentDir, fix } = { ...defaults, ...options };
@@ -72,7 +76,7 @@ export function checkSite(options: Options): SiteCheck {
     // Read through the input once: its source, front matter and tokens are computed on first use.
     const { file, source, frontMatter } = input;
     const tokens = input.tokens;
-    const problems = [...altTextWarnings(file, source, frontMatter, tokens), ...placeholderWarnings(file, frontMatter)];
+    const problems = [...altTextWarnings(file, source, frontMatter, tokens), ...skeletonTextProblems(file, source, frontMatter)];
     return { problems, typography: lintOn ? lintFile(file, source, frontMatter, tokens) : [] };
   };
   const lintFile = (file: string, source: string, frontMatter?: FrontMatter, tokens?: Token[]): ContentProblem[] =>
@@ -86,8 +90,12 @@ export function checkSite(options: Options): SiteCheck {
       severity: "warning",
     }));
   const fixFile = (file: string, source: string, frontMatter?: FrontMatter) => {
-    const fixed = fixSource({ source, ...(frontMatter ? { frontMatter } : {}), ...lintWith });
-    if (fixed.output !== source) fixes.push({ file, before: source, after: fixed.output, applied: fixed.applied });
+    // With the lint off, only the YAML fixes below are made.
+    const fixed = lintOn ? fixSource({ source, ...(frontMatter ? { frontMatter } : {}), ...lintWith }) : { output: source, applied: [] };
+    // After the typography fixes (which may have made a Latin comma Persian): both split the list.
+    const after = fixTagsText(fixed.output);
+    const rewritten = after === fixed.output ? [] : ["برچسب‌ها به فهرست YAML"];
+    if (after !== source) fixes.push({ file, before: source, after, applied: fixed.applied, rewritten });
   };
   const inspect = (input: ReleaseInspection): ContentProblem[] => {
     files++;
@@ -114,7 +122,7 @@ export function checkSite(options: Options): SiteCheck {
     ...(loaded.content ? { content: loaded.content } : {}),
     errors: sortProblems(errors),
     warnings: sortProblems(warnings),
-    fixes: level === "off" ? [] : fixes,
+    fixes,
     files,
   };
 }
@@ -222,22 +230,6 @@ function findInLines(lines: string[], from: number, to: number, needle: string):
     if (at >= 0) return { line: i + 1, column: [...lines[i]!.slice(0, at)].length + 1 };
   }
   return { line: from + 1, column: 1 };
-}
-
-function placeholderWarnings(file: string, frontMatter: FrontMatter): ContentProblem[] {
-  const at = frontMatter.body.indexOf(PLACEHOLDER_BODY);
-  if (at < 0) return [];
-  const line = frontMatter.bodyLine + frontMatter.body.slice(0, at).split("\n").length - 1;
-  return [
-    {
-      file,
-      line,
-      column: 1,
-      message: "متن نمونه‌ی «npm run new» هنوز در خبر مانده است؛ متن خبر را جای آن بنویسید",
-      severity: "warning",
-      rule: "placeholder",
-    },
-  ];
 }
 
 /**

@@ -27,7 +27,8 @@ export interface ReleaseLink {
   column: number;
 }
 
-interface LinkTarget {
+/** A release as links see it; a file with errors is given one with no address (its links are checked, not rewritten). */
+export interface LinkTarget {
   file: string;
   url: string;
   html: string;

@@ -8,7 +8,9 @@ import path from "node:path";
 import type { Token } from "markdown-it";
 import { buildCache } from "../cache/cache.ts";
 import { localeFor } from "../locale/index.ts";
-import { decodeUtf8 } from "../text/utf8.ts";
+import { siteUrls } from "../site/urls.ts";
+import { decodeText, type DecodedText } from "../text/encoding.ts";
+import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { walkContent } from "./content-files.ts";
 import { readContentFile, resolveContentPath } from "./content-path.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
@@ -16,15 +18,17 @@ import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { fieldLine, parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { parseDataFile } from "./json-file.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
-import { collectReleaseLinks, resolveReleaseLinks, type ReleaseLink } from "./links.ts";
+import { collectReleaseLinks, resolveReleaseLinks, type LinkTarget, type ReleaseLink } from "./links.ts";
 import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
 import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
-import { releaseView, type Release } from "./release.ts";
+import { releaseSlug, releaseView, type Release } from "./release.ts";
 import { tagUrlProblems } from "./tag-urls.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 import { missingFileClause } from "./suggest.ts";
+import { provisionalUrl, rawFileRefs, type RawFileRefs } from "./unchecked-release.ts";
+import { wallTimeWarnings } from "./wall-time-warnings.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
@@ -70,7 +74,7 @@ export function listFiles(dir: string): string[] {
   return walkContent(dir).files;
 }
 
-/** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing, a link out, or not JSON. */
+/** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing, a link out, not UTF-8 or not JSON. */
 function readJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined {
   const resolved = resolveContentPath(contentDir, file);
   if ("error" in resolved) {
@@ -84,7 +88,12 @@ function readJson(contentDir: string, file: string, problems: ContentProblem[]):
     });
     return undefined;
   }
-  const read = parseDataFile(file, readContentFile(contentDir, file).toString("utf8"), problems);
+  const text = decodeText(readContentFile(contentDir, file));
+  if (!text.ok) {
+    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
+    return undefined;
+  }
+  const read = parseDataFile(file, text.text, problems);
   return read && { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } };
 }
 
@@ -171,11 +180,13 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
       schema: releaseSchema({ timeZone: site.timeZone, categories, press }),
       siteUrl: site.url,
       persianDigits: site.persianDigits,
+      timeZone: site.timeZone,
     },
     cache,
     inspect,
     problems,
     releases: [],
+    addressClaims: [],
     keyLinesOf: new Map(),
     linksOf: new Map(),
   };
@@ -184,7 +195,7 @@ export function checkContent({ contentDir, inspect, only }: CheckOptions): Conte
   for (const file of walked.files) {
     if (isReleaseFile(file, only, problems)) loadRelease(run, file);
   }
-  problems.push(...duplicateUrlProblems(run.releases, run.keyLinesOf));
+  problems.push(...duplicateUrlProblems(run.addressClaims));
   problems.push(...tagUrlProblems(run.releases, run.keyLinesOf));
   problems.push(...resolveReleaseLinks(run.linksOf, run.releases, { contentDir, siteUrl: site.url }));
   const officePages =
@@ -275,15 +286,28 @@ interface LoadRun {
   inspect: CheckOptions["inspect"];
   problems: ContentProblem[];
   releases: Release[];
+  /** The address of every release file whose date and slug are valid, in file order, for the duplicate check. */
+  addressClaims: AddressClaim[];
+  /** The field lines of each valid release, for checks across releases (tag URLs). */
   keyLinesOf: Map<Release, Map<string, number>>;
   /** Links to other releases, checked (and `.md` links rewritten) once every release is known. */
-  linksOf: Map<Release, ReleaseLink[]>;
+  linksOf: Map<LinkTarget, ReleaseLink[]>;
+}
+
+/** A release file's address, claimed whether or not the file has other errors. */
+interface AddressClaim {
+  file: string;
+  url: string;
+  /** The `slug` line (or 1), where the message points. */
+  line: number;
 }
 
 /**
  * One release file: parse and validate it (memoized by the build cache), resolve the files it names
  * (lead image, attachments, gallery, inline images), make its `Release`, and hand it to the inspector.
- * Its problems go to `run.problems`; the release joins `run.releases` only when it has none.
+ * Every check runs whatever else failed (from the raw front matter when the schema failed), so an
+ * author sees all of a file's problems in one run. Its problems go to `run.problems`; the release
+ * joins `run.releases` only when it has none.
  */
 function loadRelease(run: LoadRun, file: string): void {
   const { contentDir, problems, inspect } = run;
@@ -292,6 +316,7 @@ function loadRelease(run: LoadRun, file: string): void {
   // A fresh parse also hands over its front matter and tokens, so this build's inspectors don't redo them.
   let fresh: { frontMatter?: FrontMatter; tokens?: Token[] } = {};
   const parsedFile = run.cache.memo("release-file", `${file}\0${read.hash}`, () => {
+    if (!read.decoded.ok) return { problems: [encodingProblem(file, read.decoded)] };
     const { parsed, ...extras } = parseReleaseFileWithTokens(file, read.source, run.fileContext);
     fresh = extras;
     return parsed;
@@ -304,36 +329,56 @@ function loadRelease(run: LoadRun, file: string): void {
     if (inspect)
       problems.push(...(inspect(lazyInspection(file, read, release === undefined ? undefined : renderOptions, release, fresh)) ?? []));
   };
-  if (parsedFile.valid === undefined) {
-    // The body can still be checked (links, typography) while the front matter is being fixed.
+  const fileProblems: ContentProblem[] = [];
+  const addFileProblem = (field: string, message: string) =>
+    fileProblems.push({
+      file,
+      line: nestedLine(read.source, field) ?? lineOf(keyLines, field.split(".")[0]).line ?? 1,
+      field,
+      message,
+      severity: "error",
+    });
+  const locale = localeFor(run.site.locale);
+  const parts = parsedFile.valid ?? parsedFile.unchecked;
+  if (parts === undefined) {
+    inspectFile();
+    return;
+  }
+  // Lead image, attachments, gallery, inline images: from the valid fields, or the raw ones.
+  const refs = parsedFile.valid
+    ? { image: parsedFile.valid.data.image, files: parsedFile.valid.data, unnamed: new Set<string>() }
+    : parsedFile.unchecked!.refs;
+  const pressFiles = resolvePressFiles(file, refs.files, contentDir, locale);
+  for (const p of pressFiles.problems) if (!refs.unnamed.has(p.field)) addFileProblem(p.field, p.message);
+  let imageFile: string | undefined;
+  if (refs.image !== undefined) {
+    const resolved = resolveImageFile(contentDir, file, refs.image);
+    if ("error" in resolved) addFileProblem("image", resolved.error);
+    else imageFile = resolved.file;
+  }
+  const inline = resolveInlineImages(contentDir, file, parts.rendered.images, bodyLine);
+  for (const p of inline.problems) fileProblems.push({ file, line: p.line, message: p.message, severity: "error" });
+  problems.push(...fileProblems);
+
+  const slugLine = keyLines.get("slug") ?? 1;
+  if (parsedFile.valid === undefined || fileProblems.length > 0) {
+    // No release to publish, but its links and address are still checked against the others.
+    const address = parsedFile.valid
+      ? {
+          url: siteUrls.release(
+            parsedFile.valid.data.date.jy,
+            parsedFile.valid.data.date.jm,
+            releaseSlug(parsedFile.valid.data.slug, file),
+          ),
+        }
+      : parsedFile.unchecked!.address;
+    if ("url" in address) run.addressClaims.push({ file, url: address.url, line: slugLine });
+    else problems.push({ file, line: keyLines.get("date") ?? 1, field: "date", message: address.skipped, severity: "warning" });
+    if (parts.links.length > 0) run.linksOf.set({ file, url: "", html: "" }, parts.links);
     inspectFile();
     return;
   }
   const { data: r, rendered, links } = parsedFile.valid;
-  const pressFiles = resolvePressFiles(file, r, contentDir, localeFor(run.site.locale));
-  for (const p of pressFiles.problems) {
-    problems.push({ file, line: nestedLine(read.source, p.field) ?? 1, field: p.field, message: p.message, severity: "error" });
-  }
-  let imageFile: string | undefined;
-  if (r.image !== undefined) {
-    const resolved = resolveImageFile(contentDir, file, r.image);
-    if ("error" in resolved) {
-      problems.push({ file, ...lineOf(keyLines, "image"), field: "image", message: resolved.error, severity: "error" });
-      inspectFile();
-      return;
-    }
-    imageFile = resolved.file;
-  }
-  if (pressFiles.problems.length > 0) {
-    inspectFile();
-    return;
-  }
-  const inline = resolveInlineImages(contentDir, file, rendered.images, bodyLine);
-  if (inline.problems.length > 0) {
-    for (const p of inline.problems) problems.push({ file, line: p.line, message: p.message, severity: "error" });
-    inspectFile();
-    return;
-  }
   const release = releaseView(
     r,
     {
@@ -348,6 +393,7 @@ function loadRelease(run: LoadRun, file: string): void {
     { html: rendered.html, inlineImages: inline.images },
   );
   run.releases.push(release);
+  run.addressClaims.push({ file, url: release.url, line: slugLine });
   run.keyLinesOf.set(release, keyLines);
   if (links.length > 0) run.linksOf.set(release, links);
   inspectFile(release);
@@ -364,7 +410,11 @@ function nestedLine(source: string, field: string): number | undefined {
     : undefined;
 }
 
-/** Two releases may not claim one URL: name both files. */
+/** A file that isn't UTF-8 (lib/text/encoding.ts), as a problem of that file. */
+function encodingProblem(file: string, decoded: Exclude<DecodedText, { ok: true }>): ContentProblem {
+  return { file, ...(decoded.line === undefined ? {} : { line: decoded.line }), message: decoded.message, severity: "error" };
+}
+
 /** Each release URL with the file that has it (the first, if two share one: that is reported separately), for office pages' collisions. */
 function releaseUrls(releases: readonly Release[]): Map<string, string> {
   const urls = new Map<string, string>();
@@ -372,20 +422,21 @@ function releaseUrls(releases: readonly Release[]): Map<string, string> {
   return urls;
 }
 
-function duplicateUrlProblems(releases: readonly Release[], keyLinesOf: Map<Release, Map<string, number>>): ContentProblem[] {
+/** Two releases may not claim one URL: name both files (a file with other errors claims its address too). */
+function duplicateUrlProblems(claims: readonly AddressClaim[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const byUrl = new Map<string, Release>();
-  for (const release of releases) {
-    const other = byUrl.get(release.url);
+  const byUrl = new Map<string, AddressClaim>();
+  for (const claim of claims) {
+    const other = byUrl.get(claim.url);
     if (other) {
       problems.push({
-        file: release.file,
-        line: keyLinesOf.get(release)?.get("slug") ?? 1,
-        message: `نشانی ${release.url} با خبر «${other.file}» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید`,
+        file: claim.file,
+        line: claim.line,
+        message: `نشانی ${claim.url} با خبر «${other.file}» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید`,
         field: "slug",
         severity: "error",
       });
-    } else byUrl.set(release.url, release);
+    } else byUrl.set(claim.url, claim);
   }
   return problems;
 }
@@ -395,6 +446,7 @@ export interface ReleaseFileContext {
   schema: ReturnType<typeof releaseSchema>;
   siteUrl: string;
   persianDigits: boolean;
+  timeZone: string;
 }
 
 /**
@@ -409,6 +461,13 @@ export interface ParsedReleaseFile {
     data: ReleaseData;
     rendered: { html: string; firstParagraph: string; images: InlineImageRef[] };
     links: ReleaseLink[];
+  };
+  /** When the schema failed: what can be checked all the same (files named, inline images, links, address). */
+  unchecked?: {
+    refs: RawFileRefs;
+    rendered: { images: InlineImageRef[] };
+    links: ReleaseLink[];
+    address: { url: string } | { skipped: string };
   };
 }
 
@@ -426,9 +485,11 @@ function parseReleaseFileWithTokens(
   const tooBig = sizeProblem(Buffer.byteLength(source), "خبر");
   if (tooBig) return { parsed: { problems: [{ file, message: tooBig.message, severity: "error" }] } };
   const fm = parseFrontMatter(source);
+  // Invisible control and bidi characters anywhere in the file (lib/text/hidden-chars.ts).
+  const hidden = hiddenCharFindings(source).map((f): ContentProblem => ({ file, ...f, severity: "error" }));
   if (!fm.ok) {
     const { ok: _, ...where } = fm;
-    return { parsed: { problems: [{ file, ...where, severity: "error" }] } };
+    return { parsed: { problems: [{ file, ...where, severity: "error" }, ...hidden] } };
   }
   const { data, body, keyLines, bodyLine } = fm.value;
   const parsed = ctx.schema.safeParse(data, PERSIAN_ISSUES);
@@ -436,6 +497,7 @@ function parseReleaseFileWithTokens(
   const crossField = crossFieldIssues(data).map(
     (i): ContentProblem => ({ file, ...locate([i.at ?? i.field]), field: i.field, message: i.message, severity: "error" }),
   );
+  const notes = [...hidden, ...wallTimeWarnings(file, data, keyLines, ctx.timeZone)];
   // A hostile body is refused before markdown-it sees it (time): the front matter's problems are still
   // reported, the body's own checks (links, lint) are skipped with it.
   const limit = emphasisProblem(body);
@@ -444,7 +506,7 @@ function parseReleaseFileWithTokens(
       ...(parsed.success ? [] : schemaProblems(file, parsed.error, { locate, input: data, fields: RELEASE_FIELDS })),
       ...crossField,
     ];
-    return { parsed: { problems: [...fields, markdownLimitProblem(file, bodyLine, limit)] } };
+    return { parsed: { problems: [...fields, ...notes, markdownLimitProblem(file, bodyLine, limit)] } };
   }
   const renderOptions = (r?: ReleaseData): RenderOptions => ({
     basePath: new URL(ctx.siteUrl).pathname,
@@ -453,13 +515,19 @@ function parseReleaseFileWithTokens(
     ...(r !== undefined && r.summary === undefined ? { leadInBody: r.location === undefined ? {} : { dateline: r.location } } : {}),
   });
   if (!parsed.success || crossField.length > 0) {
+    // The body is rendered all the same: its images and links are checked in this run too.
+    const rendered = renderMarkdown(body, renderOptions());
+    const fieldProblems = parsed.success ? [] : schemaProblems(file, parsed.error, { locate, input: data, fields: RELEASE_FIELDS });
     return {
       parsed: {
-        problems: [
-          ...(parsed.success ? [] : schemaProblems(file, parsed.error, { locate, input: data, fields: RELEASE_FIELDS })),
-          ...crossField,
-        ],
+        problems: [...fieldProblems, ...crossField, ...notes],
         frontMatter: { keyLines, bodyLine, renderOptions: renderOptions() },
+        unchecked: {
+          refs: rawFileRefs(data),
+          rendered: { images: rendered.images },
+          links: collectReleaseLinks(file, rendered.tokens, bodyLine, body, ctx.siteUrl),
+          address: provisionalUrl(file, data, ctx.timeZone, !fieldProblems.some((p) => p.field === "slug")),
+        },
       },
       frontMatter: fm.value,
     };
@@ -470,7 +538,7 @@ function parseReleaseFileWithTokens(
   if (tooDeep) return { parsed: { problems: [markdownLimitProblem(file, bodyLine, tooDeep)] } };
   return {
     parsed: {
-      problems: [],
+      problems: notes,
       frontMatter: { keyLines, bodyLine, renderOptions: options },
       valid: {
         data: parsed.data,
@@ -490,15 +558,23 @@ function markdownLimitProblem(file: string, bodyLine: number, limit: MarkdownLim
 /** A release file's bytes and hash; its text is decoded only when something needs it. */
 interface ReleaseFileRead {
   hash: string;
+  /** The bytes as UTF-8 text, or why they aren't (lib/text/encoding.ts). */
+  readonly decoded: DecodedText;
+  /** The text (only asked for once `decoded` was fine). */
   readonly source: string;
 }
 
 function readReleaseFile({ hash, bytes }: { hash: string; bytes(): Buffer }): ReleaseFileRead {
-  let source: string | undefined;
+  let decoded: DecodedText | undefined;
   return {
     hash,
+    get decoded() {
+      return (decoded ??= decodeText(bytes()));
+    },
     get source() {
-      return (source ??= decodeUtf8(bytes()));
+      const text = this.decoded;
+      if (!text.ok) throw new Error("a release file that isn't UTF-8 has no text");
+      return text.text;
     },
   };
 }

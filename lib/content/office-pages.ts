@@ -15,6 +15,8 @@ import { readContentFile, resolveContentPath } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
 import { fieldLine, parseFrontMatter } from "./front-matter.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
+import { decodeText } from "../text/encoding.ts";
+import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { slugify } from "../text/persian.ts";
 import { chaparMarkdown } from "./markdown.ts";
 import { depthProblem, emphasisProblem, MAX_MARKDOWN_BYTES } from "./markdown-limits.ts";
@@ -135,7 +137,15 @@ export function loadOfficePages(
       error(`این صفحه بزرگ‌تر از ${MAX_PAGE_BYTES / 1024} کیلوبایت است`);
       continue;
     }
-    const fm = parseFrontMatter(readContentFile(contentDir, file).toString("utf8"));
+    const text = decodeText(readContentFile(contentDir, file));
+    if (!text.ok) {
+      error(text.message, text.line === undefined ? {} : { line: text.line });
+      continue;
+    }
+    const hidden = hiddenCharFindings(text.text);
+    for (const f of hidden) error(f.message, { line: f.line, column: f.column });
+    const fm = parseFrontMatter(text.text);
+    if (hidden.length > 0) continue;
     if (!fm.ok) {
       const { ok: _, message, ...where } = fm;
       error(message, where);

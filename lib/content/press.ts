@@ -6,6 +6,7 @@
  * once, at load time (lib/content/release.ts puts them in the release).
  */
 import { statSync } from "node:fs";
+import { decodeText } from "../text/encoding.ts";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
@@ -135,7 +136,7 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** An optional data file: undefined when absent, null (and a problem) when it isn't JSON or leaves the content folder. */
+/** An optional data file: undefined when absent, null (and a problem) when it isn't UTF-8 JSON or leaves the content folder. */
 function readOptionalJson(
   contentDir: string,
   file: string,
@@ -147,7 +148,12 @@ function readOptionalJson(
     problems.push({ file, message: resolved.error, severity: "error" });
     return null;
   }
-  const read = parseDataFile(file, readContentFile(contentDir, file).toString("utf8"), problems);
+  const text = decodeText(readContentFile(contentDir, file));
+  if (!text.ok) {
+    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
+    return null;
+  }
+  const read = parseDataFile(file, text.text, problems);
   return read ? { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
 }
 

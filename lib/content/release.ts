@@ -55,7 +55,7 @@ const FIELD_VIEWS = {
   /** The lead: `summary`, or else the first paragraph's text. */
   summary: (r, at) => displayText(r.summary ?? at.firstParagraph, { persianDigits: at.site.persianDigits }),
   /** Default: the file's name (its extension as `.md` is matched, lower case). */
-  slug: (r, at) => r.slug ?? slugify(path.basename(at.file, path.extname(at.file).toLowerCase())),
+  slug: (r, at) => releaseSlug(r.slug, at.file),
   /** The last correction: `updated`, or the newest `updates` entry if later (see press.ts). */
   updated: (r): ReleaseDate | undefined => lastCorrection(r.updated, r.updates ?? []),
   /** The lead image (front matter `image`, `imageAlt`, `imageCaption`, `imageCredit`). */
@@ -106,6 +106,11 @@ interface Derived {
 }
 
 export type Release = Optional<Shown> & Derived;
+
+/** The slug as written, or else from the file name: the last part of the release's address. */
+export function releaseSlug(slug: string | undefined, file: string): string {
+  return slug ?? slugify(path.basename(file, path.extname(file).toLowerCase()));
+}
 
 const SHOWN_FIELDS = (Object.keys(FIELD_VIEWS) as (keyof Views)[]).filter(
   (name): name is ShownField => typeof FIELD_VIEWS[name] === "function",

@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { DATE_FORMS_HELP, parseReleaseDate, type ReleaseDate } from "../dates/jalali.ts";
 import { cleanText } from "../text/persian.ts";
+import { SKELETON_TEXTS } from "./skeleton-texts.ts";
+import { tagsTextMessage } from "./tags-text.ts";
 import { contactSchema, describeContacts, describeTypes, type Contact, type PressData } from "./press.ts";
 import type { Categories } from "./site-data.ts";
 import { suggestionClause } from "./suggest.ts";
@@ -137,10 +139,15 @@ const FIELDS = {
   tags: field(
     () =>
       z
-        .union([z.string(), z.array(z.union([z.string(), z.number()]))], {
-          error: "برچسب‌ها باید فهرستی از واژه‌ها باشند؛ مانند: tags: [تئاتر, کودک]",
+        .unknown()
+        .transform((t, issue): (string | number)[] => {
+          // One text is one tag to YAML, but the author meant a list (tags-text.ts).
+          if (typeof t === "string") issue.addIssue({ code: "custom", message: tagsTextMessage(t) });
+          else if (Array.isArray(t) && t.every((x) => typeof x === "string" || typeof x === "number")) return t;
+          else issue.addIssue({ code: "custom", message: "برچسب‌ها باید فهرستی از واژه‌ها باشند؛ مانند: tags: [تئاتر, کودک]" });
+          return z.NEVER;
         })
-        .transform((t) => (Array.isArray(t) ? t : [t]).map((x) => cleanText(String(x))))
+        .transform((t) => t.map((x) => cleanText(String(x))))
         .refine((t) => t.every((x) => x !== ""), { error: "برچسب خالی مجاز نیست" })
         .default([]),
     {
@@ -304,7 +311,7 @@ const FIELDS = {
         "# تاریخچه‌ی اصلاح‌ها، برای خوانندگان نمایش داده می‌شود.",
         "# updates:",
         `#   - date: ${yamlString(s.date)}`,
-        '#     note: "چه چیزی تغییر کرد"',
+        `#     note: ${yamlString(SKELETON_TEXTS.updateNote)}`,
       ],
     },
   ),
@@ -328,7 +335,7 @@ const FIELDS = {
         "# برداشتن خبر: صفحه با اطلاعیه‌ی برداشتن می‌ماند و از فهرست‌ها بیرون می‌رود.",
         "# withdrawn:",
         `#   date: ${yamlString(s.date)}`,
-        '#   reason: "چرا این خبر دیگر معتبر نیست"',
+        `#   reason: ${yamlString(SKELETON_TEXTS.withdrawnReason)}`,
       ],
     },
   ),
@@ -376,7 +383,7 @@ const FIELDS = {
         "# نگارخانه‌ی تصویرها.",
         "# gallery:",
         "#   - file: images/1.jpg",
-        '#     alt: "آنچه در تصویر دیده می‌شود"',
+        `#     alt: ${yamlString(SKELETON_TEXTS.imageAlt)}`,
         '#     caption: ""',
       ],
     },

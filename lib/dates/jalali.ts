@@ -8,6 +8,7 @@
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
 import { DateTime } from "luxon";
 import { toLatinDigits } from "../text/digits.ts";
+import { wallTimeNote } from "./wall-time.ts";
 import { zoneFor } from "./zone.ts";
 
 /** A front-matter date after parsing: the instant plus the calendar facts every page needs. */
@@ -24,7 +25,8 @@ export interface ReleaseDate {
   hasTime: boolean;
 }
 
-export type DateParseResult = { ok: true; date: ReleaseDate } | { ok: false; reason: string };
+/** `note`: the written wall time doesn't name exactly one instant in the zone (see lib/dates/wall-time.ts). */
+export type DateParseResult = { ok: true; date: ReleaseDate; note?: string } | { ok: false; reason: string };
 
 /** Years below this are Jalali; Jalali years now are around 1400, Gregorian ones around 2000. */
 const JALALI_YEAR_LIMIT = 1700;
@@ -112,7 +114,9 @@ export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResul
   const zone = offset === undefined ? zoneFor(timeZone) : offset.toUpperCase() === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
   const dt = DateTime.fromObject({ year: gy, month: gm, day: gd, hour, minute, second, millisecond }, { zone });
   if (!dt.isValid) return { ok: false, reason: `تاریخ نامعتبر است (${dt.invalidExplanation ?? ""})` };
-  return { ok: true, date: describeInstant(dt.toMillis(), timeZone, hasTime) };
+  const date = describeInstant(dt.toMillis(), timeZone, hasTime);
+  const note = offset === undefined ? wallTimeNote(dt, { year: gy, month: gm, day: gd, hour, minute }, text) : undefined;
+  return note === undefined ? { ok: true, date } : { ok: true, date, note };
 }
 
 function normaliseOffset(offset: string): string {

@@ -3,6 +3,7 @@
  * output folder, whether this is the dev preview, and the build's moment.
  */
 import path from "node:path";
+import { readBuildMoment, siteTimeZone } from "./build-moment.ts";
 
 export interface BuildSettings {
   /** `CHAPAR_CONTENT`, default `content`. */
@@ -13,7 +14,7 @@ export interface BuildSettings {
   extendDir: string;
   /** True under `npm run dev` (Eleventy's serve/watch modes): drafts and scheduled releases show. */
   preview: boolean;
-  /** `CHAPAR_NOW` (any ISO date) or the real time: releases dated later are scheduled. */
+  /** `CHAPAR_NOW` (any form a release's `date` takes, lib/site/build-moment.ts) or the real time: releases dated later are scheduled. */
   now: number;
 }
 
@@ -21,13 +22,31 @@ export const DEFAULT_EXTEND_DIR = "extend";
 
 export function chaparSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const runMode = env.ELEVENTY_RUN_MODE;
-  const now = env.CHAPAR_NOW ? Date.parse(env.CHAPAR_NOW) : Date.now();
-  if (Number.isNaN(now)) throw new Error(`CHAPAR_NOW is not a date: ${env.CHAPAR_NOW}`);
+  const contentDir = path.resolve(env.CHAPAR_CONTENT || "content");
+  const moment = readBuildMoment(env.CHAPAR_NOW, env.CHAPAR_NOW ? siteTimeZone(contentDir) : "UTC");
+  if (!moment.ok) throw new SettingsError(moment.message);
+  const now = moment.now;
   return {
-    contentDir: path.resolve(env.CHAPAR_CONTENT || "content"),
+    contentDir,
     outputDir: path.resolve(env.CHAPAR_OUTPUT || "dist"),
     extendDir: path.resolve(env.CHAPAR_EXTEND || DEFAULT_EXTEND_DIR),
     preview: env.CHAPAR_PREVIEW === "1" || runMode === "serve" || runMode === "watch",
     now,
   };
+}
+
+/** A setting from the environment that can't be used; its message is Persian and complete. */
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+/** `chaparSettings()` for a command: a wrong setting ends it with its Persian message, before anything is written. */
+export function chaparSettingsOrExit(env: NodeJS.ProcessEnv = process.env): BuildSettings {
+  try {
+    return chaparSettings(env);
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
 }

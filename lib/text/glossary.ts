@@ -4,6 +4,7 @@
  * entry whose two sides are the same switches a built-in entry off.
  */
 import { readContentFile, resolveContentPath } from "../content/content-path.ts";
+import { decodeText } from "./encoding.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { parseDataFile } from "../content/json-file.ts";
 import { compileGlossary, type CompiledGlossary } from "./lint-rules.ts";
@@ -31,10 +32,14 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
     return { glossary: compileGlossary(entries), problems };
   }
 
-  const text = readContentFile(contentDir, GLOSSARY_FILE).toString("utf8");
   const problem = (message: string, line?: number) =>
     problems.push({ file: GLOSSARY_FILE, ...(line === undefined ? {} : { line }), message, severity: "error" });
-  const parsed = parseDataFile(GLOSSARY_FILE, text, problems);
+  const decoded = decodeText(readContentFile(contentDir, GLOSSARY_FILE));
+  if (!decoded.ok) {
+    problem(decoded.message, decoded.line);
+    return { glossary: compileGlossary(entries), problems };
+  }
+  const parsed = parseDataFile(GLOSSARY_FILE, decoded.text, problems);
   if (parsed === undefined) return { glossary: compileGlossary(entries), problems };
   const raw = parsed.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
@@ -42,7 +47,7 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
     return { glossary: compileGlossary(entries), problems };
   }
   for (const [wrong, right] of Object.entries(raw as Record<string, unknown>)) {
-    const line = lineOfKey(text, wrong);
+    const line = lineOfKey(decoded.text, wrong);
     if (typeof right !== "string") {
       problem(`برای «${wrong}» شکل درست باید متن باشد؛ مانند "${wrong}": "…"`, line);
       continue;
