@@ -9,7 +9,7 @@ import { buildCache, saveBuildCaches } from "../lib/cache/cache.ts";
 import { startParallelCheck } from "../lib/parallel/parallel-check.ts";
 import { markPhase, reportPhases } from "../lib/perf/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
-import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
+import { ContentError, formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
 import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
@@ -50,7 +50,12 @@ if (typographyWarnings.length > 0) {
   );
 }
 // The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
-const data = await prepareChaparData(settings, { content: checked.content });
+// Image files are decoded here (a damaged one is a ContentError naming it), so reported like the check's errors.
+const data = await prepareChaparData(settings, { content: checked.content }).catch((e: unknown) => {
+  if (!(e instanceof ContentError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 markPhase("model");
 
 const output = settings.outputDir;

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { showValue } from "./errors.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 import type { InlineImageRef } from "./markdown.ts";
 
 export interface InlineImage {
@@ -52,6 +53,8 @@ export function resolveImageFile(contentDir: string, releaseFile: string, src: s
   if (!RASTER.has(path.posix.extname(file).toLowerCase())) {
     return { error: `تصویر ${shown} از نوعی نیست که بشود آن را برای وب آماده کرد؛ JPEG، PNG، WebP، AVIF، GIF، TIFF یا SVG بدهید` };
   }
+  const unsafe = unsafeSvgProblem(absolute, src);
+  if (unsafe !== undefined) return { error: unsafe };
   return { file };
 }
 

@@ -20,6 +20,7 @@ import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseView, type Release } from "./release.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
 export type { Release };
@@ -289,7 +290,11 @@ function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProb
       message: `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)`,
       severity: "error",
     });
+    return;
   }
+  const unsafe = unsafeSvgProblem(path.join(contentDir, logoFile), logo);
+  if (unsafe !== undefined)
+    problems.push({ file: `${DATA_DIR}/site.json`, field: "organization.logo", message: unsafe, severity: "error" });
 }
 
 /**

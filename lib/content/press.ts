@@ -15,6 +15,7 @@ import { cleanText } from "../text/persian.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 
 /** A person the press can call about a release. */
 export interface Contact {
@@ -268,6 +269,11 @@ export function resolvePressFiles(
         field,
         message: `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
       });
+      return undefined;
+    }
+    const unsafe = unsafeSvgProblem(absolute, written);
+    if (unsafe !== undefined) {
+      problems.push({ field, message: unsafe });
       return undefined;
     }
     return file;

@@ -10,6 +10,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { ContentError } from "../content/errors.ts";
+import { unsafeSvgProblem } from "../content/svg-safety.ts";
 import { contentHash, fromProject, type OutputFile } from "./asset-files.ts";
 
 export interface FaviconOptions {
@@ -48,6 +50,9 @@ export function buildFavicon(options: Partial<FaviconOptions> = {}): BuiltFavico
   const ext = path.extname(source).toLowerCase();
   const type = TYPES[ext];
   if (!type) throw new Error(`favicon: unsupported file type ${ext} (${source})`);
+  // The office's own icon is a content file: one that could run code is refused like any content SVG.
+  const unsafe = own === undefined ? undefined : unsafeSvgProblem(own, path.basename(own));
+  if (unsafe !== undefined) throw new ContentError([{ file: path.basename(own!), message: unsafe, severity: "error" }]);
   const bytes = readFileSync(source);
   const sitePath = `${o.sitePath}favicon.${contentHash([bytes])}${ext}`;
   return { sitePath, type, files: [{ sitePath, contents: bytes }] };
