@@ -17,6 +17,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { cacheDefaults, imageCacheDir, readWithHash } from "../cache/cache.ts";
 import { fileMatches, sealOf, type FileSeal } from "../cache/integrity.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
@@ -103,7 +104,9 @@ function toolVersions(): string {
         return `${pkg}@?`;
       }
     })
-    .join(",");
+    .join(",")
+    // This module's own code: the cache folder may be shared by checkouts of different code (CI, tests).
+    .concat(`,images.ts@${contentHash([readFileSync(fileURLToPath(import.meta.url))])}`);
   return versions;
 }
 
