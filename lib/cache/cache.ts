@@ -292,7 +292,8 @@ export class BuildCache {
     const temp = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(temp, "w");
     try {
-      for (const chunk of encodeMemoFile({ format: FORMAT, key: this.key, blocks })) writeSync(fd, chunk);
+      for (const chunk of encodeMemoFile({ format: FORMAT, key: this.key, blocks }))
+        for (let at = 0; at < chunk.byteLength; ) at += writeSync(fd, chunk, at);
     } finally {
       closeSync(fd);
     }
