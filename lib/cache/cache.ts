@@ -18,7 +18,7 @@
  * and the build says so — never output.
  *
  * `CHAPAR_CACHE=off` turns it off (no read, no write); `CHAPAR_CACHE_DIR` moves it. Both hold for the
- * release images' renditions too, kept in the same folder (`images/`, see lib/features/images.ts).
+ * release images' renditions too, kept in the content folder's cache folder (`imageFolder`).
  */
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
@@ -44,14 +44,6 @@ export function cacheDefaults(env: NodeJS.ProcessEnv = process.env): CacheOption
     dir: path.resolve(env.CHAPAR_CACHE_DIR || path.join(ROOT, ".cache/chapar")),
     root: ROOT,
   };
-}
-
-/** Folders of the cache folder shared by every content folder (not one content folder's cache). */
-const SHARED_FOLDERS = new Set(["images"]);
-
-/** Where release images' renditions are kept (lib/features/images.ts): shared, as they are keyed by content. */
-export function imageCacheDir(options: CacheOptions): string {
-  return path.join(options.dir, "images");
 }
 
 /** Version of the cache file's layout; bump when the stored shape of any namespace changes meaning. */
@@ -142,6 +134,15 @@ export class BuildCache {
   /** This content folder's cache folder. */
   get folder(): string {
     return path.join(this.options.dir, contentHash(this.contentDir).slice(0, 16));
+  }
+
+  /**
+   * Where this content folder's release images' renditions are kept (lib/features/images.ts). In the
+   * content folder's own cache folder, like everything else: removed with it, and never touched by
+   * builds of other content folders or of other checkouts sharing the cache folder (tests, CI).
+   */
+  get imageFolder(): string {
+    return path.join(this.folder, "images");
   }
 
   /** The file this content folder's memo lives in. */
@@ -334,7 +335,6 @@ export class BuildCache {
   private forgetOldFolders(): void {
     const limit = Date.now() - 14 * 24 * 3600 * 1000;
     for (const name of readdirSync(this.options.dir)) {
-      if (SHARED_FOLDERS.has(name)) continue;
       const folder = path.join(this.options.dir, name);
       const memo = path.join(folder, "memo.v8");
       try {

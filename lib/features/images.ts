@@ -5,7 +5,7 @@
  * underneath. Runs once per build over the releases being published, before any page is rendered.
  *
  * Encoding is the slow part, so each source image is encoded once, ever: the files and a manifest go to
- * the build cache's `images/` folder (`.cache/chapar/images/`, see lib/cache/cache.ts), keyed by a
+ * the content folder's build cache folder (`.cache/chapar/<folder>/images/`, lib/cache/cache.ts), keyed by a
  * hash of the image's bytes, the encoding settings and the tools' versions; a later build reads the
  * manifest and copies the files. Output names carry that key (content-addressed), so they can be
  * cached for a year and the same input always gives the same files.
@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheDefaults, imageCacheDir, readWithHash } from "../cache/cache.ts";
+import { buildCache, readWithHash } from "../cache/cache.ts";
 import { fileMatches, sealOf, type FileSeal } from "../cache/integrity.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
 import type { Release } from "../content/load.ts";
@@ -38,8 +38,11 @@ export interface ImageOptions {
   sizes: string;
   /** Site folder of the made files. */
   sitePath: string;
-  /** Where made files and their manifests are kept between builds; undefined: nowhere (`CHAPAR_CACHE=off`). */
-  cacheDir: string | undefined;
+  /**
+   * Where made files and their manifests are kept between builds; undefined: nowhere (`CHAPAR_CACHE=off`).
+   * `prepareReleaseImages` uses the content folder's build cache folder (lib/cache/cache.ts).
+   */
+  cacheDir?: string | undefined;
   /** How many images are encoded at once. */
   concurrency: number;
 }
@@ -49,7 +52,6 @@ export const defaults: ImageOptions = {
   formats: ["avif", "webp", "jpeg"],
   sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
   sitePath: "/assets/images/",
-  cacheDir: cacheDefaults().enabled ? imageCacheDir(cacheDefaults()) : undefined,
   concurrency: 4,
 };
 
@@ -258,8 +260,9 @@ export async function prepareReleaseImages(
   chapar: ChaparData,
   options: Partial<ImageOptions> & { creditLabel: string },
 ): Promise<PreparedImages> {
-  const o = { ...defaults, ...options };
   const contentDir = chapar.content.contentDir;
+  const cache = buildCache(contentDir);
+  const o = { ...defaults, cacheDir: cache.enabled ? cache.imageFolder : undefined, ...options };
   // Every release that gets a page: the published ones (in dev also drafts and scheduled) and withdrawn ones.
   const releases = [...chapar.model.releasePages, ...chapar.model.withdrawnPages].map((p) => p.release);
   const wanted = [...new Set(releases.flatMap(imagesOf))].sort();

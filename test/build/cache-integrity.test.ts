@@ -144,7 +144,7 @@ describe("the image cache", () => {
     const cacheDir = path.join(tempDir(), "cache");
     const env = { CHAPAR_CACHE_DIR: cacheDir, CHAPAR_SEARCH: "off" };
     const first = buildOk(content, { env });
-    const images = path.join(cacheDir, "images");
+    const images = path.join(path.dirname(memoFile(cacheDir)), "images");
     const manifests = readdirSync(images).filter((f) => f.endsWith(".json"));
     assert.equal(manifests.length, 2, "hall.jpg and chart.png");
     // hall.jpg's 960 px JPEG is cut short; chart.png's manifest too.
