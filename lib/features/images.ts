@@ -277,11 +277,12 @@ export async function prepareReleaseImages(
         console.warn(`نسخه‌های ساخته‌شده‌ی تصویر «${file}» در حافظه‌ی ساخت ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد.`);
       try {
         images.set(file, await processImage(path.join(contentDir, file), o, repaired));
-      } catch (e) {
+      } catch {
         const users = releases.filter((r) => imagesOf(r).includes(file)).map((r) => r.file);
         problems.push({
           file,
-          message: `تصویر خراب یا ناقص است و آماده نشد (${(e as Error).message})؛ در خبر ${users.join("، ")} آمده است: پرونده را دوباره از منبعش بگیرید یا با یک ویرایشگر تصویر دوباره ذخیره کنید`,
+          // sharp's own words (English, and not always the same for one file: "Unknown error") stay out.
+          message: `تصویر خراب یا ناقص است و آماده نشد؛ در خبر ${users.join("، ")} آمده است: پرونده را دوباره از منبعش بگیرید یا با یک ویرایشگر تصویر دوباره ذخیره کنید`,
           severity: "error",
         });
       }
