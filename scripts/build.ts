@@ -9,7 +9,7 @@ import { buildCache, saveBuildCaches } from "../lib/cache/cache.ts";
 import { startParallelCheck } from "../lib/parallel/parallel-check.ts";
 import { markPhase, reportPhases } from "../lib/perf/timings.ts";
 import { checkSite } from "../lib/content/check.ts";
-import { formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
+import { ContentError, formatProblem, formatProblems, type ContentProblem } from "../lib/content/errors.ts";
 import { formatDateTime } from "../lib/dates/format.ts";
 import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
@@ -63,7 +63,12 @@ if (typographyWarnings.length > 0) {
   );
 }
 // The complete data set: the site model, and the assets its pages link to (stylesheet, fonts, icon, images).
-const data = await prepareChaparData(settings, { content: checked.content });
+// Image files are decoded here (a damaged one is a ContentError naming it), so reported like the check's errors.
+const data = await prepareChaparData(settings, { content: checked.content }).catch((e: unknown) => {
+  if (!(e instanceof ContentError)) throw e;
+  console.error(formatProblems(e.problems, settings));
+  process.exit(1);
+});
 markPhase("model");
 // Nothing to publish though there are releases: stop before the output is replaced by an empty site.
 const emptyBuild = emptyBuildMessage(data.model, checked.content.releases.length, settings.now, data.site.timeZone);

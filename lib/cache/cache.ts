@@ -13,13 +13,19 @@
  *   other releases, duplicate URLs) runs on every build.
  * Entries not used by a build are dropped when it saves, so the file holds the current site only.
  *
- * `CHAPAR_CACHE=off` turns it off (no read, no write); `CHAPAR_CACHE_DIR` moves it.
+ * Never altered: every block of entries carries a digest that is checked before it is used
+ * (lib/cache/memo-file.ts); a damaged block, or a truncated or garbled file, is a miss — computed again,
+ * and the build says so — never output.
+ *
+ * `CHAPAR_CACHE=off` turns it off (no read, no write); `CHAPAR_CACHE_DIR` moves it. Both hold for the
+ * release images' renditions too, kept in the content folder's cache folder (`imageFolder`).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import { blockDigest, blockIntact, decodeMemoFile, encodeMemoFile, type MemoBlock } from "./memo-file.ts";
 
 export interface CacheOptions {
   /** Off: every `memo` computes, nothing is read or written. `CHAPAR_CACHE=off` turns it off. */
@@ -41,7 +47,9 @@ export function cacheDefaults(env: NodeJS.ProcessEnv = process.env): CacheOption
 }
 
 /** Version of the cache file's layout; bump when the stored shape of any namespace changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** Entries per block of the memo file (lib/cache/memo-file.ts). */
+const BLOCK_SIZE = 256;
 const CODE_PATHS = ["lib", "layouts", "assets", "scripts", "eleventy.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
 
 // Copies of one empty hash: Node 20's createHash() checks a deprecation option on every call (~60 µs,
@@ -79,12 +87,6 @@ function codeHash(root: string): string {
   return hash;
 }
 
-interface CacheFile {
-  format: number;
-  key: string;
-  entries: Map<string, unknown>;
-}
-
 export interface CacheStats {
   /** Values found in the persistent cache. */
   hits: number;
@@ -111,6 +113,10 @@ export interface CacheHelper {
 export class BuildCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, shared: 0 };
   private entries = new Map<string, unknown>();
+  /** The blocks of the file as read and found intact: written back as they are while all their entries are used. */
+  private storedBlocks: MemoBlock[] = [];
+  /** What was found damaged when the file was read (reported, and repaired, when the cache is saved). */
+  private damage: { file: boolean; entries: number } = { file: false, entries: 0 };
   private used = new Set<string>();
   private loaded = false;
   private dirty = false;
@@ -128,6 +134,15 @@ export class BuildCache {
   /** This content folder's cache folder. */
   get folder(): string {
     return path.join(this.options.dir, contentHash(this.contentDir).slice(0, 16));
+  }
+
+  /**
+   * Where this content folder's release images' renditions are kept (lib/features/images.ts). In the
+   * content folder's own cache folder, like everything else: removed with it, and never touched by
+   * builds of other content folders or of other checkouts sharing the cache folder (tests, CI).
+   */
+  get imageFolder(): string {
+    return path.join(this.folder, "images");
   }
 
   /** The file this content folder's memo lives in. */
@@ -155,14 +170,37 @@ export class BuildCache {
     this.key = key;
     this.loaded = true;
     this.entries = new Map();
+    this.storedBlocks = [];
+    this.damage = { file: false, entries: 0 };
     this.used = new Set();
     this.dirty = false;
-    if (!existsSync(this.file)) return;
+    let bytes: Buffer;
     try {
-      const stored = v8.deserialize(readFileSync(this.file)) as CacheFile;
-      if (stored.format === FORMAT && stored.key === key && stored.entries instanceof Map) this.entries = stored.entries;
+      bytes = readFileSync(this.file);
     } catch {
-      // An unreadable cache (killed mid-write, another Node) is just an empty one.
+      return; // no cache yet
+    }
+    const stored = decodeMemoFile(bytes, FORMAT);
+    if (stored === "damaged") {
+      this.damage.file = true;
+      this.dirty = true;
+      return;
+    }
+    if (stored === "other-version" || stored.key !== key) return;
+    for (const block of stored.blocks) {
+      let values: unknown[] | undefined;
+      try {
+        if (blockIntact(block)) values = v8.deserialize(block.bytes) as unknown[];
+      } catch {
+        // A block that passes its digest but can't be read (a bug, not damage) is a miss all the same.
+      }
+      if (!Array.isArray(values) || values.length !== block.ids.length) {
+        this.damage.entries += block.ids.length;
+        this.dirty = true;
+        continue;
+      }
+      for (const [i, id] of block.ids.entries()) this.entries.set(id, values[i]);
+      this.storedBlocks.push(block);
     }
   }
 
@@ -243,10 +281,9 @@ export class BuildCache {
       }
     }
     if (!this.dirty && !pruned) return;
-    const stored: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
-    let bytes: Buffer;
+    let blocks: MemoBlock[];
     try {
-      bytes = v8.serialize(stored);
+      blocks = this.blocksToStore();
     } catch (e) {
       // A value that can't be stored is a bug in its caller, but never a reason to fail a build.
       console.warn(`chapar cache: not saved (${(e as Error).message})`);
@@ -254,10 +291,44 @@ export class BuildCache {
     }
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, bytes);
+    const fd = openSync(temp, "w");
+    try {
+      for (const chunk of encodeMemoFile({ format: FORMAT, key: this.key, blocks }))
+        for (let at = 0; at < chunk.byteLength; ) at += writeSync(fd, chunk, at);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.file);
     this.dirty = false;
+    // The file's bytes are not kept past the save (they were only there to be written back).
+    this.storedBlocks = [];
+    if (this.damage.file) console.warn(`حافظه‌ی ساخت ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${this.file}`);
+    else if (this.damage.entries > 0)
+      console.warn(`${this.damage.entries} مورد از حافظه‌ی ساخت خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${this.file}`);
+    this.damage = { file: false, entries: 0 };
     this.forgetOldFolders();
+  }
+
+  /**
+   * The blocks of the file to write: the ones read whose entries are all still used, as they were
+   * read (an incremental build re-serialises only what changed), then the other entries in new blocks.
+   * Small blocks (the few entries of one edit) are merged again so that their number stays low.
+   */
+  private blocksToStore(): MemoBlock[] {
+    const blocks: MemoBlock[] = [];
+    const placed = new Set<string>();
+    for (const block of this.storedBlocks) {
+      if (block.ids.length < BLOCK_SIZE / 4 || !block.ids.every((id) => this.entries.has(id))) continue;
+      blocks.push(block);
+      for (const id of block.ids) placed.add(id);
+    }
+    const rest = [...this.entries.keys()].filter((id) => !placed.has(id));
+    for (let i = 0; i < rest.length; i += BLOCK_SIZE) {
+      const ids = rest.slice(i, i + BLOCK_SIZE);
+      const bytes = v8.serialize(ids.map((id) => this.entries.get(id)));
+      blocks.push({ ids, bytes, digest: blockDigest(ids, bytes) });
+    }
+    return blocks;
   }
 
   /** Caches of content folders not built for two weeks (moved, deleted, temporary) are removed. */
@@ -267,7 +338,8 @@ export class BuildCache {
       const folder = path.join(this.options.dir, name);
       const memo = path.join(folder, "memo.v8");
       try {
-        if (folder !== path.dirname(this.file) && (!existsSync(memo) || statSync(memo).mtimeMs < limit))
+        // A folder without a memo yet may be another build's, just made: it is judged by its own age.
+        if (folder !== path.dirname(this.file) && statSync(existsSync(memo) ? memo : folder).mtimeMs < limit)
           rmSync(folder, { recursive: true, force: true });
       } catch {
         // another build is using it right now

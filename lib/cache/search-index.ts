@@ -5,7 +5,10 @@
  * content folder, which releases are public (the build's moment moves scheduled ones), preview or
  * not — the previous build's bundle is the same bytes, and is copied instead.
  *
- * The bundle is stored under the build cache's folder (`search/<key>/`); `CHAPAR_CACHE=off` bypasses it.
+ * The bundle is stored under the build cache's folder (`search/<key>/`), sealed by a manifest of its
+ * files' sizes and digests (`search/<key>.json`, lib/cache/integrity.ts): a bundle that doesn't match
+ * it (truncated, garbled, half-copied) is never copied into the site, but made again, and the build
+ * says so. `CHAPAR_CACHE=off` bypasses it.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -15,6 +18,7 @@ import { NO_PAGES_WANTED } from "../features/page-writer.ts";
 import { defaults as searchDefaults, startSearchIndex, type SearchIndexJob, type SearchOptions } from "../features/search.ts";
 import type { ChaparData } from "../site/data.ts";
 import { buildCache, fileHash } from "./cache.ts";
+import { folderMatches, sealFolder } from "./integrity.ts";
 
 /** Everything the search bundle is a function of, as one hash. */
 export function searchIndexKey(data: ChaparData): string {
@@ -40,8 +44,15 @@ export function startSearchIndexCached(
   const key = searchIndexKey(data);
   const store = path.join(cache.folder, "search");
   const stored = path.join(store, key);
+  const seal = `${stored}.json`;
   const bundle = path.join(outputDir, searchDefaults.bundleDir);
-  if (existsSync(stored)) {
+  // Checked before the build starts: a bundle found damaged is indexed again from the pages as they render.
+  const intact = existsSync(stored) && folderMatches(stored, seal);
+  if (existsSync(stored) && !intact) {
+    console.warn(`نمایه‌ی جست‌وجوی ذخیره‌شده ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته می‌شود: ${stored}`);
+    rmSync(stored, { recursive: true, force: true });
+  }
+  if (intact) {
     return {
       cached: true,
       observer: NO_PAGES_WANTED,
@@ -62,12 +73,16 @@ export function startSearchIndexCached(
       // Keep this bundle only (an older one can't match again unless its inputs come back).
       mkdirSync(store, { recursive: true });
       const temp = `${stored}.${process.pid}.tmp`;
+      const tempSeal = `${temp}.json`;
       rmSync(temp, { recursive: true, force: true });
       if (existsSync(bundle)) cpSync(bundle, temp, { recursive: true });
       else mkdirSync(temp);
+      sealFolder(temp, tempSeal);
       for (const old of readdirSync(store))
-        if (old !== path.basename(temp)) rmSync(path.join(store, old), { recursive: true, force: true });
+        if (old !== path.basename(temp) && old !== path.basename(tempSeal)) rmSync(path.join(store, old), { recursive: true, force: true });
+      // The bundle first, its seal last: a bundle without its seal is not used.
       renameSync(temp, stored);
+      renameSync(tempSeal, seal);
       return result;
     },
   };

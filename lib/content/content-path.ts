@@ -136,7 +136,11 @@ function badLink(contentDir: string, file: string, root: string): ContentPath | 
 
 /** Thrown when a content file can't be read safely at the moment of use (after it passed the content check). */
 export class ContentPathError extends Error {
-  constructor(file: string, reason: string) {
+  constructor(
+    file: string,
+    /** The Persian reason alone, for a report that names the file itself. */
+    readonly reason: string,
+  ) {
     super(`${file}  ${reason}`);
     this.name = "ContentPathError";
   }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { resolveContentPath } from "./content-path.ts";
 import { showValue } from "./errors.ts";
 import { missingFileClause } from "./suggest.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 import type { InlineImageRef } from "./markdown.ts";
 
 export interface InlineImage {
@@ -55,6 +56,8 @@ export function resolveImageFile(contentDir: string, releaseFile: string, src: s
   if (!RASTER.has(path.posix.extname(file).toLowerCase())) {
     return { error: `تصویر ${shown} از نوعی نیست که بشود آن را برای وب آماده کرد؛ JPEG، PNG، WebP، AVIF، GIF، TIFF یا SVG بدهید` };
   }
+  const unsafe = unsafeSvgProblem(resolved.real, src);
+  if (unsafe !== undefined) return { error: unsafe };
   return { file };
 }
 

@@ -27,6 +27,7 @@ import { tagUrlProblems } from "./tag-urls.ts";
 import { crossFieldIssues, RELEASE_FIELDS, releaseSchema, type ReleaseData } from "./schema.ts";
 import { categoriesSchema, siteSchema, type Categories, type SiteSettings } from "./site-data.ts";
 import { missingFileClause } from "./suggest.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 import { provisionalUrl, rawFileRefs, type RawFileRefs } from "./unchecked-release.ts";
 import { wallTimeWarnings } from "./wall-time-warnings.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
@@ -255,7 +256,11 @@ function checkLogo(contentDir: string, site: SiteSettings, problems: ContentProb
           : `پرونده‌ی نشان سازمان (logo) پیدا نشد: ${showValue(logo)} (نشانی نسبت به پوشه‌ی محتواست، مانند images/logo.png)${logoFile.startsWith("..") ? "" : missingFileClause(contentDir, logoFile, logo)}`,
       severity: "error",
     });
+    return;
   }
+  const unsafe = unsafeSvgProblem(resolved.real, logo);
+  if (unsafe !== undefined)
+    problems.push({ file: `${DATA_DIR}/site.json`, field: "organization.logo", message: unsafe, severity: "error" });
 }
 
 /**

@@ -20,6 +20,7 @@ import { missingFileClause, suggestionClause } from "./suggest.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import type { ReleaseData } from "./schema.ts";
 import type { SiteSettings } from "./site-data.ts";
+import { unsafeSvgProblem } from "./svg-safety.ts";
 
 /** A person the press can call about a release. */
 export interface Contact {
@@ -283,6 +284,11 @@ export function resolvePressFiles(
             ? resolved.error
             : `پرونده‌ی ${what} پیدا نشد: ${showValue(written)} (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)${hint}`,
       });
+      return undefined;
+    }
+    const unsafe = unsafeSvgProblem(resolved.real, written);
+    if (unsafe !== undefined) {
+      problems.push({ field, message: unsafe });
       return undefined;
     }
     return resolved;

@@ -11,6 +11,8 @@
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readContentFile } from "../content/content-path.ts";
+import { ContentError } from "../content/errors.ts";
+import { unsafeSvgBytesProblem } from "../content/svg-safety.ts";
 import { contentHash, fromProject, type OutputFile } from "./asset-files.ts";
 
 export interface FaviconOptions {
@@ -52,6 +54,9 @@ export function buildFavicon(options: Partial<FaviconOptions> = {}): BuiltFavico
   const type = TYPES[ext];
   if (!type) throw new Error(`favicon: unsupported file type ${ext} (${source})`);
   const bytes = own === undefined ? readFileSync(source) : readContentFile(o.contentDir, own);
+  // The office's own icon is a content file: one that could run code is refused like any content SVG.
+  const unsafe = own === undefined || ext !== ".svg" ? undefined : unsafeSvgBytesProblem(bytes, own);
+  if (unsafe !== undefined) throw new ContentError([{ file: own!, message: unsafe, severity: "error" }], { contentDir: o.contentDir });
   const sitePath = `${o.sitePath}favicon.${contentHash([bytes])}${ext}`;
   return { sitePath, type, files: [{ sitePath, contents: bytes }] };
 }

@@ -5,13 +5,23 @@
  * underneath. Runs once per build over the releases being published, before any page is rendered.
  *
  * Encoding is the slow part, so each source image is encoded once, ever: the files and a manifest go to
- * `.cache/images/`, keyed by a hash of the image's bytes, the options and the tools' versions; a later
- * build reads the manifest and copies the files. Output names carry that key (content-addressed), so
- * they can be cached for a year and the same input always gives the same files.
+ * the content folder's build cache folder (`.cache/chapar/<folder>/images/`, lib/cache/cache.ts), keyed by a
+ * hash of the image's bytes, the encoding settings and the tools' versions; a later build reads the
+ * manifest and copies the files. Output names carry that key (content-addressed), so they can be
+ * cached for a year and the same input always gives the same files.
+ *
+ * Nothing damaged is published: the manifest records each rendition's size and digest, and a build
+ * reuses a rendition only if its bytes still match (else it encodes the image again and says so); a
+ * damaged source image (a truncated JPEG) is an error naming it, not a picture with a grey half.
+ * `CHAPAR_CACHE=off` keeps everything in memory: nothing is read from or written to the cache.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkedContentPath } from "../content/content-path.ts";
+import { fileURLToPath } from "node:url";
+import { buildCache, readWithHash } from "../cache/cache.ts";
+import { fileMatches, sealOf, type FileSeal } from "../cache/integrity.ts";
+import { checkedContentPath, ContentPathError } from "../content/content-path.ts";
+import { ContentError, type ContentProblem } from "../content/errors.ts";
 import type { Release } from "../content/load.ts";
 import { imageMarker } from "../content/markdown.ts";
 import { html, type SafeHtml } from "../render/html.ts";
@@ -29,8 +39,11 @@ export interface ImageOptions {
   sizes: string;
   /** Site folder of the made files. */
   sitePath: string;
-  /** Where made files and their manifests are kept between builds. */
-  cacheDir: string;
+  /**
+   * Where made files and their manifests are kept between builds; undefined: nowhere (`CHAPAR_CACHE=off`).
+   * `prepareReleaseImages` uses the content folder's build cache folder (lib/cache/cache.ts).
+   */
+  cacheDir?: string | undefined;
   /** How many images are encoded at once. */
   concurrency: number;
 }
@@ -40,7 +53,6 @@ export const defaults: ImageOptions = {
   formats: ["avif", "webp", "jpeg"],
   sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
   sitePath: "/assets/images/",
-  cacheDir: ".cache/images",
   concurrency: 4,
 };
 
@@ -52,6 +64,8 @@ export interface Rendition {
   height: number;
   /** File name in the cache and in the output folder. */
   name: string;
+  /** Its bytes when they are not in the cache (`CHAPAR_CACHE=off`). */
+  contents?: Uint8Array;
 }
 
 export interface ProcessedImage {
@@ -62,11 +76,24 @@ export interface ProcessedImage {
   /** Intrinsic size of the widest rendition. */
   width: number;
   height: number;
+  /** Folder of the renditions' files in the cache; undefined when they are held in memory. */
+  cacheDir: string | undefined;
 }
 
+/** What the cache keeps of an image: its renditions, each with the seal of its file (lib/cache/integrity.ts). */
 interface Manifest {
-  renditions: Rendition[];
+  key: string;
+  renditions: (Rendition & { seal: FileSeal })[];
 }
+
+/** What a source image's renditions are made with (besides widths and formats): part of their key. */
+const ENCODING = {
+  // Upright as the camera meant (EXIF orientation), like the browsers show the original.
+  fixOrientation: true,
+  // A damaged source (a truncated JPEG, undecodable data) is an error, not a picture with a grey part;
+  // libjpeg's mere warnings, which many cameras' files raise, are not.
+  sharpOptions: { failOn: "error" },
+} as const;
 
 const MIME: Record<ImageFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
 
@@ -80,86 +107,88 @@ function toolVersions(): string {
         return `${pkg}@?`;
       }
     })
-    .join(",");
+    .join(",")
+    // This module's own code: the cache folder may be shared by checkouts of different code (CI, tests).
+    .concat(`,images.ts@${contentHash([readFileSync(fileURLToPath(import.meta.url))])}`);
   return versions;
 }
 
-/**
- * Hashing every image's bytes at every build would read the whole media library each time. The key of
- * a file whose path, size and modification time are unchanged is remembered instead (as make does):
- * `.cache/images/keys.json`, written back by prepareReleaseImages.
- */
-const knownKeys = new Map<string, Map<string, string>>();
-/** The entries this process looked up: only they are written back, so the index doesn't grow forever. */
-const usedKeys = new Map<string, Map<string, string>>();
-function keysFor(cacheDir: string): Map<string, string> {
-  let keys = knownKeys.get(cacheDir);
-  if (!keys) {
-    keys = new Map();
-    try {
-      for (const [k, v] of Object.entries(JSON.parse(readFileSync(path.join(cacheDir, "keys.json"), "utf8")) as Record<string, string>))
-        keys.set(k, v);
-    } catch {
-      // No index yet (or a broken one): keys are computed from the bytes.
-    }
-    knownKeys.set(cacheDir, keys);
+/** The manifest stored for `key`, if it is intact and every rendition's file still holds its bytes. */
+function cachedManifest(cacheDir: string, key: string): Manifest | "damaged" | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(cacheDir, `${key}.json`), "utf8");
+  } catch {
+    return undefined; // never made
   }
-  return keys;
+  try {
+    const manifest = JSON.parse(text) as Manifest;
+    if (manifest.key !== key || !Array.isArray(manifest.renditions) || manifest.renditions.length === 0) return "damaged";
+    const intact = manifest.renditions.every((r) => fileMatches(path.join(cacheDir, "files", r.name), r.seal));
+    return intact ? manifest : "damaged";
+  } catch {
+    return "damaged";
+  }
 }
 
-/** Makes (or reads from the cache) the renditions of one image file. */
-export async function processImage(absoluteFile: string, options: Partial<ImageOptions> = {}): Promise<ProcessedImage> {
+/**
+ * Makes (or reads from the cache) the renditions of one image file. `onRepair` is told when the cache
+ * held a damaged manifest or rendition for it (which is then made again).
+ */
+export async function processImage(
+  absoluteFile: string,
+  options: Partial<ImageOptions> = {},
+  onRepair: () => void = () => {},
+): Promise<ProcessedImage> {
   const o = { ...defaults, ...options };
-  const settings = JSON.stringify({ widths: o.widths, formats: o.formats, tools: toolVersions() });
-  const stat = statSync(absoluteFile);
-  const statKey = `${absoluteFile}|${stat.size}|${stat.mtimeMs}|${settings}`;
-  const cacheDir = fromProject(o.cacheDir);
-  const keys = keysFor(cacheDir);
-  let key = keys.get(statKey);
-  if (key === undefined) {
-    key = contentHash([readFileSync(absoluteFile), settings], 16);
-    keys.set(statKey, key);
-  }
-  if (!usedKeys.has(cacheDir)) usedKeys.set(cacheDir, new Map());
-  usedKeys.get(cacheDir)!.set(statKey, key);
-  const manifestFile = path.join(cacheDir, `${key}.json`);
-  let manifest: Manifest | undefined;
-  if (existsSync(manifestFile)) {
-    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
-    if (!manifest.renditions.every((r) => existsSync(path.join(cacheDir, "files", r.name)))) manifest = undefined;
-  }
-  if (!manifest) {
+  const settings = JSON.stringify({ widths: o.widths, formats: o.formats, ...ENCODING, tools: toolVersions() });
+  // Keyed by the image's bytes: a file replaced by another of the same size and time is another image.
+  const key = contentHash([readWithHash(absoluteFile).hash, settings], 16);
+  const cacheDir = o.cacheDir === undefined ? undefined : fromProject(o.cacheDir);
+  const cached = cacheDir === undefined ? undefined : cachedManifest(cacheDir, key);
+  if (cached === "damaged") onRepair();
+  let renditions: Rendition[];
+  if (cached !== undefined && cached !== "damaged") {
+    renditions = cached.renditions.map(({ seal: _, ...r }) => r);
+  } else {
     const { default: Image } = await import("@11ty/eleventy-img");
     const stats = await Image(absoluteFile, {
       widths: o.widths,
       formats: o.formats,
       dryRun: true,
       urlPath: "/",
-      outputDir: path.join(cacheDir, "files"),
-      fixOrientation: true,
+      outputDir: cacheDir === undefined ? "." : path.join(cacheDir, "files"),
+      ...ENCODING,
       filenameFormat: (_id, _src, width, format) => `${key.slice(0, 12)}-${width}.${format}`,
     });
-    const renditions: Rendition[] = [];
+    const made: Manifest["renditions"] = [];
     for (const format of o.formats) {
       for (const stat of stats[format] ?? []) {
         const name = `${key.slice(0, 12)}-${stat.width}.${format === "jpeg" ? "jpg" : format}`;
         if (!stat.buffer) throw new Error(`eleventy-img returned no data for ${absoluteFile} (${format} ${stat.width})`);
+        const rendition: Rendition = { format, type: MIME[format], width: stat.width, height: stat.height, name };
         // Files first, the manifest last: a reader that finds the manifest finds every file.
-        writeFileAtomic(path.join(cacheDir, "files", name), stat.buffer);
-        renditions.push({ format, type: MIME[format], width: stat.width, height: stat.height, name });
+        if (cacheDir === undefined) rendition.contents = stat.buffer;
+        else writeFileAtomic(path.join(cacheDir, "files", name), stat.buffer);
+        made.push({ ...rendition, seal: sealOf(stat.buffer) });
       }
     }
-    manifest = { renditions };
-    writeFileAtomic(manifestFile, JSON.stringify(manifest));
+    if (cacheDir !== undefined)
+      writeFileAtomic(path.join(cacheDir, `${key}.json`), JSON.stringify({ key, renditions: made } satisfies Manifest));
+    renditions = made.map(({ seal: _, ...r }) => r);
   }
-  const widest = manifest.renditions.reduce((a, b) => (b.width > a.width ? b : a));
-  return { sitePath: o.sitePath, renditions: manifest.renditions, width: widest.width, height: widest.height };
+  const widest = renditions.reduce((a, b) => (b.width > a.width ? b : a));
+  return { sitePath: o.sitePath, renditions, width: widest.width, height: widest.height, cacheDir };
 }
 
-/** The cache files behind an image's renditions, as files to copy into the output. */
-export function imageOutputFiles(image: ProcessedImage, options: Partial<ImageOptions> = {}): OutputFile[] {
-  const cacheDir = fromProject(options.cacheDir ?? defaults.cacheDir);
-  return image.renditions.map((r) => ({ sitePath: `${image.sitePath}${r.name}`, from: path.join(cacheDir, "files", r.name) }));
+/** An image's renditions as files of the output (copied from the cache, or their bytes in memory). */
+export function imageOutputFiles(image: ProcessedImage): OutputFile[] {
+  const { cacheDir } = image;
+  return image.renditions.map((r) =>
+    cacheDir === undefined || r.contents !== undefined
+      ? { sitePath: `${image.sitePath}${r.name}`, contents: r.contents ?? new Uint8Array() }
+      : { sitePath: `${image.sitePath}${r.name}`, from: path.join(cacheDir, "files", r.name) },
+  );
 }
 
 export interface PictureOptions {
@@ -232,27 +261,44 @@ export async function prepareReleaseImages(
   chapar: ChaparData,
   options: Partial<ImageOptions> & { creditLabel: string },
 ): Promise<PreparedImages> {
-  const o = { ...defaults, ...options };
   const contentDir = chapar.content.contentDir;
+  const cache = buildCache(contentDir);
+  const o = { ...defaults, cacheDir: cache.enabled ? cache.imageFolder : undefined, ...options };
   // Every release that gets a page: the published ones (in dev also drafts and scheduled) and withdrawn ones.
   const releases = [...chapar.model.releasePages, ...chapar.model.withdrawnPages].map((p) => p.release);
   const wanted = [...new Set(releases.flatMap(imagesOf))].sort();
   const images = new Map<string, ProcessedImage>();
   // A small pool: sharp runs its own threads, and AVIF encoding is memory-hungry.
   let next = 0;
+  const problems: ContentProblem[] = [];
   const worker = async () => {
     while (next < wanted.length) {
       const file = wanted[next++]!;
+      const repaired = () =>
+        console.warn(`نسخه‌های ساخته‌شده‌ی تصویر «${file}» در حافظه‌ی ساخت ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد.`);
       try {
         // The real path checked at this moment (a link swapped in since the content check is refused).
-        images.set(file, await processImage(checkedContentPath(contentDir, file), o));
+        images.set(file, await processImage(checkedContentPath(contentDir, file), o, repaired));
       } catch (e) {
         const users = releases.filter((r) => imagesOf(r).includes(file)).map((r) => r.file);
-        throw new Error(`تصویر «${file}» آماده نشد (در خبر ${users.join("، ")}): ${(e as Error).message}`, { cause: e });
+        problems.push({
+          file,
+          // sharp's own words (English, and not always the same for one file: "Unknown error") stay out.
+          message:
+            e instanceof ContentPathError
+              ? e.reason
+              : `تصویر خراب یا ناقص است و آماده نشد؛ در خبر ${users.join("، ")} آمده است: پرونده را دوباره از منبعش بگیرید یا با یک ویرایشگر تصویر دوباره ذخیره کنید`,
+          severity: "error",
+        });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency, wanted.length) }, worker));
+  if (problems.length > 0)
+    throw new ContentError(
+      problems.sort((a, b) => (a.file < b.file ? -1 : 1)),
+      { contentDir },
+    );
 
   const href = chapar.urls.href;
   for (const release of releases) {
@@ -273,9 +319,6 @@ export async function prepareReleaseImages(
     }, release.html);
   }
   chapar.assets.images = images;
-  const cacheDir = fromProject(o.cacheDir);
-  const used = usedKeys.get(cacheDir);
-  if (used && used.size > 0) writeFileAtomic(path.join(cacheDir, "keys.json"), JSON.stringify(Object.fromEntries(used)));
-  const files = [...images.values()].flatMap((image) => imageOutputFiles(image, o));
+  const files = [...images.values()].flatMap(imageOutputFiles);
   return { images, files };
 }
