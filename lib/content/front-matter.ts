@@ -6,7 +6,7 @@
  * Most front matter is a few `key: "text"` lines: `simpleFrontMatter` reads exactly those, and only
  * those, itself (js-yaml took ~0.9 s of a 10,000-release build); anything else goes to js-yaml.
  */
-import { readYaml } from "./yaml-errors.ts";
+import { PREFIX as YAML_PROBLEM, readYaml } from "./yaml-errors.ts";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -44,6 +44,8 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     // The YAML text starts on the file's second line.
     if (!read.ok) return { ...read, line: read.line + 1 };
     data = read.value;
+    const cut = textCutByComment(yamlText, data);
+    if (cut) return cut;
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -58,6 +60,38 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     ok: true,
     value: { data: data as Record<string, unknown>, body: afterClose, bodyLine: yamlLines + 3, keyLines, yaml: yamlText },
   };
+}
+
+/**
+ * `key: text #more`: a top-level plain value followed by what YAML reads as a comment, when the `#`
+ * touches the next word (`#۲`, `#نوروز`: text, not a note; a deliberate comment is `# note`).
+ */
+const COMMENTED_LINE = /^([A-Za-z_][A-Za-z0-9_]*):[ \t]+([^"'[{|>&*!#\s][^\n]*?)([ \t]+#\S.*)$/;
+
+/**
+ * In YAML a `#` after a space starts a comment, so `title: نشست #۲` publishes «نشست»: a text field's
+ * value cut short that way is refused, at the `#`, with the quoted line to write instead.
+ */
+function textCutByComment(yamlText: string, data: unknown): FrontMatterResult | undefined {
+  if (data === null || typeof data !== "object") return undefined;
+  const lines = yamlText.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, "");
+    const m = COMMENTED_LINE.exec(line);
+    if (!m) continue;
+    const [, key, kept, comment] = m as unknown as [string, string, string, string];
+    if ((data as Record<string, unknown>)[key] !== kept) continue;
+    const hash = comment.indexOf("#");
+    const written = `${kept}${comment}`.trim().replaceAll("\\", "\\\\").replaceAll('"', '\\"');
+    return {
+      ok: false,
+      line: i + 2,
+      column: line.length - comment.length + hash + 1,
+      message: `${YAML_PROBLEM}در YAML نویسه‌ی «#» پس از فاصله آغاز یادداشت است و «${comment.slice(hash).trim()}» از مقدار «${key}» کنار گذاشته می‌شد؛ مقدار را میان گیومه بگذارید`,
+      suggestion: `${key}: "${written}"`,
+    };
+  }
+  return undefined;
 }
 
 /** A line `key: value` whose key is a plain identifier. */

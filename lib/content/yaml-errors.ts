@@ -26,7 +26,7 @@ export type YamlRead = { ok: true; value: unknown } | ({ ok: false } & YamlSynta
  */
 const LOAD_OPTIONS = { schema: yaml.CORE_SCHEMA, maxAliases: 0 } as const;
 
-const PREFIX = "سرآغاز (YAML) خوانده نشد: ";
+export const PREFIX = "سرآغاز (YAML) خوانده نشد: ";
 const QUOTE_IT = "مقدار را میان گیومه بگذارید";
 
 type Attempt = { ok: true; value: unknown } | { ok: false; reason: string; line: number; column: number };

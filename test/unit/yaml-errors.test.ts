@@ -130,3 +130,16 @@ test("no English reaches the author, whatever the mistake", () => {
     assert.doesNotMatch(message, /[A-Za-z]{4,} [a-z]{2,}/, `${JSON.stringify(front)} → ${message}`);
   }
 });
+
+test("a `#` touching a word cuts the value short (`title: نشست #۲` would publish «نشست»): refused at the `#`", () => {
+  assert.deepEqual(problem('title: نشست #۲\ndate: "1403-01-10"\ncategory: culture\n'), {
+    line: 2,
+    column: 13,
+    message: `${P}در YAML نویسه‌ی «#» پس از فاصله آغاز یادداشت است و «#۲» از مقدار «title» کنار گذاشته می‌شد؛ مقدار را میان گیومه بگذارید`,
+    suggestion: 'title: "نشست #۲"',
+  });
+  // A deliberate note (`# …`), a `#` inside a word and a quoted value are not cut short.
+  for (const front of ["title: خبر # یادداشت\n", "title: a#b\n", 'title: "نشست #۲"\n', "draft: true #x\n"]) {
+    assert.equal(parseFrontMatter(`---\n${front}---\n`).ok, true, front);
+  }
+});
