@@ -5,6 +5,8 @@
  * Node's English `Unexpected token`. The scanner also gives the line of any key, so a schema message
  * about `organization.name` points at that line.
  */
+import { decodeText } from "../text/encoding.ts";
+import { readContentFile, resolveContentPath } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
 
 export interface JsonPosition {
@@ -225,4 +227,32 @@ export function parseDataFile(
   if (read.ok) return read;
   problems.push({ file, line: read.line, column: read.column, message: read.message, severity: "error" });
   return undefined;
+}
+
+/** A data file of the content folder, read as `readContentJson` gives it: its value and where each key is. */
+export interface ContentJson {
+  input: unknown;
+  locate: (at: readonly PropertyKey[]) => JsonPosition | undefined;
+}
+
+/**
+ * A `_data/` file read from the content folder: its real path checked (a link out is a problem), its
+ * bytes decoded (a file that isn't UTF-8 is a problem naming the line), its JSON parsed (a syntax
+ * error is a problem at its line and column). `"missing"` when there is no such file (no problem
+ * added: whether that is wrong is the caller's to say); undefined when a problem was added.
+ */
+export function readContentJson(contentDir: string, file: string, problems: ContentProblem[]): ContentJson | "missing" | undefined {
+  const resolved = resolveContentPath(contentDir, file);
+  if ("error" in resolved) {
+    if (resolved.reason === "missing") return "missing";
+    problems.push({ file, message: resolved.error, severity: "error" });
+    return undefined;
+  }
+  const text = decodeText(readContentFile(contentDir, file));
+  if (!text.ok) {
+    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
+    return undefined;
+  }
+  const read = parseDataFile(file, text.text, problems);
+  return read && { input: read.value, locate: read.positionOf };
 }

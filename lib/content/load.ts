@@ -12,11 +12,11 @@ import { siteUrls } from "../site/urls.ts";
 import { decodeText, type DecodedText } from "../text/encoding.ts";
 import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { walkContent } from "./content-files.ts";
-import { readContentFile, resolveContentPath } from "./content-path.ts";
+import { resolveContentPath } from "./content-path.ts";
 import { ContentError, showValue, type ContentProblem } from "./errors.ts";
 import { loadOfficePages, PAGES_DIR, type OfficePage } from "./office-pages.ts";
 import { fieldLine, parseFrontMatter, type FrontMatter } from "./front-matter.ts";
-import { parseDataFile } from "./json-file.ts";
+import { readContentJson } from "./json-file.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type LinkTarget, type ReleaseLink } from "./links.ts";
 import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
@@ -75,27 +75,16 @@ export function listFiles(dir: string): string[] {
   return walkContent(dir).files;
 }
 
-/** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing, a link out, not UTF-8 or not JSON. */
+/** A required data file, parsed, with the position of its keys; undefined (and a problem) if missing or unreadable (json-file.ts). */
 function readJson(contentDir: string, file: string, problems: ContentProblem[]): { input: unknown; locate: Locate } | undefined {
-  const resolved = resolveContentPath(contentDir, file);
-  if ("error" in resolved) {
-    problems.push({
-      file,
-      message:
-        resolved.reason === "link"
-          ? resolved.error
-          : "این پرونده پیدا نشد؛ تنظیمات سایت (site.json) و دسته‌ها (categories.json) در پوشه‌ی _data پوشه‌ی محتوا لازم‌اند",
-      severity: "error",
-    });
-    return undefined;
-  }
-  const text = decodeText(readContentFile(contentDir, file));
-  if (!text.ok) {
-    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
-    return undefined;
-  }
-  const read = parseDataFile(file, text.text, problems);
-  return read && { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } };
+  const read = readContentJson(contentDir, file, problems);
+  if (read !== "missing") return read && { input: read.input, locate: (at) => read.locate(at) ?? { line: 1 } };
+  problems.push({
+    file,
+    message: "این پرونده پیدا نشد؛ تنظیمات سایت (site.json) و دسته‌ها (categories.json) در پوشه‌ی _data پوشه‌ی محتوا لازم‌اند",
+    severity: "error",
+  });
+  return undefined;
 }
 
 /** The line of a front-matter field; a missing field points at the front matter's first line. */

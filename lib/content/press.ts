@@ -6,16 +6,15 @@
  * once, at load time (lib/content/release.ts puts them in the release).
  */
 import { statSync } from "node:fs";
-import { decodeText } from "../text/encoding.ts";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { z } from "zod";
 import type { ReleaseDate } from "../dates/jalali.ts";
 import { fileKindLabel, formatFileSize, type NumberLocale } from "../text/files.ts";
 import { cleanText } from "../text/persian.ts";
-import { readContentFile, resolveContentPath } from "./content-path.ts";
+import { resolveContentPath } from "./content-path.ts";
 import { showValue, type ContentProblem } from "./errors.ts";
-import { parseDataFile } from "./json-file.ts";
+import { readContentJson } from "./json-file.ts";
 import { missingFileClause, suggestionClause } from "./suggest.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
 import type { ReleaseData } from "./schema.ts";
@@ -137,25 +136,15 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** An optional data file: undefined when absent, null (and a problem) when it isn't UTF-8 JSON or leaves the content folder. */
+/** An optional data file: undefined when absent, null (and a problem) when it can't be read as JSON (json-file.ts). */
 function readOptionalJson(
   contentDir: string,
   file: string,
   problems: ContentProblem[],
 ): { input: unknown; locate: Locate } | undefined | null {
-  const resolved = resolveContentPath(contentDir, file);
-  if ("error" in resolved) {
-    if (resolved.reason === "missing") return undefined;
-    problems.push({ file, message: resolved.error, severity: "error" });
-    return null;
-  }
-  const text = decodeText(readContentFile(contentDir, file));
-  if (!text.ok) {
-    problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
-    return null;
-  }
-  const read = parseDataFile(file, text.text, problems);
-  return read ? { input: read.value, locate: (at) => read.positionOf(at) ?? { line: 1 } } : null;
+  const read = readContentJson(contentDir, file, problems);
+  if (read === "missing") return undefined;
+  return read ? { input: read.input, locate: (at) => read.locate(at) ?? { line: 1 } } : null;
 }
 
 /** `news (خبر)، announcement (اطلاعیه)` — the valid type keys, for messages. */

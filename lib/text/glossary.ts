@@ -3,10 +3,8 @@
  * office's own `content/_data/glossary.json` — `{ "نادرست": "درست" }`, whole words or phrases. An
  * entry whose two sides are the same switches a built-in entry off.
  */
-import { readContentFile, resolveContentPath } from "../content/content-path.ts";
-import { decodeText } from "./encoding.ts";
 import type { ContentProblem } from "../content/errors.ts";
-import { parseDataFile } from "../content/json-file.ts";
+import { readContentJson } from "../content/json-file.ts";
 import { compileGlossary, type CompiledGlossary } from "./lint-rules.ts";
 import { BUILT_IN_GLOSSARY } from "./persian-words.ts";
 
@@ -26,28 +24,17 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
   const problems: ContentProblem[] = [];
   /** Words the office writes as they are (`"وبینار": "وبینار"`): no rule that guesses says otherwise. */
   const accepted = new Set<string>();
-  const resolved = resolveContentPath(contentDir, GLOSSARY_FILE);
-  if ("error" in resolved) {
-    if (resolved.reason === "link") problems.push({ file: GLOSSARY_FILE, message: resolved.error, severity: "error" });
-    return { glossary: compileGlossary(entries), problems };
-  }
-
   const problem = (message: string, line?: number) =>
     problems.push({ file: GLOSSARY_FILE, ...(line === undefined ? {} : { line }), message, severity: "error" });
-  const decoded = decodeText(readContentFile(contentDir, GLOSSARY_FILE));
-  if (!decoded.ok) {
-    problem(decoded.message, decoded.line);
-    return { glossary: compileGlossary(entries), problems };
-  }
-  const parsed = parseDataFile(GLOSSARY_FILE, decoded.text, problems);
-  if (parsed === undefined) return { glossary: compileGlossary(entries), problems };
-  const raw = parsed.value;
+  const parsed = readContentJson(contentDir, GLOSSARY_FILE, problems);
+  if (parsed === "missing" || parsed === undefined) return { glossary: compileGlossary(entries), problems };
+  const raw = parsed.input;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     problem('واژه‌نامه باید فهرستی از «نادرست: درست» باشد؛ مانند {"هماندیشی": "هم‌اندیشی"}', 1);
     return { glossary: compileGlossary(entries), problems };
   }
   for (const [wrong, right] of Object.entries(raw as Record<string, unknown>)) {
-    const line = lineOfKey(decoded.text, wrong);
+    const line = parsed.locate([wrong])?.line;
     if (typeof right !== "string") {
       problem(`برای «${wrong}» شکل درست باید متن باشد؛ مانند "${wrong}": "…"`, line);
       continue;
@@ -70,11 +57,4 @@ export function loadGlossary(contentDir: string): GlossaryLoad {
     } else entries.set(wrong, right);
   }
   return { glossary: compileGlossary(entries, accepted), problems };
-}
-
-/** The line of `"key"` in the JSON text (the first one written that way). */
-function lineOfKey(text: string, key: string): number | undefined {
-  const at = text.indexOf(JSON.stringify(key));
-  const found = at >= 0 ? at : text.indexOf(`"${key}"`);
-  return found < 0 ? undefined : text.slice(0, found).split("\n").length;
 }

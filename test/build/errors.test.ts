@@ -6,19 +6,15 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { build, buildOk, copyFixture, listOutput } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, snapshotOutput } from "../helpers/build.ts";
 
 /** A good site built once; each test breaks a copy of its content and rebuilds into the same output. */
 let goodOut: string;
 let goodFiles: Map<string, string>;
 
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-}
-
 before(() => {
   goodOut = buildOk(copyFixture("basic")).out;
-  goodFiles = snapshot(goodOut);
+  goodFiles = snapshotOutput(goodOut);
 });
 
 function release(front: string, body = "متن خبر."): string {
@@ -31,7 +27,7 @@ function failingBuild(files: Record<string, string>): string {
   for (const [file, source] of Object.entries(files)) writeFileSync(path.join(content, file), source);
   const result = build(content, { out: goodOut });
   assert.notEqual(result.code, 0, `build should fail:\n${result.stdout}`);
-  assert.deepEqual(snapshot(goodOut), goodFiles, "the previous output must be untouched");
+  assert.deepEqual(snapshotOutput(goodOut), goodFiles, "the previous output must be untouched");
   const parent = path.dirname(goodOut);
   assert.deepEqual(
     readdirSync(parent).filter((f) => f !== path.basename(goodOut)),

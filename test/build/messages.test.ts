@@ -6,21 +6,17 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { build, buildOk, copyFixture, FIXED_NOW, listOutput, ROOT, runScript, tempDir } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, FIXED_NOW, ROOT, runScript, tempDir, snapshotOutput } from "../helpers/build.ts";
 
 let goodOut: string;
 let goodFiles: Map<string, string>;
 
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-}
-
 before(() => {
   goodOut = buildOk(copyFixture("basic")).out;
-  goodFiles = snapshot(goodOut);
+  goodFiles = snapshotOutput(goodOut);
 });
 
 const release = (front: string) => `---\n${front}\n---\nمتن خبر.\n`;
@@ -36,7 +32,7 @@ function failingBuild(files: Record<string, string>): { stderr: string; content:
   const result = build(content, { out: goodOut });
   const ms = performance.now() - started;
   assert.notEqual(result.code, 0, `build should fail:\n${result.stdout}`);
-  assert.deepEqual(snapshot(goodOut), goodFiles, "the previous output must be untouched");
+  assert.deepEqual(snapshotOutput(goodOut), goodFiles, "the previous output must be untouched");
   assert.deepEqual(
     readdirSync(path.dirname(goodOut)).filter((f) => f !== path.basename(goodOut)),
     [],

@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { identityOf, isRunning, recordChild } from "../../lib/build/processes.ts";
-import { build, buildOk, copyFixture, FIXED_NOW, listOutput, ROOT, tempDir } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, FIXED_NOW, ROOT, tempDir, snapshotOutput } from "../helpers/build.ts";
 
 const CACHE = path.join(tmpdir(), "chapar-test-cache");
 
@@ -52,10 +52,6 @@ function previousOutput(): string {
 
 /** The sibling folders a build into `out` may leave (work folders, lock). */
 const leftovers = (out: string) => readdirSync(path.dirname(out)).filter((name) => name !== path.basename(out));
-
-function snapshot(dir: string): Map<string, string> {
-  return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-}
 
 function spawnBuild(content: string, out: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], {
@@ -128,14 +124,14 @@ describe("a wrong CHAPAR_OUTPUT is refused before building, and nothing is delet
 
   test("the content folder itself, a folder inside it, and a folder that holds it", () => {
     const content = brokenContent();
-    const before = snapshot(content);
+    const before = snapshotOutput(content);
     const itself = refused(content, {}, content);
     assert.equal(itself.stderr, refusal(content, `خودِ پوشه‌ی محتوا (${content}) است`));
     const inside = path.join(content, "out");
     assert.equal(refused(inside, {}, content).stderr, refusal(inside, `درون پوشه‌ی محتوا (${content}) است و ساخت بعدی آن را محتوا می‌خواند`));
     const holder = path.dirname(content);
     assert.equal(refused(holder, {}, content).stderr, refusal(holder, `پوشه‌ی محتوا (${content}) را در بر دارد`));
-    assert.deepEqual(snapshot(content), before, "the content is untouched");
+    assert.deepEqual(snapshotOutput(content), before, "the content is untouched");
   });
 
   test("the project folder (`.`), and the home folder or one that holds it", () => {
@@ -154,9 +150,9 @@ describe("a wrong CHAPAR_OUTPUT is refused before building, and nothing is delet
   test("a git work tree, even one that holds a Chapar site", () => {
     const out = previousOutput();
     mkdirSync(path.join(out, ".git"));
-    const before = snapshot(out);
+    const before = snapshotOutput(out);
     assert.equal(refused(out).stderr, refusal(out, `یک مخزن git است (${path.join(out, ".git")} دارد)`));
-    assert.deepEqual(snapshot(out), before);
+    assert.deepEqual(snapshotOutput(out), before);
   });
 
   test("a plain file, and a folder Chapar didn't make", () => {
@@ -214,14 +210,14 @@ const olderChaparNote = (folders: string[]) =>
 describe("killed builds", () => {
   test("a build killed before its swap leaves the output as it was; the next build removes only what dead builds left", async () => {
     const out = previousOutput();
-    const before = snapshot(out);
+    const before = snapshotOutput(out);
     const killed = spawnBuild(copyFixture("basic"), out, { CHAPAR_TEST_PAUSE_AT: "staged" });
     await killed.says("CHAPAR_TEST_PAUSED staged");
     killed.child.kill("SIGKILL");
     await killed.exit;
     const work = `${out}.tmp-${killed.child.pid}`;
     assert.ok(existsSync(path.join(work, "site/index.html")), "the killed build left its work folder");
-    assert.deepEqual(snapshot(out), before, "the output is untouched");
+    assert.deepEqual(snapshotOutput(out), before, "the output is untouched");
     // Pagefind orphaned by the kill, stood in for by a process recorded the way the search step records it.
     const orphan = spawn("sleep", ["60"], { stdio: "ignore" });
     recordChild(path.join(work, "children"), orphan.pid!);
@@ -249,7 +245,7 @@ describe("killed builds", () => {
 
   test("a kill between the swap's two renames: the next build puts the previous output back first", async () => {
     const out = previousOutput();
-    const before = snapshot(out);
+    const before = snapshotOutput(out);
     const killed = spawnBuild(copyFixture("basic"), out, { CHAPAR_TEST_PAUSE_AT: "swap" });
     await killed.says("CHAPAR_TEST_PAUSED swap");
     killed.child.kill("SIGKILL");
@@ -257,13 +253,13 @@ describe("killed builds", () => {
     // What a reader of the output sees after such a kill, until the next build starts.
     assert.ok(!existsSync(out), "no output between the renames");
     const work = `${out}.tmp-${killed.child.pid}`;
-    assert.deepEqual(snapshot(path.join(work, "old")), before, "the previous output is whole, in the work folder");
+    assert.deepEqual(snapshotOutput(path.join(work, "old")), before, "the previous output is whole, in the work folder");
     // Even a build that then fails on its content restores it (the recovery is its first step).
     const content = copyFixture("basic");
     writeFileSync(path.join(content, "releases/1403/broken.md"), "no front matter\n");
     const failed = build(content, { out });
     assert.notEqual(failed.code, 0);
-    assert.deepEqual(snapshot(out), before, "the previous output is back, as it was");
+    assert.deepEqual(snapshotOutput(out), before, "the previous output is back, as it was");
     assert.deepEqual(leftovers(out), []);
   });
 
@@ -292,7 +288,7 @@ describe("killed builds", () => {
 
   test("an older Chapar's leftovers: its previous output is put back, its staging removed, its search documents named", () => {
     const out = previousOutput();
-    const before = snapshot(out);
+    const before = snapshotOutput(out);
     const [a, b, c] = [deadPid(), deadPid(), deadPid()];
     renameSync(out, `${out}.old-${a}`); // killed between its two renames
     cpSync(`${out}.old-${a}`, `${out}.tmp-${b}`, { recursive: true });
@@ -303,13 +299,13 @@ describe("killed builds", () => {
     const failed = build(content, { out });
     assert.notEqual(failed.code, 0);
     assert.ok(failed.stderr.startsWith(`${olderChaparNote([`${out}.tmp-${c}.search`])}\n`), failed.stderr);
-    assert.deepEqual(snapshot(out), before, "the previous output is back");
+    assert.deepEqual(snapshotOutput(out), before, "the previous output is back");
     assert.deepEqual(leftovers(out), [`dist.tmp-${c}.search`]);
   });
 
   test("SIGTERM stops the build's programs and removes its work folder and lock", async () => {
     const out = previousOutput();
-    const before = snapshot(out);
+    const before = snapshotOutput(out);
     const content = copyFixture("basic");
     const running = spawnBuild(content, out);
     const pid = running.child.pid!;
@@ -319,7 +315,7 @@ describe("killed builds", () => {
     const { code } = await running.exit;
     assert.equal(code, 143);
     assert.deepEqual(leftovers(out), []);
-    assert.deepEqual(snapshot(out), before);
+    assert.deepEqual(snapshotOutput(out), before);
   });
 });
 

@@ -83,6 +83,11 @@ export function readPage(out: string, sitePath: string): Document {
 }
 
 /** Every file under a folder, relative, sorted. */
+/** Every output file's text by path: compared before and after a build that must leave the output alone. */
+export function snapshotOutput(dir: string): Map<string, string> {
+  return new Map(listOutput(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+}
+
 export function listOutput(dir: string, prefix = ""): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
