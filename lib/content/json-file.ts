@@ -6,6 +6,7 @@
  * about `organization.name` points at that line.
  */
 import { decodeText } from "../text/encoding.ts";
+import { hiddenCharFindings } from "../text/hidden-chars.ts";
 import { readContentFile, resolveContentPath } from "./content-path.ts";
 import type { ContentProblem } from "./errors.ts";
 
@@ -253,6 +254,13 @@ export function readContentJson(contentDir: string, file: string, problems: Cont
     problems.push({ file, ...(text.line === undefined ? {} : { line: text.line }), message: text.message, severity: "error" });
     return undefined;
   }
+  // Invisible control and bidi characters, written as they are or as `\uXXXX` escapes: a site name
+  // with an unclosed U+202E would reverse text in every page's title, like one in a release.
+  const hidden = hiddenCharFindings(
+    text.text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+  );
+  for (const f of hidden) problems.push({ file, ...f, severity: "error" });
   const read = parseDataFile(file, text.text, problems);
+  if (hidden.length > 0) return undefined;
   return read && { input: read.value, locate: read.positionOf };
 }

@@ -283,4 +283,22 @@ describe("invisible characters", () => {
     assert.match(result.stderr, /^6 خطا در محتوا/m);
     assertUntouched(goodOut);
   });
+
+  test("in the data files too: a site name with an unclosed U+202E, written as it is or as a \\u escape", () => {
+    const content = copyFixture("basic");
+    const sitePath = path.join(content, "_data/site.json");
+    const site = readFileSync(sitePath, "utf8");
+    writeFileSync(sitePath, site.replace(/"name": "/, '"name": "\u202E'));
+    const categoriesPath = path.join(content, "_data/categories.json");
+    writeFileSync(categoriesPath, readFileSync(categoriesPath, "utf8").replace(/"name": "/, '"name": "\\u202e'));
+    const result = build(content, { out: goodOut });
+    assert.equal(result.code, 1);
+    const out = lines(result.stderr);
+    for (const file of ["_data/site.json", "_data/categories.json"])
+      assert.ok(
+        out.some((line) => line.includes(`/${file}:`) && line.endsWith(BIDI("U+202E", "RLO"))),
+        `missing ${file}\n${result.stderr}`,
+      );
+    assertUntouched(goodOut);
+  });
 });
