@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { MADE_BY_CHAPAR } from "../../lib/features/headers.ts";
 import { describe, test } from "node:test";
 import sharp from "sharp";
 import { build, buildOk, copyFixture, listOutput, ROOT, tempDir } from "../helpers/build.ts";
@@ -180,15 +181,16 @@ describe("the image cache", () => {
 });
 
 describe("damaged and dangerous images are Persian errors naming the file; the previous output stays", () => {
-  /** A previous output the failed build must not touch. */
+  /** A previous output the failed build must not touch (a Chapar output: its `_headers` says so). */
   function previousOutput(): { out: string; unchanged: () => void } {
     const out = path.join(tempDir(), "dist");
     mkdirSync(out);
     writeFileSync(path.join(out, "index.html"), "previous");
+    writeFileSync(path.join(out, "_headers"), `${MADE_BY_CHAPAR}\n`);
     return {
       out,
       unchanged: () => {
-        assert.deepEqual(readdirSync(out), ["index.html"]);
+        assert.deepEqual(readdirSync(out).sort(), ["_headers", "index.html"]);
         assert.equal(readFileSync(path.join(out, "index.html"), "utf8"), "previous");
         assert.ok(!readdirSync(path.dirname(out)).some((f) => f.includes(".tmp-")), "no staging folder left");
       },
@@ -204,7 +206,7 @@ describe("damaged and dangerous images are Persian errors naming the file; the p
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
-      /^releases\/1404\/images\/hall\.jpg {2}تصویر خراب یا ناقص است و آماده نشد؛ در خبر releases\/1404\/concert\.md آمده است: پرونده را دوباره از منبعش بگیرید یا با یک ویرایشگر تصویر دوباره ذخیره کنید$/m,
+      /\/releases\/1404\/images\/hall\.jpg {2}تصویر خراب یا ناقص است و آماده نشد؛ در خبر releases\/1404\/concert\.md آمده است: پرونده را دوباره از منبعش بگیرید یا با یک ویرایشگر تصویر دوباره ذخیره کنید$/m,
     );
     assert.match(result.stderr, /^1 خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد\.$/m);
     assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
@@ -232,11 +234,11 @@ describe("damaged and dangerous images are Persian errors naming the file; the p
     assert.equal(result.code, 1);
     const lines = [
       `releases/1404/svg-inline.md:8:1  ${refused("images/evil.svg")}`,
-      `releases/1404/svg.md:8:1  فیلد «attachments.0.file»: ${refused("images/evil.svg")}`,
-      `releases/1404/svg.md:11:1  فیلد «gallery.0.file»: ${refused("images/evil.svg")}`,
+      `releases/1404/svg.md:9:1  فیلد «attachments.0.file»: ${refused("images/evil.svg")}`,
+      `releases/1404/svg.md:12:1  فیلد «gallery.0.file»: ${refused("images/evil.svg")}`,
       `releases/1404/svg.md:5:1  فیلد «image»: ${refused("images/evil.svg")}`,
     ];
-    for (const line of lines) assert.match(result.stderr, new RegExp(`^${literal(line)}$`, "m"));
+    for (const line of lines) assert.match(result.stderr, new RegExp(`/${literal(line)}$`, "m"));
     previous.unchanged();
   });
 
@@ -254,14 +256,14 @@ describe("damaged and dangerous images are Persian errors naming the file; the p
     const previous = previousOutput();
     const withLogo = build(logo, { out: previous.out, env: { CHAPAR_SEARCH: "off" } });
     assert.equal(withLogo.code, 1);
-    assert.match(withLogo.stderr, new RegExp(`^_data/site\\.json  فیلد «organization\\.logo»: ${literal(message("logo.svg"))}$`, "m"));
+    assert.match(withLogo.stderr, new RegExp(`/_data/site\\.json  فیلد «organization\\.logo»: ${literal(message("logo.svg"))}$`, "m"));
     previous.unchanged();
 
     const favicon = copyFixture("assets");
     writeFileSync(path.join(favicon, "favicon.svg"), onload);
     const withFavicon = build(favicon, { out: previous.out, env: { CHAPAR_SEARCH: "off" } });
     assert.equal(withFavicon.code, 1);
-    assert.match(withFavicon.stderr, new RegExp(`^favicon\\.svg  ${literal(message("favicon.svg"))}$`, "m"));
+    assert.match(withFavicon.stderr, new RegExp(`/favicon\\.svg  ${literal(message("favicon.svg"))}$`, "m"));
     previous.unchanged();
   });
 });

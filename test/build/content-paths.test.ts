@@ -70,7 +70,7 @@ describe("links that leave the content folder", () => {
     const target = path.join(secrets, "passwd");
     assert.ok(result.stderr.includes(`releases/1403/passwd.pdf  ${leaves("releases/1403/passwd.pdf", target)}`), result.stderr);
     assert.ok(
-      result.stderr.includes(`releases/1403/nowruz.md:2:1  فیلد «attachments.0.file»: ${leaves("releases/1403/passwd.pdf", target)}`),
+      result.stderr.includes(`releases/1403/nowruz.md:3:1  فیلد «attachments.0.file»: ${leaves("releases/1403/passwd.pdf", target)}`),
       result.stderr,
     );
     assert.deepEqual(listOutput(out), [...before.keys()], "the output's files are the previous build's");
@@ -112,7 +112,7 @@ describe("links that leave the content folder", () => {
     editRelease(content, "releases/1403/nowruz.md", `gallery:\n  - file: photos/photo.jpg\n    alt: "عکس"`);
     const err = refused(content);
     assert.ok(err.includes(`releases/1403/photos  ${leaves("releases/1403/photos", secrets)}`), err);
-    assert.ok(err.includes(`releases/1403/nowruz.md:2:1  فیلد «gallery.0.file»: ${leaves("releases/1403/photos", secrets)}`), err);
+    assert.ok(err.includes(`releases/1403/nowruz.md:3:1  فیلد «gallery.0.file»: ${leaves("releases/1403/photos", secrets)}`), err);
   });
 
   test("the lead image linked out", () => {
