@@ -11,7 +11,9 @@
 await Promise.all([
   import("@11ty/eleventy"),
   import("@11ty/eleventy-plugin-rss"),
+  import("cspell-trie-lib"),
   import("esbuild"),
+  import("iconv-lite"),
   import("image-size"),
   import("jalaali-js"),
   import("js-yaml"),

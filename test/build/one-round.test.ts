@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { build, buildOk, copyFixture, listOutput, runScript } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, listOutput, runScript, contentRelative } from "../helpers/build.ts";
 
 const SIX_MISTAKES = `---
 title: "نشست خبری مدیرعامل"
@@ -32,11 +32,11 @@ const FILE = "releases/1403/six.md";
 
 const EXPECTED_ERRORS = [
   `${FILE}:3:1  فیلد «date»: روز 30 در اسفند 1404 وجود ندارد؛ اسفند 1404 29 روز دارد (مقدار فعلی: «1404-12-30»)`,
-  `${FILE}:4:1  فیلد «category»: این دسته تعریف نشده است؛ دسته‌های مجاز (در content/_data/categories.json): culture، education، empty (مقدار فعلی: «nope»)`,
+  `${FILE}:4:1  فیلد «category»: این دسته تعریف نشده است؛ دسته‌های مجاز (در _data/categories.json): culture، education، empty (مقدار فعلی: «nope»)`,
   `${FILE}:5:1  فیلد «tags»: برچسب‌ها باید فهرست باشند، نه یک متن (این‌طور همه‌ی آن یک برچسب می‌شود)؛ به این شکل بنویسید: tags: ["نشست", "خبرنگاران"] («npm run check -- --fix» خودش درستش می‌کند) (مقدار فعلی: «نشست، خبرنگاران»)`,
-  `${FILE}:6:1  فیلد «colour»: این فیلد شناخته نشد. فیلدهای مجاز: title، date، category، tags، summary، slug، updated، image، imageAlt، imageCaption، imageCredit، draft، type، location، from، contact، updates، withdrawn، attachments، gallery`,
+  `${FILE}:6:1  فیلد «colour»: این فیلد شناخته نشد؛ فیلدهای مجاز: title، date، category، tags، summary، slug، updated، image، imageAlt، imageCaption، imageCredit، draft، type، location، from، contact، updates، withdrawn، attachments، gallery`,
   `${FILE}:7:1  فیلد «image»: پرونده‌ی تصویر پیدا نشد: «images/missing.jpg» (نشانی نسبت به همین پرونده‌ی خبر است)`,
-  `${FILE}:9:1  فیلد «attachments.0.file»: پرونده‌ی پیوست 1 پیدا نشد: «files/report.pdf» (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
+  `${FILE}:10:1  فیلد «attachments.0.file»: پرونده‌ی پیوست 1 پیدا نشد: «files/report.pdf» (نشانی نسبت به همین پرونده‌ی خبر است و باید درون پوشه‌ی محتوا باشد)`,
   `${FILE}:13:20  پیوند به خبری که نیست: «../1401/nothing.md» (پرونده‌ی releases/1401/nothing.md پیدا نشد؛ نشانی نسبت به همین پرونده‌ی خبر است)`,
   `${FILE}:15:1  پرونده‌ی تصویر پیدا نشد: «images/hall.jpg» (نشانی نسبت به همین پرونده‌ی خبر است)`,
 ];
@@ -53,8 +53,9 @@ describe("every problem of a file in one run", () => {
   test("npm run check lists the schema's, the files', the links' and the lint's problems together", () => {
     const result = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: content });
     assert.equal(result.code, 1, result.stderr);
-    const lines = result.stdout.split("\n");
-    for (const expected of EXPECTED_ERRORS) assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${result.stdout}`);
+    const report = contentRelative(result.stdout, content);
+    const lines = report.split("\n");
+    for (const expected of EXPECTED_ERRORS) assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${report}`);
     assert.ok(lines.includes(SKIPPED_ADDRESS), result.stdout);
     assert.ok(lines.includes(LINT), result.stdout);
     assert.match(result.stdout, /^خطاها \(8\):$/m);
@@ -65,9 +66,10 @@ describe("every problem of a file in one run", () => {
     const before = new Map(listOutput(good).map((f) => [f, readFileSync(path.join(good, f))]));
     const result = build(content, { out: good });
     assert.equal(result.code, 1);
-    const lines = result.stderr.split("\n");
+    const report = contentRelative(result.stderr, content);
+    const lines = report.split("\n");
     for (const expected of [...EXPECTED_ERRORS, SKIPPED_ADDRESS])
-      assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${result.stderr}`);
+      assert.ok(lines.includes(expected), `missing:\n${expected}\n\nin:\n${report}`);
     assert.match(result.stderr, /^8 خطا در محتوا؛ ساخت سایت انجام نشد و خروجی قبلی دست نخورد\.$/m);
     assert.deepEqual(listOutput(good), [...before.keys()]);
     for (const [file, bytes] of before) assert.ok(readFileSync(path.join(good, file)).equals(bytes), file);
@@ -82,14 +84,15 @@ describe("every problem of a file in one run", () => {
     );
     const result = runScript("scripts/check.ts", [], { CHAPAR_CONTENT: dup });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /releases\/1401\/spring-copy\.md:4:1 {2}فیلد «category»/);
+    const report = contentRelative(result.stdout, dup);
+    assert.match(report, /releases\/1401\/spring-copy\.md:4:1 {2}فیلد «category»/);
     assert.ok(
-      result.stdout
+      report
         .split("\n")
         .includes(
           "releases/1401/spring.md:1:1  فیلد «slug»: نشانی /1401/02/spring/ با خبر «releases/1401/spring-copy.md» یکی شده است؛ برای یکی از آن دو نامک (slug) دیگری بنویسید",
         ),
-      result.stdout,
+      report,
     );
   });
 });

@@ -175,7 +175,7 @@ describe("indexing step", () => {
       const draft = /^draft:.*$/m.test(text) ? text.replace(/^draft:.*$/m, "draft: true") : text.replace(/^---\n/, "---\ndraft: true\n");
       writeFileSync(target, f.endsWith(".md") ? draft : text);
     }
-    const built = buildOk(content);
+    const built = buildOk(content, { args: ["--allow-empty"] });
     const files = listOutput(path.join(built.out, "pagefind"));
     assert.ok(files.includes("pagefind.js"), files.join(" "));
     assert.ok(files.includes("pagefind-entry.json"));

@@ -10,11 +10,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import iconv from "iconv-lite";
-import { build, buildOk, copyFixture, listOutput, readPage, runScript } from "../helpers/build.ts";
+import { build, buildOk, copyFixture, listOutput, readPage, runScript, contentRelative } from "../helpers/build.ts";
 
 const check = (content: string, args: string[] = [], env: Record<string, string> = {}) =>
   runScript("scripts/check.ts", args, { CHAPAR_CONTENT: content, ...env });
-const lines = (text: string) => text.split("\n");
+const lines = (text: string) => contentRelative(text).split("\n");
 const release = (front: string, body = "متن خبر.") => `---\n${front}\n---\n${body}\n`;
 
 /** A built site, and a check that an output folder is exactly as it was. */
@@ -296,7 +296,7 @@ describe("invisible characters", () => {
     const out = lines(result.stderr);
     for (const file of ["_data/site.json", "_data/categories.json"])
       assert.ok(
-        out.some((line) => line.includes(`/${file}:`) && line.endsWith(BIDI("U+202E", "RLO"))),
+        out.some((line) => line.startsWith(`${file}:`) && line.endsWith(BIDI("U+202E", "RLO"))),
         `missing ${file}\n${result.stderr}`,
       );
     assertUntouched(goodOut);

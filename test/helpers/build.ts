@@ -57,14 +57,32 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function build(content: string, options: { out?: string; env?: Record<string, string> } = {}): BuildResult {
+export interface BuildOptions {
+  out?: string;
+  env?: Record<string, string>;
+  /** The build command's flags (`--allow-empty`). */
+  args?: string[];
+}
+
+export function build(content: string, options: BuildOptions = {}): BuildResult {
   const out = options.out ?? path.join(tempDir(), "dist");
-  const result = runScript("scripts/build.ts", [], { CHAPAR_CONTENT: content, CHAPAR_OUTPUT: out, ...options.env });
+  const result = runScript("scripts/build.ts", options.args ?? [], { CHAPAR_CONTENT: content, CHAPAR_OUTPUT: out, ...options.env });
   return { ...result, out };
 }
 
+/**
+ * A build or check report with the content folder's own paths: the commands print a file as it opens
+ * from the working folder (here, an absolute path into the temporary copy); tests compare the rest.
+ */
+export function contentRelative(report: string, content?: string): string {
+  if (content !== undefined) return report.replaceAll(`${content}${path.sep}`, "");
+  // Any content copy made by `copyContent` (a temporary folder holding one named folder).
+  const copies = new RegExp(`${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/chapar-content-[^/]+/[^/]+/`, "g");
+  return report.replace(copies, "");
+}
+
 /** Builds and fails loudly (with the build's output) if the build did not succeed. */
-export function buildOk(content: string, options: { out?: string; env?: Record<string, string> } = {}): BuildResult {
+export function buildOk(content: string, options: BuildOptions = {}): BuildResult {
   const result = build(content, options);
   if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   return result;

@@ -328,13 +328,13 @@ describe("bad press fields: Persian messages naming file, field, value and what 
     const errors = errorsWith({
       [bad]: release('type: x\ncontact: y\nwithdrawn: {date: "1405-08-23"}\nattachments:\n  - file: nope.pdf\n    title: الف'),
     });
-    // The attachment is checked once the front matter is valid; the schema's three errors come first.
+    // The attachment is checked from the raw front matter too: the schema's three errors and the file's, together.
     assert.deepEqual(
       errors
         .filter((e) => e.file === bad)
         .map((e) => e.field)
         .sort(),
-      ["contact", "type", "withdrawn.reason"],
+      ["attachments.0.file", "contact", "type", "withdrawn.reason"],
     );
   });
 });
