@@ -16,6 +16,8 @@ export const MAX_EMPHASIS_DELIMITERS = 1000;
 export const MAX_EMPHASIS_DELIMITERS_PER_FILE = 5000;
 /** Deepest nesting of elements a body may make (quotes, lists, emphasis, links; real releases stay under 10). */
 export const MAX_MARKDOWN_DEPTH = 32;
+const EMPHASIS_MARKS = /[*_]/;
+const EMPHASIS_MARKS_ALL = /[*_]/g;
 /** markdown-it's own block/inline nesting limit: just above ours, so our check (with a line) speaks first. */
 export const MARKDOWN_IT_MAX_NESTING = MAX_MARKDOWN_DEPTH + 1;
 
@@ -41,6 +43,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * Cheap and linear: it runs before markdown-it, so a hostile body never reaches the slow pass.
  */
 export function emphasisProblem(body: string): MarkdownLimitProblem | undefined {
+  // Below the paragraph limit in the whole body, no paragraph can pass it: the common case, one native search.
+  if (!EMPHASIS_MARKS.test(body) || (body.match(EMPHASIS_MARKS_ALL)?.length ?? 0) <= MAX_EMPHASIS_DELIMITERS) return undefined;
   const lines = body.split("\n");
   let fence: string | undefined;
   let count = 0;

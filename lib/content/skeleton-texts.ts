@@ -16,7 +16,11 @@ export const SKELETON_TEXTS = {
 } as const;
 
 /** Every skeleton text left in the file (outside YAML comments), at its line and column. */
+const SKELETON_TEXT_LIST: readonly string[] = Object.values(SKELETON_TEXTS);
+
 export function skeletonTextProblems(file: string, source: string, frontMatter: FrontMatter): ContentProblem[] {
+  // Nearly every file has none of them: one search each of the whole file first (~0.2 s at 10,000 files line by line).
+  if (!SKELETON_TEXT_LIST.some((text) => source.includes(text))) return [];
   const draft = frontMatter.data.draft === true;
   const out: ContentProblem[] = [];
   const lines = source.split("\n");
@@ -24,7 +28,7 @@ export function skeletonTextProblems(file: string, source: string, frontMatter: 
     const inFrontMatter = i + 1 < frontMatter.bodyLine;
     // The skeleton's commented examples hold these texts on purpose.
     if (inFrontMatter && /^\s*#/.test(line)) return;
-    for (const text of Object.values(SKELETON_TEXTS)) {
+    for (const text of SKELETON_TEXT_LIST) {
       const isBody = text === SKELETON_TEXTS.body;
       // The field texts are short phrases a real body may well contain; they count only as field values.
       if (isBody === inFrontMatter) continue;

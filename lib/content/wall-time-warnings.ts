@@ -5,6 +5,8 @@
 import { parseReleaseDate } from "../dates/jalali.ts";
 import type { ContentProblem } from "./errors.ts";
 
+const CLOCK_TIME = /\d:\d\d/;
+
 export function wallTimeWarnings(
   file: string,
   data: Record<string, unknown>,
@@ -21,7 +23,8 @@ export function wallTimeWarnings(
   ];
   const out: ContentProblem[] = [];
   for (const [field, raw] of dates) {
-    if (raw === undefined || raw === null) continue;
+    // Only a value with a clock time can name a skipped or repeated hour: the rest isn't parsed again.
+    if (typeof raw !== "string" || !CLOCK_TIME.test(raw)) continue;
     const parsed = parseReleaseDate(raw, timeZone);
     if (!parsed.ok || parsed.note === undefined) continue;
     out.push({ file, line: keyLines.get(field.split(".")[0]!) ?? 1, field, message: parsed.note, severity: "warning" });

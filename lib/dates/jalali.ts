@@ -115,7 +115,8 @@ export function parseReleaseDate(raw: unknown, timeZone: string): DateParseResul
   const dt = DateTime.fromObject({ year: gy, month: gm, day: gd, hour, minute, second, millisecond }, { zone });
   if (!dt.isValid) return { ok: false, reason: `تاریخ نامعتبر است (${dt.invalidExplanation ?? ""})` };
   const date = describeInstant(dt.toMillis(), timeZone, hasTime);
-  const note = offset === undefined ? wallTimeNote(dt, { year: gy, month: gm, day: gd, hour, minute }, text) : undefined;
+  // Only a written wall time can be skipped or repeated; a date alone names the day, whatever its first hour.
+  const note = offset === undefined && hasTime ? wallTimeNote(dt, { year: gy, month: gm, day: gd, hour, minute }, text) : undefined;
   return note === undefined ? { ok: true, date } : { ok: true, date, note };
 }
 

@@ -80,6 +80,11 @@ describe("wall times in the site's zone", () => {
     assert.equal(repeated.date.iso, "2021-09-21T23:30:00+03:30");
     assert.match(repeated.note ?? "", /دو بار آمده است .*دومین \(\+03:30\) در نظر گرفته شد/);
   });
+  test("a date without a time names the day: no note on a day whose midnight was skipped", () => {
+    const day = parseReleaseDate("1400-01-02", "Asia/Tehran");
+    assert.ok(day.ok && day.note === undefined);
+    assert.equal(day.date.jd, 2);
+  });
 });
 
 describe("CHAPAR_NOW", () => {
