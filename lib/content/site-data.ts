@@ -28,6 +28,16 @@ export const organizationSchema = z.object(
   { error: 'مشخصات سازمان (organization) لازم است؛ مانند "organization": {"name": "روابط عمومی مؤسسه"}' },
 );
 
+/** A whole-number setting between `min` and `max`, with its Persian messages made from its label. */
+function wholeNumber(label: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+  return z
+    .number({ error: `${label} باید عدد باشد، مانند ${fallback}` })
+    .int({ error: `${label} باید عدد صحیح باشد` })
+    .min(min, { error: min === 0 ? `${label} نمی‌تواند منفی باشد` : `${label} دست‌کم ${min} است` })
+    .max(max, { error: `${label} حداکثر ${max} است` })
+    .default(fallback);
+}
+
 export const siteSchema = z.object(
   {
     name: nonEmpty("نام سایت"),
@@ -47,19 +57,9 @@ export const siteSchema = z.object(
       .refine(isLocaleCode, {
         error: (issue) => `زبان سایت (locale) «${String(issue.input)}» شناخته نشد؛ زبان‌های موجود: ${Object.keys(locales).join("، ")}`,
       }),
-    pageSize: z
-      .number({ error: "اندازه‌ی صفحه (pageSize) باید عدد باشد، مانند 10" })
-      .int({ error: "اندازه‌ی صفحه (pageSize) باید عدد صحیح باشد" })
-      .min(1, { error: "اندازه‌ی صفحه (pageSize) دست‌کم 1 است" })
-      .max(100, { error: "اندازه‌ی صفحه (pageSize) حداکثر 100 است" })
-      .default(10),
+    pageSize: wholeNumber("اندازه‌ی صفحه (pageSize)", { min: 1, max: 100, fallback: 10 }),
     /** How many related releases of the same category a release page lists. */
-    relatedCount: z
-      .number({ error: "شمار خبرهای مرتبط (relatedCount) باید عدد باشد، مانند 3" })
-      .int({ error: "شمار خبرهای مرتبط (relatedCount) باید عدد صحیح باشد" })
-      .min(0, { error: "شمار خبرهای مرتبط (relatedCount) نمی‌تواند منفی باشد" })
-      .max(20, { error: "شمار خبرهای مرتبط (relatedCount) حداکثر 20 است" })
-      .default(3),
+    relatedCount: wholeNumber("شمار خبرهای مرتبط (relatedCount)", { min: 0, max: 20, fallback: 3 }),
     /** Latin digits in Persian prose shown as Persian digits. */
     persianDigits: z.boolean({ error: "رقم‌های فارسی (persianDigits) فقط true یا false می‌پذیرد" }).default(true),
     /**

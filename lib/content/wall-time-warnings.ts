@@ -6,6 +6,7 @@ import { parseReleaseDate } from "../dates/jalali.ts";
 import type { ContentProblem } from "./errors.ts";
 
 const CLOCK_TIME = /\d:\d\d/;
+const WITH_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/i;
 
 export function wallTimeWarnings(
   file: string,
@@ -24,7 +25,8 @@ export function wallTimeWarnings(
   const out: ContentProblem[] = [];
   for (const [field, raw] of dates) {
     // Only a value with a clock time can name a skipped or repeated hour: the rest isn't parsed again.
-    if (typeof raw !== "string" || !CLOCK_TIME.test(raw)) continue;
+    // A written offset names one instant: nothing can be skipped or repeated either.
+    if (typeof raw !== "string" || !CLOCK_TIME.test(raw) || WITH_OFFSET.test(raw.trim())) continue;
     const parsed = parseReleaseDate(raw, timeZone);
     if (!parsed.ok || parsed.note === undefined) continue;
     out.push({ file, line: keyLines.get(field.split(".")[0]!) ?? 1, field, message: parsed.note, severity: "warning" });
