@@ -407,6 +407,11 @@ export function isRequiredField(name: ReleaseField): boolean {
   return !FIELDS[name].type({ timeZone: "UTC", categories: {} }).safeParse(undefined).success;
 }
 
+/** One field's zod type for one site (the web editor checks the form's values with it: lib/editor/). */
+export function fieldType(name: ReleaseField, ctx: SchemaContext): z.ZodType {
+  return FIELDS[name].type(ctx);
+}
+
 export function releaseSchema(ctx: SchemaContext) {
   const shape = {} as Record<ReleaseField, z.ZodType>;
   for (const name of RELEASE_FIELDS) shape[name] = FIELDS[name].type(ctx);

@@ -38,6 +38,36 @@ function wholeNumber(label: string, { min, max, fallback }: { min: number; max: 
     .default(fallback);
 }
 
+/** `site.json`'s `"editor"`: the git host the production editor saves to, or `false` for no `/admin/`. */
+export const editorSettingsSchema = z
+  .union(
+    [
+      z.literal(false),
+      z.strictObject({
+        backend: z.enum(["github", "gitlab", "gitea"]).default("github"),
+        /** `owner/name` of the site's repository on the host. */
+        repo: z.string().trim().default(""),
+        branch: z.string().trim().min(1).default("main"),
+        /** Where the site's content folder sits in the repository (usually `content`). */
+        contentFolder: z.string().trim().default("content"),
+        /** Each draft a branch and a pull request (draft → in review → ready); `false`: saving publishes. */
+        editorialWorkflow: z.boolean().default(true),
+        /** An OAuth proxy for GitHub or a self-hosted Gitea/GitLab (docs/editor.md). */
+        baseUrl: z.string().trim().optional(),
+        authEndpoint: z.string().trim().optional(),
+        apiRoot: z.string().trim().optional(),
+        appId: z.string().trim().optional(),
+      }),
+    ],
+    {
+      error:
+        'ویرایشگر (editor) یا false است یا {"backend": "github" | "gitlab" | "gitea", "repo": "owner/name", "branch": "main"}؛ راهنما: docs/editor.md',
+    },
+  )
+  .default({ backend: "github", repo: "", branch: "main", contentFolder: "content", editorialWorkflow: true });
+
+export type EditorSettings = z.infer<typeof editorSettingsSchema>;
+
 export const siteSchema = z.object(
   {
     name: nonEmpty("نام سایت"),
@@ -77,6 +107,8 @@ export const siteSchema = z.object(
       .trim()
       .optional(),
     organization: organizationSchema,
+    /** The web editor at `/admin/` (lib/editor/config.ts, docs/editor.md): `false` builds none. */
+    editor: editorSettingsSchema,
   },
   {
     error:

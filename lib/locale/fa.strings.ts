@@ -83,3 +83,57 @@ export const searchStrings = {
   moreResults: "نتیجه‌های بیشتر",
   separator: " · ",
 } as const;
+
+/** The web editor at /admin/ (lib/editor/): field labels and what Chapar's own parts of the form say. */
+export const editorStrings = {
+  releases: "خبرها",
+  release: "خبر",
+  pages: "صفحه‌ها",
+  page: "صفحه",
+  body: "متن خبر (مارک‌داون)",
+  pageBody: "متن صفحه (مارک‌داون)",
+  fields: {
+    title: "عنوان",
+    date: "تاریخ و ساعت انتشار",
+    category: "دسته",
+    tags: "برچسب‌ها",
+    summary: "خلاصه (لید)",
+    slug: "نامک نشانی",
+    updated: "تاریخ آخرین اصلاح",
+    image: "تصویر اصلی",
+    imageAlt: "متن جایگزین تصویر",
+    imageCaption: "زیرنویس تصویر",
+    imageCredit: "عکاس یا منبع تصویر",
+    draft: "پیش‌نویس",
+    type: "نوع خبر",
+    location: "محل خبر",
+    from: "صادرکننده",
+    contact: "مسئول تماس",
+    updates: "به‌روزرسانی‌ها",
+    withdrawn: "برداشتن خبر",
+    attachments: "پیوست‌ها",
+    gallery: "نگارخانه",
+  },
+  subfields: { date: "تاریخ", note: "شرح", reason: "دلیل", file: "پرونده", title: "عنوان", alt: "متن جایگزین", caption: "زیرنویس" },
+  dateField: {
+    previousMonth: "ماه قبل",
+    nextMonth: "ماه بعد",
+    today: "امروز",
+    time: "ساعت",
+    calendar: "تقویم",
+    clear: "پاک کردن",
+    /** What the text box's hint says the author may type. */
+    hint: "مانند ۱۴۰۴-۰۹-۱۲ ۱۰:۳۰",
+  },
+  lint: {
+    heading: "بررسی نگارش",
+    none: "نکته‌ای در نگارش این خبر پیدا نشد.",
+    fix: "اصلاح",
+    fixAll: "اصلاح همه‌ی موارد امن",
+  },
+  /** Shown before the list of Chapar's messages when a save is refused. */
+  saveRefused: "ذخیره نشد؛ این‌ها را درست کنید:",
+  /** The <title> of /admin/. */
+  pageTitle: "ویرایشگر خبرها",
+  noScript: "ویرایشگر خبرها با جاوااسکریپت کار می‌کند.",
+} as const;
