@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { copyContentFile } from "./lib/content/content-path.ts";
 import { writeOutputFiles } from "./lib/features/asset-files.ts";
-import { headers } from "./lib/features/headers.ts";
+import { editor, editorCsp } from "./lib/features/editor.ts";
+import { defaults as headerDefaults, headers } from "./lib/features/headers.ts";
 import { redirects } from "./lib/features/redirects.ts";
 import { pageWriter, type PageObserver, type PageWriterOptions } from "./lib/features/page-writer.ts";
 import { feeds } from "./lib/features/feeds.ts";
@@ -76,7 +77,9 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
     // The office's own pages (content/pages/*.md): Eleventy Markdown templates in Chapar's layout.
     eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout, includesDir: INCLUDES_DIR });
     // `_headers` for Netlify / Cloudflare Pages: caching and security headers, base path included.
-    eleventyConfig.addPlugin(headers, { data });
+    eleventyConfig.addPlugin(headers, { data, cspAdditions: [...headerDefaults.cspAdditions, ...editorCsp(data)] });
+    // The web editor at /admin/ (site.json "editor"; docs/editor.md): outside every page list, noindex.
+    eleventyConfig.addPlugin(editor, { data });
     // `_redirects` beside it: old URLs of pages whose address changed, so shared links keep working.
     eleventyConfig.addPlugin(redirects, { data });
     // Atom and JSON feeds for the site and each category.

@@ -20,7 +20,7 @@ import { readContentJson } from "./json-file.ts";
 import { resolveImageFile, resolveInlineImages } from "./image-refs.ts";
 import { collectReleaseLinks, resolveReleaseLinks, type LinkTarget, type ReleaseLink } from "./links.ts";
 import { depthProblem, emphasisProblem, type MarkdownLimitProblem, sizeProblem } from "./markdown-limits.ts";
-import { renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
+import { releaseRenderOptions, renderMarkdown, type InlineImageRef, type RenderOptions } from "./markdown.ts";
 import { loadPressData, resolvePressFiles, type PressData } from "./press.ts";
 import { releaseSlug, releaseView, type Release } from "./release.ts";
 import { tagUrlProblems } from "./tag-urls.ts";
@@ -502,12 +502,7 @@ function parseReleaseFileWithTokens(
     ];
     return { parsed: { problems: [...fields, ...notes, markdownLimitProblem(file, bodyLine, limit)] } };
   }
-  const renderOptions = (r?: ReleaseData): RenderOptions => ({
-    basePath: new URL(ctx.siteUrl).pathname,
-    persianDigits: ctx.persianDigits,
-    // Without a summary the first paragraph is the lead, with the dateline (`location`) before it.
-    ...(r !== undefined && r.summary === undefined ? { leadInBody: r.location === undefined ? {} : { dateline: r.location } } : {}),
-  });
+  const renderOptions = (r?: ReleaseData): RenderOptions => releaseRenderOptions(ctx, r);
   if (!parsed.success || crossField.length > 0) {
     // The body is rendered all the same: its images and links are checked in this run too.
     const rendered = renderMarkdown(body, renderOptions());

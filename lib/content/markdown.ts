@@ -103,6 +103,21 @@ function markLead(tokens: Token[], dateline: string | undefined): void {
   inline.children.unshift(marker);
 }
 
+/** How a release's body is rendered (the build, and the web editor's preview): lead and dateline from its fields. */
+export function releaseRenderOptions(
+  site: { siteUrl: string; persianDigits: boolean },
+  release?: { summary?: string | undefined; location?: string | undefined },
+): RenderOptions {
+  return {
+    basePath: new URL(site.siteUrl).pathname,
+    persianDigits: site.persianDigits,
+    // Without a summary the first paragraph is the lead, with the dateline (`location`) before it.
+    ...(release !== undefined && release.summary === undefined
+      ? { leadInBody: release.location === undefined ? {} : { dateline: release.location } }
+      : {}),
+  };
+}
+
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedBody {
   const tokens = md.parse(source, {});
   let firstParagraph = "";
