@@ -54,6 +54,15 @@ export const DEV_COMMAND = command({
   },
 });
 
+export const EDIT_COMMAND = command({
+  name: "edit",
+  summary: "ویرایشگر خبرها در مرورگر (/admin/) روی همین رایانه، با پیش‌نمایش؛ پرونده‌های پوشه‌ی محتوا را مستقیم می‌نویسد.",
+  flags: {
+    port: { type: "string", value: "درگاه", help: "درگاه پیش‌نمایش (پیش‌فرض: CHAPAR_PORT یا 8080؛ اگر گرفته باشد، درگاه آزاد بعدی)" },
+    host: { type: "string", value: "میزبان", help: "نشانی شنیدن (پیش‌فرض: CHAPAR_HOST یا localhost)" },
+  },
+});
+
 export const BENCH_COMMAND = command({
   name: "bench",
   summary: "سنجش سرعت ساخت در برابر Hugo و کف، و تأخیر پیش‌نمایش؛ جدول را در BENCHMARKS.md می‌نویسد.",

@@ -18,7 +18,7 @@
  * start-up and again in the background after a change; the search index is not built in preview.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { rememberFileStats, saveBuildCaches } from "../cache/cache.ts";
@@ -52,6 +52,8 @@ export interface DevServerOptions {
   quiet: boolean;
   /** The office developer's extension folder (`CHAPAR_EXTEND`); none when absent. */
   extendDir?: string;
+  /** Under `npm run edit`: decap-server's API (`http://127.0.0.1:8081/api/v1`), forwarded from `/admin/api/v1`. */
+  editorApi?: string;
 }
 
 export const defaults: Omit<DevServerOptions, "contentDir" | "root"> = { port: 8080, host: "localhost", quiet: false };
@@ -91,7 +93,7 @@ export interface DevServer {
 export async function startDevServer(
   options: Partial<DevServerOptions> & Pick<DevServerOptions, "contentDir" | "root">,
 ): Promise<DevServer> {
-  const { contentDir, port, host, root, now, quiet, extendDir } = { ...defaults, ...options };
+  const { contentDir, port, host, root, now, quiet, extendDir, editorApi } = { ...defaults, ...options };
   const log = (line: string) => {
     if (!quiet) console.log(line);
   };
@@ -102,7 +104,7 @@ export async function startDevServer(
   await site.loadFirst();
   await site.buildExtras();
   const changes = watchChanges({ site, contentDir, root, log, reload: live.broadcast });
-  const server = createServer(requestHandler(site, live, changes));
+  const server = createServer(requestHandler(site, live, changes, editorApi));
   const actualPort = await listenWithFallback(server, port, host, log);
   const { good } = site.state;
   return {
@@ -359,10 +361,12 @@ function problemsReport(problems: readonly ContentProblem[], keepsLastGood: bool
  * a page rendered from its route; a redirect to the base path or to the slash-ended URL; a file of
  * the extras; else the 404 page.
  */
-function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, changes: Changes) {
+function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, changes: Changes, editorApi?: string) {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requested = new URL(req.url ?? "/", "http://localhost");
     if (requested.pathname === EVENTS_PATH) return live.listen(req, res);
+    const editorBase = site.state.good?.chapar.urls.basePath ?? "/";
+    if (editorApi && requested.pathname === `${editorBase}${EDITOR_API_PATH}`) return forward(req, res, editorApi);
     await changes.current();
     const { good, problems } = site.state;
     if (!good) return send(res, 500, CONTENT_TYPES[".html"]!, errorPage(problems));
@@ -410,6 +414,23 @@ function requestHandler(site: PreviewSite, live: ReturnType<typeof liveReload>, 
       send(res, 500, CONTENT_TYPES[".txt"]!, `ساختن این صفحه در پیش‌نمایش شکست خورد:\n${String((e as Error).stack ?? e)}`),
     );
   };
+}
+
+/** Where the editor's page (lib/features/editor.ts) sends its local-mode requests, under the base path. */
+const EDITOR_API_PATH = "admin/api/v1";
+
+/** Passes a request of the editor to decap-server (same origin for the page: no CORS, one address to open). */
+function forward(req: IncomingMessage, res: ServerResponse, target: string): void {
+  const upstream = request(
+    target,
+    { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "application/json" } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, { "content-type": answer.headers["content-type"] ?? "application/json" });
+      answer.pipe(res);
+    },
+  );
+  upstream.on("error", (e) => send(res, 502, CONTENT_TYPES[".txt"]!, `ویرایشگر محلی (decap-server) پاسخ نداد: ${e.message}`));
+  req.pipe(upstream);
 }
 
 /** The file of the extras folder a site path names (a folder's index.html), if there is one inside it. */

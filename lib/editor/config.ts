@@ -82,7 +82,7 @@ const sub = editorStrings.subfields;
 type WidgetOf = (o: EditorConfigOptions) => Omit<DecapField, "name" | "label" | "required">;
 
 const text: WidgetOf = () => ({ widget: "string" });
-const date: WidgetOf = () => ({ widget: JALALI_WIDGET, hint: editorStrings.dateField.hint });
+const date: WidgetOf = () => ({ widget: JALALI_WIDGET });
 const subfieldWidgets: Record<string, WidgetOf> = {
   date,
   note: () => ({ widget: "text" }),

@@ -73,7 +73,11 @@ export function editorCsp(data: ChaparData, options: Partial<EditorOptions> = {}
 function fontFaces(data: ChaparData): string {
   const css = data.assets.files.find((f) => f.sitePath === data.assets.stylesheet)?.contents;
   const text = typeof css === "string" ? css : css ? new TextDecoder().decode(css) : "";
-  return (text.match(/@font-face\s*{[^}]*}/g) ?? []).join("\n");
+  // The faces' addresses are relative to the stylesheet: made site-absolute for the editor's page.
+  const from = new URL(data.urls.href(data.assets.stylesheet), "http://site");
+  return (text.match(/@font-face\s*{[^}]*}/g) ?? [])
+    .map((face) => face.replace(/url\((["']?)([^)"']+)\1\)/g, (_, q: string, u: string) => `url(${q}${new URL(u, from).pathname}${q})`))
+    .join("\n");
 }
 
 export function editorPage(): string {

@@ -195,7 +195,10 @@ function start(page: EditorPageData): void {
   CMS.registerPreviewTemplate("releases", ReleasePreview);
 
   rightToLeftFields();
-  CMS.init({ config: page.decap });
+  // Decap takes only an absolute proxy address; the page knows where it is served from.
+  const local = page.decap.local_backend;
+  const decap = local ? { ...page.decap, local_backend: { url: new URL(local.url, location.href).href } } : page.decap;
+  CMS.init({ config: decap });
 }
 
 /**
