@@ -171,7 +171,10 @@ export function releaseFields(o: EditorConfigOptions, timeZone: string): DecapFi
     const nested = subfieldsOf(name, ctx, o);
     const required = isRequiredField(name);
     if (nested && widget.widget === "list") return { name, label: labels[name], required, ...widget, fields: nested };
-    if (nested && widget.widget === "object") return { name, label: labels[name], required, ...widget, fields: nested };
+    // Decap checks an object's required parts even when the whole object is left out (no withdrawal):
+    // there, the check before saving (the schema itself, lib/editor/browser/editor.ts) asks for them.
+    if (nested && widget.widget === "object")
+      return { name, label: labels[name], required, ...widget, fields: nested.map((f) => ({ ...f, required: false })) };
     return { name, label: labels[name], required, ...widget };
   });
   fields.push({ name: "body", label: editorStrings.body, widget: "text", required: false });
