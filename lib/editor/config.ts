@@ -59,8 +59,13 @@ export interface DecapConfig {
   collections: DecapCollection[];
 }
 
-/** Chapar's date and time widget (lib/editor/browser/jalali-widget.ts). */
-export const JALALI_WIDGET = "jalali-datetime";
+/**
+ * Chapar's Jalali date and time widget (lib/editor/browser/jalali-field.ts), registered as
+ * `jalali-datetime` and also in place of Decap's own `datetime`: Decap reads a new entry's `{{year}}`
+ * only from a field of that widget named `date`, and a release's folder is its Jalali year.
+ */
+export const JALALI_WIDGET = "datetime";
+export const JALALI_WIDGET_ALIAS = "jalali-datetime";
 /** Chapar's front-matter format: keeps the lines of untouched fields as they were (lib/editor/front-matter-format.ts). */
 export const CHAPAR_FORMAT = "chapar-front-matter";
 /** Where an uploaded lead image or gallery photo lands, relative to the release file. */
@@ -209,9 +214,10 @@ export function editorConfig(o: EditorConfigOptions, timeZone: string): DecapCon
         label: editorStrings.releases,
         label_singular: editorStrings.release,
         folder: `${prefix}releases`,
-        // A new release goes into its Jalali year's folder, as `npm run new` puts it. The date field holds
-        // the text `1404-09-12 10:30`; dayjs reads its first four digits as a year, in local time.
-        path: "{{fields.date | date('YYYY')}}/{{slug}}",
+        // A new release goes into its Jalali year's folder, as `npm run new` puts it: Decap reads `{{year}}`
+        // from the date field's text (`1405-08-10 10:30`) as if it were Gregorian, which keeps the year
+        // (only a time in the first hours of 1 Farvardin, in a browser east of UTC, falls a year early).
+        path: "{{year}}/{{slug}}",
         create: true,
         extension: "md",
         format: CHAPAR_FORMAT,

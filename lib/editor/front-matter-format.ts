@@ -11,6 +11,8 @@ import { parseFrontMatter } from "../content/front-matter.ts";
 
 /** Where the file's text as read travels with the entry, so that writing can keep untouched lines. */
 export const SOURCE_KEY = "__chaparSource";
+/** Keys the editor keeps beside an entry's fields and never writes. */
+const EDITOR_KEYS = /^__chapar/;
 
 export type EntryData = Record<string, unknown> & { body?: string };
 
@@ -99,7 +101,8 @@ const nestedLine = (k: string, x: unknown) => (Array.isArray(x) ? `${k}: [${x.ma
  * for changed and new ones (new ones in `order`, the form's order), nothing for fields emptied.
  */
 export function toFile(data: EntryData, order: readonly string[] = []): string {
-  const { body = "", [SOURCE_KEY]: source, ...fields } = data;
+  const { body = "", [SOURCE_KEY]: source, ...withKeys } = data;
+  const fields = Object.fromEntries(Object.entries(withKeys).filter(([k]) => !EDITOR_KEYS.test(k)));
   const parsed = typeof source === "string" ? parseFrontMatter(source) : undefined;
   const before = parsed?.ok ? parsed.value : undefined;
   const out: string[] = [];

@@ -81,7 +81,8 @@ async function axeViolations(target: Page | Frame, selector: string): Promise<st
 
 before(async () => {
   content = copyContent(path.join(ROOT, "content"));
-  for (const [name, date] of Object.entries(DATE_FORMS)) writeFileSync(path.join(content, "releases", "1403", `${name}.md`), datedRelease(date));
+  for (const [name, date] of Object.entries(DATE_FORMS))
+    writeFileSync(path.join(content, "releases", "1403", `${name}.md`), datedRelease(date));
   server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/edit.ts"), "--port", "0"], {
     cwd: ROOT,
     env: { ...process.env, CHAPAR_CONTENT: content, CHAPAR_NOW: FIXED_NOW },

@@ -14,7 +14,7 @@ import { displayText } from "../../text/render-transforms.ts";
 import { toLatinDigits } from "../../text/digits.ts";
 import { parseReleaseDate } from "../../dates/jalali.ts";
 import { editorStrings } from "../../locale/fa.strings.ts";
-import { CHAPAR_FORMAT, JALALI_WIDGET, type DecapConfig } from "../config.ts";
+import { CHAPAR_FORMAT, JALALI_WIDGET, JALALI_WIDGET_ALIAS, type DecapConfig } from "../config.ts";
 import { fromFile, SOURCE_KEY, toFile, type EntryData } from "../front-matter-format.ts";
 import { mountJalaliField, type JalaliField } from "./jalali-field.ts";
 
@@ -29,6 +29,7 @@ export interface EditorPageData {
 interface ImmutableLike {
   toJS(): unknown;
   get(key: string): ImmutableLike & string;
+  set(key: string, value: string): ImmutableLike;
   getIn(path: string[]): unknown;
 }
 type Props = Record<string, unknown> & { value?: string; onChange(v: unknown): void; forID?: string; entry: ImmutableLike };
@@ -136,6 +137,7 @@ function start(page: EditorPageData): void {
     },
   });
   CMS.registerWidget(JALALI_WIDGET, DateControl, DatePreview);
+  CMS.registerWidget(JALALI_WIDGET_ALIAS, DateControl, DatePreview);
 
   CMS.registerEventListener({
     name: "preSave",
