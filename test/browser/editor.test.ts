@@ -177,8 +177,11 @@ describe("web editor (npm run edit, local mode)", { timeout: 240_000 }, () => {
     assert.equal(check.code, 0, check.stdout + check.stderr);
     const built = build(content);
     assert.equal(built.code, 0, built.stderr);
-    const slug = path.basename(created, ".md");
-    const doc = readPage(built.out, `/${shown.jy}/${String(shown.jm).padStart(2, "0")}/${slug}/`);
+    // The address is the Jalali year and month, then the slug Chapar makes of the file name (ZWNJ → «-»).
+    const month = `/${shown.jy}/${String(shown.jm).padStart(2, "0")}/`;
+    const slug = path.basename(created, ".md").replace(/\u200c/g, "-");
+    const doc = readPage(built.out, `${month}${slug}/`);
+    assert.equal(doc.querySelector("h1")?.textContent, "جشنواره‌ی تئاتر کودک در فرهنگسرای ارغوان");
     const parsed = parseReleaseDate(pickedDate, TZ);
     assert.ok(parsed.ok);
     assert.equal(doc.querySelector("time")?.getAttribute("datetime"), parsed.date.iso);
@@ -197,7 +200,9 @@ describe("web editor (npm run edit, local mode)", { timeout: 240_000 }, () => {
       assert.equal(picked, String(parsed.date.jd));
       await title.fill("نشست کتاب‌خوانی تابستان برگزار شد");
       await publish(page);
-      for (let i = 0; i < 100 && readFileSync(file, "utf8") === original; i++) await page.waitForTimeout(100);
+      // decap-server writes in place (truncate, then write): wait for the whole new text.
+      const saved = () => readFileSync(file, "utf8").endsWith("نوجوانان برگزار شد.\n") && readFileSync(file, "utf8").includes('برگزار شد"');
+      for (let i = 0; i < 100 && !saved(); i++) await page.waitForTimeout(100);
       const now = readFileSync(file, "utf8").split("\n");
       const was = original.split("\n");
       assert.equal(now.length, was.length);
