@@ -38,7 +38,10 @@ function wholeNumber(label: string, { min, max, fallback }: { min: number; max: 
     .default(fallback);
 }
 
-/** `site.json`'s `"editor"`: the git host the production editor saves to, or `false` for no `/admin/`. */
+/**
+ * `site.json`'s `"editor"`: the git host the built site's `/admin/` saves to; absent, only `npm run edit`
+ * has the editor (local mode needs no host); `false`: no editor at all.
+ */
 export const editorSettingsSchema = z
   .union(
     [
@@ -64,7 +67,7 @@ export const editorSettingsSchema = z
         'ویرایشگر (editor) یا false است یا {"backend": "github" | "gitlab" | "gitea", "repo": "owner/name", "branch": "main"}؛ راهنما: docs/editor.md',
     },
   )
-  .default({ backend: "github", repo: "", branch: "main", contentFolder: "content", editorialWorkflow: true });
+  .optional();
 
 export type EditorSettings = z.infer<typeof editorSettingsSchema>;
 

@@ -76,7 +76,7 @@ export const ATTACHMENT_FOLDER = "files";
 export interface EditorConfigOptions {
   categories: Categories;
   press: PressData;
-  settings: Exclude<EditorSettings, false>;
+  settings: Exclude<EditorSettings, false | undefined>;
   /** Under `npm run edit`: the local proxy's URL (decap-server behind the preview server); the content folder is the repository. */
   localBackendUrl?: string;
 }

@@ -35,10 +35,24 @@ export const defaults: EditorOptions = {
   localApi: "api/v1",
 };
 
-/** The production settings, or undefined when site.json turns the editor off. */
-export function editorSettings(data: ChaparData): Exclude<EditorSettings, false> | undefined {
+/** Local mode's settings when site.json names no git host (only the folder layout matters there). */
+const LOCAL_ONLY: Exclude<EditorSettings, false | undefined> = {
+  backend: "github",
+  repo: "",
+  branch: "main",
+  contentFolder: "content",
+  editorialWorkflow: false,
+};
+
+/**
+ * The editor's settings for this build: site.json's git host; under the preview server (`npm run edit`)
+ * the local mode even without one; none when site.json says `"editor": false`, or a production build
+ * has no git host to save to.
+ */
+export function editorSettings(data: ChaparData): Exclude<EditorSettings, false | undefined> | undefined {
   const settings = data.site.editor;
-  return settings === false ? undefined : settings;
+  if (settings === false) return undefined;
+  return settings ?? (data.preview ? LOCAL_ONLY : undefined);
 }
 
 /** What `/admin/*` adds to the site's CSP: Decap compiles its config schema (eval), styles inline, talks to the git host. */

@@ -81,6 +81,10 @@ async function axeViolations(target: Page | Frame, selector: string): Promise<st
 
 before(async () => {
   content = copyContent(path.join(ROOT, "content"));
+  writeFileSync(
+    path.join(content, "releases", "1403", "lint-fix.md"),
+    '---\ntitle: "نشست کتاب‌خوانی"\ndate: "1403-05-20"\ncategory: education\n---\nکتاب ها در کتابخانه است.\n',
+  );
   for (const [name, date] of Object.entries(DATE_FORMS))
     writeFileSync(path.join(content, "releases", "1403", `${name}.md`), datedRelease(date));
   server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/edit.ts"), "--port", "0"], {
@@ -243,6 +247,16 @@ describe("web editor (npm run edit, local mode)", { timeout: 240_000 }, () => {
     assert.equal(previewBody, doc.querySelector(".release-body")!.innerHTML.trim());
     assert.ok(await frame.$(".chapar-lint h2"));
     assert.deepEqual(await axeViolations(frame, ".chapar-preview"), [], "axe on the preview and the lint panel");
+    await page.close();
+  });
+
+  test("8. the lint panel lists a finding, and its fix is one click away", async () => {
+    const page = await openEditor("/collections/releases/entries/1403/lint-fix");
+    const frame = await previewFrame(page);
+    await frame.getByText("«ها» با نیم‌فاصله به واژه می‌چسبد").waitFor();
+    await frame.locator(".chapar-lint-fix").first().click();
+    assert.equal(await page.inputValue("[id^=body-field]"), "کتاب\u200cها در کتابخانه است.\n");
+    await frame.getByText("نکته‌ای در نگارش این خبر پیدا نشد.").waitFor();
     await page.close();
   });
 });

@@ -12,8 +12,16 @@ import { headersFile } from "../../lib/features/headers.ts";
 import { buildOk, copyFixture, listOutput } from "../helpers/build.ts";
 
 const content = copyFixture("basic");
+const editorOn = { backend: "github", repo: "office/press", branch: "main" };
+setEditor(content, editorOn);
 const out = buildOk(content).out;
 const files = listOutput(out);
+
+function setEditor(dir: string, editor: unknown): void {
+  const siteFile = path.join(dir, "_data/site.json");
+  const { editor: _old, ...site } = JSON.parse(readFileSync(siteFile, "utf8"));
+  writeFileSync(siteFile, JSON.stringify(editor === undefined ? site : { ...site, editor }));
+}
 
 describe("the editor in the build", () => {
   test("/admin/ has a noindex page, Decap's own bundle, Chapar's script and the configuration from the schema", () => {
@@ -49,12 +57,16 @@ describe("the editor in the build", () => {
     assert.equal(others, headersFile("/").replace(/\n$/, ""));
   });
 
-  test('"editor": false builds no /admin/ and no rule for it', () => {
-    const off = copyFixture("basic");
-    const siteFile = path.join(off, "_data/site.json");
-    writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), editor: false }));
-    const built = buildOk(off).out;
-    assert.equal(existsSync(path.join(built, "admin")), false);
-    assert.doesNotMatch(readFileSync(path.join(built, "_headers"), "utf8"), /admin/);
-  });
+  for (const [what, setting] of [
+    ['"editor": false', false],
+    ["no git host in site.json (only npm run edit has the editor)", undefined],
+  ] as const) {
+    test(`${what}: no /admin/ and no rule for it`, () => {
+      const off = copyFixture("basic");
+      setEditor(off, setting);
+      const built = buildOk(off).out;
+      assert.equal(existsSync(path.join(built, "admin")), false);
+      assert.doesNotMatch(readFileSync(path.join(built, "_headers"), "utf8"), /admin/);
+    });
+  }
 });

@@ -93,6 +93,24 @@ function lintFindings(data: EntryData): LintFinding[] {
   }
 }
 
+/**
+ * Applies one safe fix of the lint to the form: the fix is made in the file's text (as `check --fix`
+ * makes it), and each text field it changed gets its new value through its own box, as if typed.
+ */
+function applyFix(data: EntryData, finding: LintFinding): void {
+  const source = fileOf(data, RELEASE_FIELDS);
+  const fixed = fromFile(`${source.slice(0, finding.offset)}${finding.replacement}${source.slice(finding.offset + finding.length)}`);
+  for (const [name, value] of Object.entries(fixed)) {
+    if (typeof value !== "string" || value === data[name] || name === SOURCE_KEY) continue;
+    const box = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[id^="${name}-field-"]`);
+    if (!box) continue;
+    // React keeps its own copy of a box's value: set it through the element's prototype, then say so.
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value")?.set;
+    setter?.call(box, value);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
 function start(page: EditorPageData): void {
   const { CMS, h, createClass } = w;
   const timeZone = page.schema.timeZone;
@@ -182,7 +200,14 @@ function start(page: EditorPageData): void {
                   h(
                     "li",
                     { key: `${f.offset}-${f.rule}` },
-                    `${f.field ? `«${f.field}» ` : ""}${f.message}${f.fix ? ` ← «${f.suggestion}»` : ""}`,
+                    `${f.field ? `«${f.field}» ` : ""}${f.message}${f.fix ? ` ← «${f.suggestion}»` : ""} `,
+                    f.fix
+                      ? h(
+                          "button",
+                          { type: "button", className: "chapar-lint-fix", onClick: () => applyFix(data, f) },
+                          editorStrings.lint.fix,
+                        )
+                      : null,
                   ),
                 ),
               ),
