@@ -162,7 +162,11 @@ function start(page: EditorPageData): void {
     handler: ({ entry }) => {
       const data = entry.get("data").toJS() as EntryData;
       const problems = entryProblems(data, page);
-      if (problems.length > 0) throw new Error(`${editorStrings.saveRefused}\n${problems.join("\n")}`);
+      if (problems.length > 0) {
+        const refused = new Error(`${editorStrings.saveRefused}\n${problems.join("\n")}`);
+        refused.name = ""; // Decap shows `${error}`: the message alone, without «Error:».
+        throw refused;
+      }
       return undefined;
     },
   });
