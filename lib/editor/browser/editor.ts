@@ -205,7 +205,8 @@ function start(page: EditorPageData): void {
                     "li",
                     { key: `${f.offset}-${f.rule}` },
                     `${f.field ? `«${f.field}» ` : ""}${f.message}${f.fix ? ` ← «${f.suggestion}»` : ""} `,
-                    f.fix
+                    // Offered where the form has one box for the text: the body and top-level text fields.
+                    f.fix && (f.field === undefined || typeof data[f.field] === "string")
                       ? h(
                           "button",
                           { type: "button", className: "chapar-lint-fix", onClick: () => applyFix(data, f) },
