@@ -16,8 +16,8 @@
  *   memo of the body is keyed by it under the same code and data key) and everything else of the
  *   release as JSON (dates, files it names and their sizes, inline images);
  * - a page is reused only when its fingerprint equals the one recorded for the file the previous build
- *   wrote, and that file's size, modification time and inode are still the recorded ones (any write to it
- *   changes the time; a replaced file has another inode). A file that doesn't match is rendered again;
+ *   wrote, and that file's size and modification time (to the nanosecond) are still the recorded ones (any
+ *   write to it changes the time). A file that doesn't match is rendered again;
  * - the manifest carries its own digest, is keyed by the cache's code and data key, and is a miss when
  *   it doesn't check out (lib/cache/integrity.ts);
  * - the previous output is never written to: the new site links its files; a page rendered again is a
@@ -34,10 +34,14 @@ import { fileHash, type BuildCache } from "./cache.ts";
 import { digestOf } from "./integrity.ts";
 
 /** Version of the manifest's layout. */
-const FORMAT = "chapar-pages-1";
+const FORMAT = "chapar-pages-2";
 
-/** A page as the previous build wrote it: fingerprint of its inputs, and its file's size, mtime (ns) and inode. */
-type ManifestEntry = [fingerprint: string, size: number, mtimeNs: string, ino: string];
+/**
+ * A page as the previous build wrote it: fingerprint of its inputs, and its file's size and modification
+ * time (ns). Not the inode: a CI cache restores files with their times but new inodes, and a time to the
+ * nanosecond already names one write of one file (any later write changes it).
+ */
+type ManifestEntry = [fingerprint: string, size: number, mtimeNs: string];
 
 export interface PageReuse {
   /** The fingerprint of a page's inputs, or undefined when it is always rendered (not a release page). */
@@ -151,8 +155,7 @@ export function openPageReuse({ cache, previousOutput, data, contentDir }: PageR
       const file = path.join(previousOutput, rel);
       try {
         const st = statSync(file, { bigint: true });
-        if (!st.isFile() || Number(st.size) !== entry[1] || String(st.mtimeNs) !== entry[2] || String(st.ino) !== entry[3])
-          return undefined;
+        if (!st.isFile() || Number(st.size) !== entry[1] || String(st.mtimeNs) !== entry[2]) return undefined;
       } catch {
         return undefined;
       }
@@ -171,7 +174,7 @@ export function openPageReuse({ cache, previousOutput, data, contentDir }: PageR
       for (const { rel, fingerprint } of written) {
         try {
           const st = statSync(path.join(previousOutput, rel), { bigint: true });
-          next.set(rel, [fingerprint, Number(st.size), String(st.mtimeNs), String(st.ino)]);
+          next.set(rel, [fingerprint, Number(st.size), String(st.mtimeNs)]);
         } catch {
           // not there: not recorded (rendered next time)
         }
