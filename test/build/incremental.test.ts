@@ -19,7 +19,8 @@ let project = "";
 before(() => {
   project = path.join(tempDir("chapar-project-"), "chapar");
   for (const p of ["lib", "layouts", "assets", "scripts", "bin"]) cpSync(path.join(ROOT, p), path.join(project, p), { recursive: true });
-  for (const f of ["package.json", "package-lock.json", "tsconfig.json", "eleventy.config.ts"]) cpSync(path.join(ROOT, f), path.join(project, f));
+  for (const f of ["package.json", "package-lock.json", "tsconfig.json", "eleventy.config.ts"])
+    cpSync(path.join(ROOT, f), path.join(project, f));
   symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
 });
 
