@@ -6,7 +6,8 @@
  * Why only release pages: they are two thirds of a 10,000-release site's pages and of its rendering
  * time (docs/notes/performance.md item 45), and their inputs are few and known — the release, its
  * neighbours and related releases (each by digest), its category and tags (not their release lists,
- * which a release page doesn't show), their publishing status, and what every page shares (code and
+ * which a release page doesn't show: the one thing the fingerprint assumes of the templates; any change
+ * to them changes the code key and renders every page), their publishing status, and what every page shares (code and
  * `_data/` through the build cache's key, the assets, extensions and office pages). List pages show
  * many releases each and change with any of them: they are rendered every time (cheap, and simpler
  * than tracking them).
@@ -77,7 +78,9 @@ export interface PageReuseOptions {
 
 /**
  * Encodes the values a fingerprint covers: Maps and Sets as their entries, bytes as their digest, a
- * release by its digest and status, a nested list of releases (a category's, a tag's) by its length.
+ * release by its digest and status. A nested list of releases (a category's, a tag's) is left out: a
+ * release page shows its category's and tags' names and addresses, not their lists nor their sizes —
+ * with them, one new release would re-render every page of its category and tags (a quarter of the site).
  */
 function fingerprintJson(value: unknown, releaseKey: (r: Release) => string | undefined): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, encoded: unknown) {
@@ -85,7 +88,7 @@ function fingerprintJson(value: unknown, releaseKey: (r: Release) => string | un
     if (original instanceof Map) return [...original];
     if (original instanceof Set) return [...original];
     if (original instanceof Uint8Array) return digestOf(original);
-    if (key === "releases" && Array.isArray(original)) return original.length;
+    if (key === "releases" && Array.isArray(original)) return undefined;
     if (typeof original === "object" && original !== null && key !== "") {
       const released = releaseKey(original as Release);
       if (released !== undefined) return released;
