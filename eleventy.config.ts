@@ -24,6 +24,7 @@ import { releaseFilesPlugin } from "./lib/features/release-files.ts";
 import { logoFile } from "./lib/features/seo.ts";
 import type { ChaparData } from "./lib/site/data.ts";
 import { loadPageTemplates, pageRoutes } from "./lib/site/pages.ts";
+import type { PageReuse } from "./lib/cache/page-reuse.ts";
 import { prepareChaparData } from "./lib/site/prepare.ts";
 import { chaparSettings } from "./lib/site/settings.ts";
 import { officePageLayout } from "./layouts/office-page.ts";
@@ -35,6 +36,8 @@ export interface ChaparConfigOptions {
   pageWriter?: PageWriterOptions["mode"];
   /** Sees the pages as they are rendered (the search step), so they need not be read back from disk. */
   pageObserver?: PageObserver;
+  /** Release pages the previous output already holds (lib/cache/page-reuse.ts): the build's incremental seam. */
+  pageReuse?: PageReuse;
 }
 
 /** The folder of Chapar's page templates: Eleventy's input folder. */
@@ -73,6 +76,7 @@ export function chaparConfig(data: ChaparData, options: ChaparConfigOptions) {
       routes,
       ...(options.pageWriter ? { mode: options.pageWriter } : {}),
       ...(options.pageObserver ? { observer: options.pageObserver } : {}),
+      ...(options.pageReuse ? { reuse: options.pageReuse } : {}),
     });
     // The office's own pages (content/pages/*.md): Eleventy Markdown templates in Chapar's layout.
     eleventyConfig.addPlugin(officePages, { data, layout: officePageLayout, includesDir: INCLUDES_DIR });

@@ -7,11 +7,17 @@
  *   npm run bench -- --skip-hugo           # no Hugo column even if hugo is installed
  *   npm run bench -- --quick               # 1,000 releases, 3 runs, no file written
  *   npm run bench -- --no-dev              # skip the dev-server latency
+ *   npm run bench -- --large               # also 50,000 releases (cold build with search only)
  *
  * Contenders, alternated run by run (the order rotates every round) so that a machine's drift hits all:
  * - chapar cold: `npm run build`'s own command (read from package.json), `CHAPAR_CACHE=off`;
  * - chapar warm: the same with its persistent cache, filled by a priming build before the first round;
  * - chapar cold, no search: `CHAPAR_CACHE=off CHAPAR_SEARCH=off`;
+ * - chapar warm + one new / one correction / one deletion: what a newsroom's CI meets — the warm cache
+ *   and the previous dist/ of the priming build restored before each run (untimed: the output as a
+ *   hard-linked copy, which keeps its files' times, as a CI cache restores them), then one release added
+ *   to the newest year, one corrected (title) three Jalali years older, or one deleted there; the
+ *   change is undone after the run;
  * - floor: scripts/bench/floor.ts (read, front matter, markdown-it, template string, write);
  * - hugo: Debian's `hugo` on the equivalent site of scripts/bench/hugo-site.ts
  *   (install: `apt-get install -y hugo`; without it only these columns are skipped);
@@ -19,7 +25,18 @@
  * Output goes to tmpfs (/dev/shm) when it exists.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +57,11 @@ interface Options {
   skipHugo: boolean;
   dev: boolean;
   write: boolean;
+  /** Also 50,000 releases, cold build with search only. */
+  large: boolean;
 }
+/** The size `--large` adds, and what is measured there. */
+const LARGE_SIZE = 50_000;
 
 /** The options from the command line (lib/cli/commands.ts declares them; npm's swallowed flags are read or refused). */
 function readOptions(): Options {
@@ -52,7 +73,9 @@ function readOptions(): Options {
     skipHugo: values["skip-hugo"] === true,
     dev: values.dev !== false,
     write: !quick && values.write !== false,
+    large: values.large === true,
   };
+  if (options.large && !options.sizes.includes(LARGE_SIZE)) options.sizes.push(LARGE_SIZE);
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(options.runs) || options.runs < 1) {
     throw new Error("--sizes takes positive integers (1000,10000) and --runs a positive integer");
   }
@@ -195,6 +218,26 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
       return checked(await shell(build, env(out)), name);
     },
   });
+  const large = size >= LARGE_SIZE;
+  const primedDist = path.join(work, `primed-dist-${size}`);
+  const primedCache = path.join(work, `primed-cache-${size}`);
+  // Not the warm contender's cache: a scenario's change (undone after it) would leave it a miss or two.
+  const incrementalCache = path.join(work, `cache-incremental-${size}`);
+  const incremental = (name: string, change: () => () => void): Contender => ({
+    name,
+    run: async (out) => {
+      // Untimed: the primed state back (the output hard-linked, so its files keep their times), then the change.
+      rmSync(incrementalCache, { recursive: true, force: true });
+      cpSync(primedCache, incrementalCache, { recursive: true });
+      execFileSync("cp", ["-al", primedDist, path.join(out, "dist")]);
+      const undo = change();
+      try {
+        return checked(await shell(build, chaparEnv({ CHAPAR_CACHE_DIR: incrementalCache })(out)), name);
+      } finally {
+        undo();
+      }
+    },
+  });
   const contenders: Contender[] = [
     chapar("chapar cold", chaparEnv({ CHAPAR_CACHE: "off" }), true),
     chapar("chapar warm", chaparEnv({ CHAPAR_CACHE_DIR: cacheDir }), false),
@@ -212,6 +255,8 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
         ),
     },
   ];
+  if (!large) contenders.push(...incrementalScenarios(corpus).map(([name, change]) => incremental(name, change)));
+  if (large) contenders.splice(1); // 50,000: the cold build with search (and Hugo + Pagefind) only
   if (hugo) {
     const site = path.join(work, `hugo-${size}`);
     writeHugoSite(corpus, site);
@@ -239,7 +284,12 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
   console.log("   priming chapar's cache (not timed)…");
   rmSync(cacheDir, { recursive: true, force: true });
   const primeOut = path.join(work, "out-prime");
-  checked(await shell(build, chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })(primeOut)), "priming build");
+  if (!large) {
+    checked(await shell(build, chaparEnv({ CHAPAR_CACHE_DIR: cacheDir })(primeOut)), "priming build");
+    // The primed state the incremental scenarios start from.
+    cpSync(cacheDir, primedCache, { recursive: true });
+    renameSync(path.join(primeOut, "dist"), primedDist);
+  }
   rmSync(primeOut, { recursive: true, force: true });
 
   const rows = new Map<string, Row>(
@@ -265,6 +315,48 @@ async function benchSize(size: number, options: Options, work: string, hugo: boo
   }
   rmSync(path.join(work, "out"), { recursive: true, force: true });
   return rows;
+}
+
+/**
+ * The incremental scenarios' changes to the corpus, each returning its undo: a new release in the newest
+ * year, a corrected title and a deleted release in the year three Jalali years older (gen-corpus writes
+ * `releases/<jalali year>/<n>-<kind>.md`).
+ */
+function incrementalScenarios(corpus: string): [string, () => () => void][] {
+  const releases = path.join(corpus, "releases");
+  const years = readdirSync(releases).sort();
+  const newest = years[years.length - 1]!;
+  const older = years[Math.max(0, years.length - 4)]!;
+  const filesOf = (year: string) => readdirSync(path.join(releases, year)).sort();
+  const template = path.join(releases, newest, filesOf(newest).at(-1)!);
+  const corrected = path.join(releases, older, filesOf(older)[0]!);
+  const deleted = path.join(releases, older, filesOf(older)[1]!);
+  return [
+    [
+      "chapar warm + one new",
+      () => {
+        const added = path.join(releases, newest, "99999-new.md");
+        writeFileSync(added, readFileSync(template, "utf8").replace(/^title: "(.*)"$/m, 'title: "$1 (خبر تازه)"'));
+        return () => rmSync(added);
+      },
+    ],
+    [
+      "chapar warm + one correction",
+      () => {
+        const text = readFileSync(corrected, "utf8");
+        writeFileSync(corrected, text.replace(/^title: "(.*)"$/m, 'title: "$1 (اصلاح‌شده)"'));
+        return () => writeFileSync(corrected, text);
+      },
+    ],
+    [
+      "chapar warm + one deletion",
+      () => {
+        const text = readFileSync(deleted);
+        rmSync(deleted);
+        return () => writeFileSync(deleted, text);
+      },
+    ],
+  ];
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -299,13 +391,25 @@ function table(size: number, rows: Map<string, Row>): string[] {
     ratio("chapar cold", "floor"),
     ratio("chapar warm", "hugo + pagefind", target(0.75)),
     ratio("chapar warm", "hugo"),
+    ratio("chapar warm + one new", "hugo + pagefind", target(0.15)),
+    ratio("chapar warm + one correction", "hugo + pagefind", target(0.3)),
+    ratio("chapar warm + one deletion", "hugo + pagefind", target(0.3)),
   ]) {
     if (line) lines.push(line);
+  }
+  // Peak memory of the whole process tree: ≤ 1.5 GiB for the 10,000-release builds, ≤ 4 GiB at 50,000.
+  const peakTarget = size >= LARGE_SIZE ? 4 : size === 10_000 ? 1.5 : undefined;
+  if (peakTarget !== undefined) {
+    for (const row of rows.values()) {
+      if (!row.name.startsWith("chapar") || row.peak.length === 0) continue;
+      const gib = Math.max(...row.peak) / 2 ** 20;
+      lines.push(`| peak RSS of ${row.name} | ${gib.toFixed(2)} GiB | ≤ ${peakTarget} GiB ${gib <= peakTarget ? "✓" : "✗"} |`);
+    }
   }
   const cold = rows.get("chapar cold");
   const phaseNames = [...new Set(cold?.phases.flatMap((p) => Object.keys(p)) ?? [])];
   if (cold && phaseNames.length > 0) {
-    const warm = rows.get("chapar warm")!;
+    const warm = rows.get("chapar warm");
     lines.push(
       "",
       "Chapar's phases (median ms, from `CHAPAR_TIMINGS=1`):",
@@ -313,7 +417,8 @@ function table(size: number, rows: Map<string, Row>): string[] {
       `| phase | ${phaseNames.join(" | ")} |`,
       `|---|${phaseNames.map(() => "---:").join("|")}|`,
     );
-    for (const row of [cold, warm]) {
+    for (const row of [cold, warm, ...[...rows.values()].filter((r) => r.name.startsWith("chapar warm +"))]) {
+      if (!row) continue;
       lines.push(`| ${row.name} | ${phaseNames.map((p) => median(row.phases.map((x) => x[p] ?? 0)).toFixed(0)).join(" | ")} |`);
     }
   }
@@ -342,7 +447,7 @@ async function main(): Promise<void> {
   try {
     for (const size of options.sizes) results.push({ size, rows: await benchSize(size, options, work, hugo) });
     if (options.dev) {
-      const size = Math.max(...options.sizes);
+      const size = Math.max(...options.sizes.filter((n) => n < LARGE_SIZE));
       console.log(`\n== dev server latency on ${size} releases…`);
       const latency = await measureDevLatency({
         root: PROJECT,
@@ -372,7 +477,11 @@ async function main(): Promise<void> {
   for (const { size, rows } of results) lines.push(...table(size, rows), "");
   const coldOf = (size: number) => results.find((r) => r.size === size)?.rows.get("chapar cold");
   const smallest = Math.min(...options.sizes);
-  const largest = Math.max(...options.sizes);
+  const largest = Math.max(...options.sizes.filter((n) => n < LARGE_SIZE));
+  if (coldOf(10_000) && coldOf(LARGE_SIZE)) {
+    const growth = median(coldOf(LARGE_SIZE)!.wall) / median(coldOf(10_000)!.wall);
+    lines.push(`Growth: chapar cold at 50,000 / at 10,000 = ${growth.toFixed(2)}× (target ≤ 5.5× ${growth <= 5.5 ? "✓" : "✗"}).`, "");
+  }
   if (smallest !== largest && coldOf(smallest) && coldOf(largest)) {
     const growth = median(coldOf(largest)!.wall) / median(coldOf(smallest)!.wall);
     const target = (11 * largest) / smallest / 10;

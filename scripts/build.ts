@@ -14,6 +14,7 @@ import { formatDateTime } from "../lib/dates/format.ts";
 import { fa } from "../lib/locale/fa.ts";
 import { prepareSearchScript, SearchIndexError, type SearchIndexResult } from "../lib/features/search.ts";
 import { startSearchIndexCached } from "../lib/cache/search-index.ts";
+import { openPageReuse } from "../lib/cache/page-reuse.ts";
 import { prepareChaparData } from "../lib/site/prepare.ts";
 import { emptyBuildMessage } from "../lib/site/empty-build.ts";
 import { chaparSettingsOrExit } from "../lib/site/settings.ts";
@@ -81,11 +82,18 @@ const staging = output.staging;
 // The search index is made from the release pages as they are rendered, so it always matches what is
 // swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
 // The same index as last time is copied, not rebuilt, when nothing it depends on changed.
+// Release pages whose inputs are unchanged are the previous output's files, linked, not rendered (lib/cache/page-reuse.ts).
+const pageReuse = openPageReuse({
+  cache: buildCache(settings.contentDir),
+  previousOutput: output.target,
+  data,
+  contentDir: settings.contentDir,
+});
 const search = startSearchIndexCached(staging, data, { childRecords: output.childRecords });
 let searchResult: SearchIndexResult = { pages: 0 };
 try {
   await searchScriptReady;
-  await runEleventy(data, { outputDir: staging, pageObserver: search.observer });
+  await runEleventy(data, { outputDir: staging, pageObserver: search.observer, pageReuse });
   markPhase("eleventy");
   searchResult = await search.finish();
   markPhase("search");
@@ -99,6 +107,7 @@ try {
 
 // Swap: a reader of `dist/` never sees a half-written site.
 output.commit();
+pageReuse.save();
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
 const { pagefindStart, pagefindMs } = searchResult;
@@ -106,6 +115,8 @@ reportPhases({
   cacheHits: hits,
   cacheMisses: misses,
   fromHelperThread: shared,
+  pagesReused: pageReuse.stats.reused,
+  pagesRendered: pageReuse.stats.rendered,
   ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }),
 });
 

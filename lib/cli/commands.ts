@@ -73,6 +73,7 @@ export const BENCH_COMMAND = command({
     quick: { type: "boolean", help: "1000 خبر، 3 اجرا، بی‌نوشتن پرونده" },
     dev: { type: "boolean", negatable: true, help: "بی‌سنجش تأخیر پیش‌نمایش" },
     write: { type: "boolean", negatable: true, help: "فقط چاپ، بی‌نوشتن BENCHMARKS.md" },
+    large: { type: "boolean", help: "و 50000 خبر (فقط ساخت سرد با جست‌وجو)" },
   },
 });
 

@@ -1,12 +1,14 @@
 // @ts-check
 /**
  * The page writer's second thread (lib/features/page-writer.ts, `pageFilesOnThread`): it takes batches
- * of `[file, html, file, html, …]` and writes them, so UTF-8 encoding and the system calls (about a
+ * of pages and writes them, so UTF-8 encoding and the system calls (about a
  * third of the page writer's time) run beside the rendering. Plain JavaScript, so the thread starts in
  * milliseconds, without the TypeScript loader; `// @ts-check` and a reference from page-writer.ts put
  * it in the type check. Messages in: a batch, or `"close"`; out: `{ closed: true }` or `{ error }`.
+ * A batch is `[op, file, payload, op, file, payload, …]`, op `w` (payload: the page) or
+ * `l` (payload: the previous build's file to hard-link, or copy where links can't be made: lib/cache/page-reuse.ts).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 
@@ -24,17 +26,31 @@ port.on("message", (/** @type {string[] | "close"} */ batch) => {
   // After a failure the build is failing: later batches are dropped, the first error is reported.
   if (failed) return;
   try {
-    for (let i = 0; i + 1 < batch.length; i += 2) {
-      const file = /** @type {string} */ (batch[i]);
+    for (let i = 0; i + 2 < batch.length; i += 3) {
+      const op = batch[i];
+      const file = /** @type {string} */ (batch[i + 1]);
+      const payload = /** @type {string} */ (batch[i + 2]);
       const dir = path.dirname(file);
       if (!madeDirs.has(dir)) {
         mkdirSync(dir, { recursive: true });
         madeDirs.add(dir);
       }
-      writeFileSync(file, /** @type {string} */ (batch[i + 1]));
+      if (op === "l") linkOrCopy(payload, file);
+      else writeFileSync(file, payload);
     }
   } catch (error) {
     failed = true;
     port.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+/** The same as lib/cache/page-reuse.ts `linkPreviousFile` (this thread loads no TypeScript). */
+function linkOrCopy(/** @type {string} */ from, /** @type {string} */ to) {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
+    copyFileSync(from, to);
+  }
+}

@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { linkPreviousFile, NO_PAGE_REUSE, type PageReuse } from "../cache/page-reuse.ts";
 import { recordNestedPhase } from "../perf/timings.ts";
 import { folderMaker } from "./asset-files.ts";
 import type { ChaparData } from "../site/data.ts";
@@ -46,6 +47,8 @@ export interface PageWriterOptions {
    * when no option does. docs/notes/performance.md items 15 and 43.
    */
   writerThread: boolean;
+  /** Which pages the previous build's output already holds (lib/cache/page-reuse.ts); none by default. */
+  reuse: PageReuse;
 }
 
 function modeFromEnv(env: NodeJS.ProcessEnv): PageWriterOptions["mode"] | undefined {
@@ -82,6 +85,8 @@ export const NO_PAGES_WANTED: PageObserver = { wants: () => false, page() {}, do
 export interface PageFiles {
   /** `file` is absolute; its folder may not exist yet. */
   write(file: string, html: string): void;
+  /** Puts the previous build's file `from` at `file` (a hard link, or a copy). */
+  link(file: string, from: string): void;
   /** Resolves when every page handed over is on disk; rejects with the first write error. */
   close(): Promise<void>;
 }
@@ -93,6 +98,10 @@ export function pageFilesHere(): PageFiles {
     write(file, html) {
       makeFolder(file);
       writeFileSync(file, html);
+    },
+    link(file, from) {
+      makeFolder(file);
+      linkPreviousFile(from, file);
     },
     close: async () => {},
   };
@@ -114,14 +123,16 @@ export function pageFilesOnThread(batchSize = 32): PageFiles {
   });
   exited.catch(() => undefined);
   let batch: string[] = [];
+  const add = (op: "w" | "l", file: string, payload: string) => {
+    batch.push(op, file, payload);
+    if (batch.length >= 3 * batchSize) {
+      worker.postMessage(batch);
+      batch = [];
+    }
+  };
   return {
-    write(file, html) {
-      batch.push(file, html);
-      if (batch.length >= 2 * batchSize) {
-        worker.postMessage(batch);
-        batch = [];
-      }
-    },
+    write: (file, html) => add("w", file, html),
+    link: (file, from) => add("l", file, from),
     async close() {
       if (batch.length > 0) worker.postMessage(batch);
       batch = [];
@@ -149,7 +160,8 @@ export function writePages(
     takenUrls = new Set(),
     observer = NO_PAGES_WANTED,
     files = pageFilesHere(),
-  }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver; files?: PageFiles } = {},
+    reuse = NO_PAGE_REUSE,
+  }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver; files?: PageFiles; reuse?: PageReuse } = {},
 ): WrittenPage[] {
   // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
@@ -166,12 +178,19 @@ export function writePages(
       if (previous !== undefined) throw new Error(`Output conflict: ${route.template.file} and ${previous} both write ${route.url}`);
       owners.set(rel, route.template.file);
       const outputPath = path.join(outputDir, rel);
-      const html = renderRoute(chapar, route);
-      files.write(outputPath, html);
-      if (position < first.length) {
-        observer.page(route.url, html);
-        if (position === first.length - 1) observer.done();
+      // A page whose inputs are unchanged is the previous build's file (verified), rendered only for the observer.
+      const fingerprint = reuse.fingerprint(route);
+      const reusable = fingerprint === undefined ? undefined : reuse.previousFile(rel, fingerprint);
+      if (reusable === undefined || position < first.length) {
+        const html = renderRoute(chapar, route);
+        if (reusable === undefined) files.write(outputPath, html);
+        if (position < first.length) {
+          observer.page(route.url, html);
+          if (position === first.length - 1) observer.done();
+        }
       }
+      if (reusable !== undefined) files.link(outputPath, reusable);
+      reuse.record(rel, fingerprint, reusable !== undefined);
       written[index] = {
         url: route.url,
         inputPath: `./${route.template.file}`,
@@ -196,6 +215,7 @@ export function pageWriter(
   const { data, templates, routes } = options;
   const mode = options.mode ?? modeFromEnv(process.env) ?? "write";
   const observer = options.observer ?? NO_PAGES_WANTED;
+  const reuse = options.reuse ?? NO_PAGE_REUSE;
   if (mode === "off") return;
   for (const template of templates) eleventyConfig.ignores.add(template.file);
   if (mode === "skip") return;
@@ -215,7 +235,7 @@ export function pageWriter(
       for (const r of results) if (typeof r.outputPath === "string") taken.add(path.relative(out, r.outputPath).split(path.sep).join("/"));
       const started = performance.now();
       const files = writerThread ? pageFilesOnThread() : pageFilesHere();
-      const written = writePages(data, routes, out, { takenUrls: taken, observer, files });
+      const written = writePages(data, routes, out, { takenUrls: taken, observer, files, reuse });
       await files.close();
       results.push(...written);
       recordNestedPhase("pages", performance.now() - started);
