@@ -80,7 +80,7 @@ if (emptyBuild !== undefined && !args.values["allow-empty"]) {
 const staging = output.staging;
 // The search index is made from the release pages as they are rendered, so it always matches what is
 // swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
-// The same index as last time is copied, not rebuilt, when nothing it depends on changed.
+// The index is one shard per Jalali year: a shard whose pages didn't change is copied from the cache.
 const search = startSearchIndexCached(staging, data, { childRecords: output.childRecords });
 let searchResult: SearchIndexResult = { pages: 0 };
 try {
@@ -101,11 +101,12 @@ try {
 output.commit();
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
-const { pagefindStart, pagefindMs } = searchResult;
+const { pagefindStart, pagefindMs, shards, indexedShards } = searchResult;
 reportPhases({
   cacheHits: hits,
   cacheMisses: misses,
   fromHelperThread: shared,
+  ...(shards === undefined ? {} : { searchShards: shards, searchShardsIndexed: indexedShards?.length ?? 0 }),
   ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }),
 });
 
