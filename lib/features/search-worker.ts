@@ -105,13 +105,17 @@ function shardKey(docs: readonly SearchSource[]): string {
 function shardComplete(shard: string): void {
   const docs = sources.get(shard)!.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   sources.delete(shard);
-  if (problems.length > 0) return settle();
+  if (problems.length > 0) {
+    settle();
+    return;
+  }
   const key = shardKey(docs);
   if (store !== undefined) {
     const taken = takeShard(store, shard, key, path.join(bundleDir, shard));
     if (taken === "copied") {
       reused.push(shard);
-      return settle();
+      settle();
+      return;
     }
     if (taken === "damaged") damaged.push(shard);
   }
