@@ -35,8 +35,8 @@ const list = document.querySelector<HTMLOListElement>("#search-results");
 
 let pagefind: Promise<Pagefind | undefined> | undefined;
 
-/** Pagefind with every shard merged; undefined when the site has no release to search. */
-function loadPagefind(bundle: string, shards: readonly string[], basePath: string): Promise<Pagefind | undefined> {
+/** Pagefind with every shard merged; undefined when the site has no release to search. (Exported, like `searchAll`, for the browser test that compares it with one index.) */
+export function loadPagefind(bundle: string, shards: readonly string[], basePath: string): Promise<Pagefind | undefined> {
   pagefind ??= (async () => {
     const [primary, ...others] = shards;
     if (primary === undefined) return undefined;
@@ -79,7 +79,7 @@ async function searchVariant(api: Pagefind, variant: QueryVariant): Promise<Page
 }
 
 /** All variants' hits, each page once with its best score, best first (ties by id, for a stable order). */
-async function searchAll(api: Pagefind, query: string): Promise<PagefindHit[]> {
+export async function searchAll(api: Pagefind, query: string): Promise<PagefindHit[]> {
   const best = new Map<string, PagefindHit>();
   for (const results of await Promise.all(queryVariants(query).map((v) => searchVariant(api, v)))) {
     for (const hit of results) {

@@ -15,7 +15,7 @@ export function shardOf(page: ReleasePage): string {
 }
 
 /** The shards of the site's index, newest first (the first is the one the search page loads Pagefind from). */
-export function searchShards(model: Pick<SiteModel, "releasePages">): string[] {
-  const years = new Set(model.releasePages.map(shardOf));
-  return [...years].sort((a, b) => Number(b) - Number(a));
+export function searchShards(model: Pick<SiteModel, "releasePages">, shardFor: (page: ReleasePage) => string = shardOf): string[] {
+  const names = new Set(model.releasePages.map(shardFor));
+  return [...names].sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
 }

@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { build, buildSync, type BuildOptions } from "esbuild";
 import { startTsWorker } from "../parallel/ts-worker.ts";
 import { formatLongDate } from "../dates/format.ts";
+import type { ReleasePage } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
 import { NO_PAGES_WANTED, type PageObserver } from "./page-writer.ts";
 import type { RenderedReleasePage } from "./search-documents.ts";
@@ -42,6 +43,8 @@ export interface SearchOptions {
   childRecords?: string;
   /** The shard cache (lib/cache/search-index.ts): its folder, and the code's key; none: every shard is indexed. */
   shardCache?: { folder: string; codeKey: string };
+  /** How pages are split into shards (lib/features/search-shards.ts); a test makes one index of all of them with it. */
+  shardOf?: (page: ReleasePage) => string;
 }
 
 export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 2 };
@@ -110,6 +113,7 @@ export interface SearchIndexJob {
  */
 export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
   const { bundleDir, excerptLength, indexers, childRecords, shardCache } = { ...defaults, ...options };
+  const shardFor = options.shardOf ?? shardOf;
   const { site, model, locale } = data;
   // The one language of the index is the pages' `lang` (mixed values would split the index).
   const language = locale.lang;
@@ -117,9 +121,9 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     return { observer: NO_PAGES_WANTED, finish: async () => ({ pages: 0 }), cancel: async () => {} };
   }
   const releaseOf = new Map(model.releasePages.map((page) => [page.release.url, page]));
-  const shardNames = searchShards(model);
+  const shardNames = searchShards(model, shardFor);
   const urlsOf = new Map(shardNames.map((name) => [name, [] as string[]]));
-  for (const page of model.releasePages) urlsOf.get(shardOf(page))!.push(page.release.url);
+  for (const page of model.releasePages) urlsOf.get(shardFor(page))!.push(page.release.url);
   const seen = new Set<string>();
   const errors: string[] = [];
   const docsDir = `${path.resolve(outputDir)}.search`;
