@@ -36,7 +36,9 @@ export interface SearchOptions {
   excerptLength: number;
   /**
    * Pagefind runs at a time (one per shard being indexed). Each takes memory in proportion to its
-   * shard; two keep a 2-core machine busy while the pages are still being rendered.
+   * shard (~300 MiB for 1,000 releases) and already uses every core; at 10,000 releases two at once
+   * took the cold build's process tree to 1.55 GiB for no gain on two cores, one keeps it near 1.2 GiB
+   * (docs/notes/performance.md, item 45).
    */
   indexers: number;
   /** Where the build records Pagefind's process (lib/build/output.ts), so that it never outlives a killed build. */
@@ -47,7 +49,7 @@ export interface SearchOptions {
   shardOf?: (page: ReleasePage) => string;
 }
 
-export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 2 };
+export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1 };
 
 /** Release pages are handed to the worker in batches of this many (one message each). */
 const BATCH = 64;
