@@ -34,6 +34,8 @@ export interface SearchWorkerData {
   shards: { name: string; urls: string[] }[];
   /** Pagefind runs at a time. */
   indexers: number;
+  /** Postings per index chunk (Pagefind's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; its default is 20,000). */
+  chunkSize: number;
   /** Everything a shard's bundle depends on besides its documents (Pagefind's version, the code, settings). */
   keyPrefix: string;
   /** Folder of the shard cache; none: every shard is indexed. */
@@ -167,6 +169,8 @@ const DOCUMENTS_READ = "[Building search indexes]";
 function runPagefind(site: string, out: string): Promise<string[]> {
   // Pagefind reads PAGEFIND_* variables and a pagefind.yml from its working folder: give it neither.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toUpperCase().startsWith("PAGEFIND_")));
+  // A search loads one chunk per word from every shard: smaller chunks keep that near one index's one chunk.
+  env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(data.chunkSize);
   const args = ["--site", site, "--output-path", out, "--force-language", language, "--verbose"];
   let removal: Promise<void> | undefined;
   // Best effort (a system that can't remove a process's working folder): removed again after.

@@ -41,6 +41,13 @@ export interface SearchOptions {
    * (docs/notes/performance.md, item 45).
    */
   indexers: number;
+  /**
+   * Postings per index chunk in each shard (Pagefind's unstable `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`,
+   * default 20,000). A reader's search downloads the chunk holding each of its words from every
+   * shard; with a tenth of the default, ten yearly shards cost about what one index's chunk does
+   * (docs/notes/performance.md, item 45). Part of every shard's key.
+   */
+  chunkSize: number;
   /** Where the build records Pagefind's process (lib/build/output.ts), so that it never outlives a killed build. */
   childRecords?: string;
   /** The shard cache (lib/cache/search-index.ts): its folder, and the code's key; none: every shard is indexed. */
@@ -49,7 +56,7 @@ export interface SearchOptions {
   shardOf?: (page: ReleasePage) => string;
 }
 
-export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1 };
+export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1, chunkSize: 2000 };
 
 /** Release pages are handed to the worker in batches of this many (one message each). */
 const BATCH = 64;
@@ -114,7 +121,7 @@ export interface SearchIndexJob {
  * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
 export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
-  const { bundleDir, excerptLength, indexers, childRecords, shardCache } = { ...defaults, ...options };
+  const { bundleDir, excerptLength, indexers, chunkSize, childRecords, shardCache } = { ...defaults, ...options };
   const shardFor = options.shardOf ?? shardOf;
   const { site, model, locale } = data;
   // The one language of the index is the pages' `lang` (mixed values would split the index).
@@ -139,7 +146,8 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     binary,
     shards: shardNames.map((name) => ({ name, urls: urlsOf.get(name)! })),
     indexers: Math.max(1, indexers),
-    keyPrefix: JSON.stringify([SHARD_FORMAT, pagefindVersion(binary), language, excerptLength, shardCache?.codeKey ?? ""]),
+    chunkSize,
+    keyPrefix: JSON.stringify([SHARD_FORMAT, pagefindVersion(binary), language, excerptLength, chunkSize, shardCache?.codeKey ?? ""]),
   };
   if (shardCache !== undefined) workerData.store = shardCache.folder;
   if (childRecords !== undefined) workerData.childRecords = childRecords;
