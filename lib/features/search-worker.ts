@@ -169,7 +169,7 @@ const DOCUMENTS_READ = "[Building search indexes]";
 function runPagefind(site: string, out: string): Promise<string[]> {
   // Pagefind reads PAGEFIND_* variables and a pagefind.yml from its working folder: give it neither.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toUpperCase().startsWith("PAGEFIND_")));
-  // A search loads one chunk per word from every shard: smaller chunks keep that near one index's one chunk.
+  // Set whatever the environment says: the chunk size is part of the shard's key.
   env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(data.chunkSize);
   const args = ["--site", site, "--output-path", out, "--force-language", language, "--verbose"];
   let removal: Promise<void> | undefined;

@@ -42,10 +42,11 @@ export interface SearchOptions {
    */
   indexers: number;
   /**
-   * Postings per index chunk in each shard (Pagefind's unstable `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`,
-   * default 20,000). A reader's search downloads the chunk holding each of its words from every
-   * shard; with a tenth of the default, ten yearly shards cost about what one index's chunk does
-   * (docs/notes/performance.md, item 45). Part of every shard's key.
+   * Postings per index chunk in each shard (Pagefind's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; 20,000 is
+   * its default). A reader's search downloads the chunk holding each of its words from every shard, so
+   * smaller chunks cost the reader less — but Pagefind finds a word's extensions and its fallback
+   * prefix only in the chunk it loads, so smaller chunks changed which releases a search finds
+   * (2,000 and 6,000 both did at 10k; docs/notes/performance.md, item 45). Part of every shard's key.
    */
   chunkSize: number;
   /** Where the build records Pagefind's process (lib/build/output.ts), so that it never outlives a killed build. */
@@ -56,7 +57,7 @@ export interface SearchOptions {
   shardOf?: (page: ReleasePage) => string;
 }
 
-export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1, chunkSize: 2000 };
+export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1, chunkSize: 20_000 };
 
 /** Release pages are handed to the worker in batches of this many (one message each). */
 const BATCH = 64;
