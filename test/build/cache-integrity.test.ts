@@ -93,7 +93,10 @@ test("a truncated search shard in the cache is not copied into the site: it is i
 
   const again = buildOk(content, { env: { CHAPAR_CACHE_DIR: cacheDir } });
   assertSameOutput(path.join(first.out, "pagefind"), path.join(again.out, "pagefind"));
-  assert.match(again.stderr, new RegExp(`^نمایه‌ی جست‌وجوی ذخیره‌شده‌ی سال 1401 ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${shard}$`, "m"));
+  assert.match(
+    again.stderr,
+    new RegExp(`^نمایه‌ی جست‌وجوی ذخیره‌شده‌ی سال 1401 ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${shard}$`, "m"),
+  );
 });
 
 describe("the image cache", () => {
