@@ -81,7 +81,7 @@ if (emptyBuild !== undefined && !args.values["allow-empty"]) {
 const staging = output.staging;
 // The search index is made from the release pages as they are rendered, so it always matches what is
 // swapped in; a worker thread folds them and runs Pagefind while the rest of the site is written.
-// The same index as last time is copied, not rebuilt, when nothing it depends on changed.
+// The index is one shard per Jalali year: a shard whose pages didn't change is copied from the cache.
 // Release pages whose inputs are unchanged are the previous output's files, linked, not rendered (lib/cache/page-reuse.ts).
 const pageReuse = openPageReuse({
   cache: buildCache(settings.contentDir),
@@ -110,13 +110,14 @@ output.commit();
 pageReuse.save();
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
-const { pagefindStart, pagefindMs } = searchResult;
+const { pagefindStart, pagefindMs, shards, indexedShards } = searchResult;
 reportPhases({
   cacheHits: hits,
   cacheMisses: misses,
   fromHelperThread: shared,
   pagesReused: pageReuse.stats.reused,
   pagesRendered: pageReuse.stats.rendered,
+  ...(shards === undefined ? {} : { searchShards: shards, searchShardsIndexed: indexedShards?.length ?? 0 }),
   ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }),
 });
 

@@ -1,6 +1,8 @@
 /**
  * The search page's script (the only JavaScript Chapar ships). It loads Pagefind's bundle from the
- * path the form names, folds what the reader types the same way the build folded the releases
+ * path the form names — one index per Jalali year, the shards the form lists, merged into one
+ * (Pagefind's `mergeIndex`: one WebAssembly module, every search runs in each shard and the hits
+ * come back as one list sorted by score) — folds what the reader types the same way the build folded the releases
  * (lib/text/search-key.ts), runs every spelling variant, merges the hits and lists them with the
  * original titles, dates and excerpts the build stored as metadata.
  */
@@ -15,8 +17,9 @@ interface PagefindHit {
   data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
 }
 interface Pagefind {
-  options(options: { baseUrl?: string; noWorker?: boolean }): Promise<void>;
+  options(options: { basePath?: string; baseUrl?: string; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: { baseUrl?: string }): Promise<void>;
   search(term: string): Promise<{ results: PagefindHit[] }>;
 }
 
@@ -30,17 +33,22 @@ const input = document.querySelector<HTMLInputElement>("#search-query");
 const status = document.querySelector<HTMLElement>("#search-status");
 const list = document.querySelector<HTMLOListElement>("#search-results");
 
-let pagefind: Promise<Pagefind> | undefined;
+let pagefind: Promise<Pagefind | undefined> | undefined;
 
-function loadPagefind(bundle: string, basePath: string): Promise<Pagefind> {
+/** Pagefind with every shard merged; undefined when the site has no release to search. (Exported, like `searchAll`, for the browser test that compares it with one index.) */
+export function loadPagefind(bundle: string, shards: readonly string[], basePath: string): Promise<Pagefind | undefined> {
   pagefind ??= (async () => {
+    const [primary, ...others] = shards;
+    if (primary === undefined) return undefined;
     // A runtime URL (the site's base path is only known from the page), so the bundler leaves it alone.
     const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     // Main thread, not Pagefind's web worker: a worker runs under its own script's CSP, so the
     // WebAssembly permission the search page has ('wasm-unsafe-eval') would have to be granted to
     // /pagefind/* too. Searching a press office's index takes milliseconds either way.
-    await api.options({ baseUrl: basePath, noWorker: true });
+    // The first shard holds the WebAssembly; the others share it.
+    await api.options({ basePath: `${bundle}${primary}/`, baseUrl: basePath, noWorker: true });
     await api.init();
+    await Promise.all(others.map((shard) => api.mergeIndex(`${bundle}${shard}/`, { baseUrl: basePath })));
     return api;
   })();
   return pagefind;
@@ -71,7 +79,7 @@ async function searchVariant(api: Pagefind, variant: QueryVariant): Promise<Page
 }
 
 /** All variants' hits, each page once with its best score, best first (ties by id, for a stable order). */
-async function searchAll(api: Pagefind, query: string): Promise<PagefindHit[]> {
+export async function searchAll(api: Pagefind, query: string): Promise<PagefindHit[]> {
   const best = new Map<string, PagefindHit>();
   for (const results of await Promise.all(queryVariants(query).map((v) => searchVariant(api, v)))) {
     for (const hit of results) {
@@ -110,6 +118,7 @@ async function renderHits(hits: PagefindHit[], into: HTMLOListElement): Promise<
 
 function start(form: HTMLFormElement, input: HTMLInputElement, status: HTMLElement, list: HTMLOListElement): void {
   const bundle = form.dataset.pagefindBundle!;
+  const shards = (form.dataset.pagefindShards ?? "").split(" ").filter(Boolean);
   const basePath = form.dataset.basePath ?? "/";
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -131,8 +140,8 @@ function start(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEleme
     }
     status.textContent = t.searching;
     try {
-      const api = await loadPagefind(bundle, basePath);
-      const hits = await searchAll(api, trimmed);
+      const api = await loadPagefind(bundle, shards, basePath);
+      const hits = api === undefined ? [] : await searchAll(api, trimmed);
       if (mine !== generation) return;
       const fresh = document.createElement("ol");
       await renderHits(hits.slice(0, PAGE_SIZE), fresh);
@@ -179,7 +188,7 @@ function start(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEleme
     void run(initial);
   } else {
     // Start loading the index while the reader types.
-    loadPagefind(bundle, basePath).catch(() => undefined);
+    loadPagefind(bundle, shards, basePath).catch(() => undefined);
   }
 }
 

@@ -2,10 +2,11 @@
  * `/search/`: a search form that is a real GET form to this page (so `?q=` links work, and the
  * header's search link needs no script), and the only page that loads JavaScript: the search
  * script (assets/js/search.ts, served as a hashed file — never inline) reads `q`, queries the
- * Pagefind index and lists the releases found. Without JavaScript a Persian note points to the
+ * Pagefind index (its shards, newest first, are named on the form) and lists the releases found. Without JavaScript a Persian note points to the
  * lists that work without it.
  */
 import { defaults as searchDefaults, searchScript } from "../../lib/features/search.ts";
+import { searchShards } from "../../lib/features/search-shards.ts";
 import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { baseLayout } from "../base.ts";
@@ -19,7 +20,7 @@ function render({ chapar }: PageData): string {
   const { strings } = chapar.locale;
   const { urls } = chapar;
   const body = html`<h1>${strings.searchTitle}</h1>
-<form role="search" class="search-form" action="${urls.href(siteUrls.search)}" method="get" data-pagefind-bundle="${urls.href(`/${searchDefaults.bundleDir}/`)}" data-base-path="${urls.basePath}">
+<form role="search" class="search-form" action="${urls.href(siteUrls.search)}" method="get" data-pagefind-bundle="${urls.href(`/${searchDefaults.bundleDir}/`)}" data-pagefind-shards="${searchShards(chapar.model).join(" ")}" data-base-path="${urls.basePath}">
 <label for="search-query">${strings.searchLabel}</label>
 <input type="search" id="search-query" name="q" autocomplete="off" enterkeyhint="search">
 <button type="submit">${strings.searchButton}</button>

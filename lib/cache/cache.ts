@@ -156,6 +156,11 @@ export class BuildCache {
     return this.key;
   }
 
+  /** The code's key alone (Chapar's files, package versions, Node/ICU/tzdata): for caches that `_data/` can't change. */
+  get codeKey(): string {
+    return codeHash(this.options.root);
+  }
+
   /** Code + data key; data files are re-read each time (the dev server sees them change). */
   private currentKey(): string {
     const h = createHash("sha1").update(codeHash(this.options.root));

@@ -45,7 +45,7 @@ export function fileMatches(file: string, seal: FileSeal): boolean {
 }
 
 /** Every file under `dir` (relative, `/`-separated, sorted). */
-function filesUnder(dir: string, prefix = ""): string[] {
+export function filesUnder(dir: string, prefix = ""): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;

@@ -1,8 +1,9 @@
 /**
  * Search: in every production build, Pagefind indexes the release pages as they are rendered (the
  * page writer hands them over; a worker thread folds them and runs Pagefind's CLI while the rest of
- * the site is written), and the `/search/` page's script (assets/js/search.ts) queries that index in
- * the reader's browser.
+ * the site is written), one bundle per Jalali year (lib/features/search-shards.ts) so that a build
+ * indexes only the years whose pages changed; the `/search/` page's script (assets/js/search.ts)
+ * loads them all and merges them in the reader's browser.
  *
  * Only the element marked `data-pagefind-body` on release pages is indexed (list pages, drafts and
  * scheduled releases never are — the latter aren't built in production). Persian needs help that
@@ -19,26 +20,49 @@ import { fileURLToPath } from "node:url";
 import { build, buildSync, type BuildOptions } from "esbuild";
 import { startTsWorker } from "../parallel/ts-worker.ts";
 import { formatLongDate } from "../dates/format.ts";
+import type { ReleasePage } from "../site/collections.ts";
 import type { ChaparData } from "../site/data.ts";
 import { NO_PAGES_WANTED, type PageObserver } from "./page-writer.ts";
 import type { RenderedReleasePage } from "./search-documents.ts";
+import { searchShards, shardOf } from "./search-shards.ts";
 import type { SearchWorkerData, SearchWorkerMessage, SearchWorkerResult } from "./search-worker.ts";
 
 export { decodeEntities, foldTextNodes, htmlToText, pagefindBody } from "./search-documents.ts";
 
 export interface SearchOptions {
-  /** Folder in the output for Pagefind's bundle (index, wasm, pagefind.js); a site path segment. */
+  /** Folder in the output for Pagefind's bundle (pagefind.js, one folder per shard); a site path segment. */
   bundleDir: string;
   /** Characters of body text used as a result's excerpt when a release has no summary. */
   excerptLength: number;
+  /**
+   * Pagefind runs at a time (one per shard being indexed). Each takes memory in proportion to its
+   * shard (~300 MiB for 1,000 releases) and already uses every core; at 10,000 releases two at once
+   * took the cold build's process tree to 1.55 GiB for no gain on two cores, one keeps it near 1.2 GiB
+   * (docs/notes/performance.md, item 45).
+   */
+  indexers: number;
+  /**
+   * Postings per index chunk in each shard (Pagefind's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; 20,000 is
+   * its default). A reader's search downloads the chunk holding each of its words from every shard, so
+   * smaller chunks cost the reader less — but Pagefind finds a word's extensions and its fallback
+   * prefix only in the chunk it loads, so smaller chunks changed which releases a search finds
+   * (2,000 and 6,000 both did at 10k; docs/notes/performance.md, item 45). Part of every shard's key.
+   */
+  chunkSize: number;
   /** Where the build records Pagefind's process (lib/build/output.ts), so that it never outlives a killed build. */
   childRecords?: string;
+  /** The shard cache (lib/cache/search-index.ts): its folder, and the code's key; none: every shard is indexed. */
+  shardCache?: { folder: string; codeKey: string };
+  /** How pages are split into shards (lib/features/search-shards.ts); a test makes one index of all of them with it. */
+  shardOf?: (page: ReleasePage) => string;
 }
 
-export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220 };
+export const defaults: SearchOptions = { bundleDir: "pagefind", excerptLength: 220, indexers: 1, chunkSize: 20_000 };
 
 /** Release pages are handed to the worker in batches of this many (one message each). */
 const BATCH = 64;
+/** Version of the shard key's recipe: bump when what a shard's bundle depends on changes outside the code key. */
+const SHARD_FORMAT = "search-shard-1";
 
 export class SearchIndexError extends Error {}
 
@@ -58,10 +82,22 @@ function pagefindBinary(): string {
   );
 }
 
+/** The version of the Pagefind binary (its package's), part of every shard's key. */
+function pagefindVersion(binary: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(path.dirname(binary), "..", "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
 export interface SearchIndexResult {
   /** Release pages indexed. */
   pages: number;
-  /** When Pagefind started, in ms from the process's start, and how long it ran (absent when skipped). */
+  /** Shards of the index (Jalali years), and those Pagefind indexed in this build (the rest came from the cache). */
+  shards?: number;
+  indexedShards?: string[];
+  /** When Pagefind started, in ms from the process's start, and how long it ran (absent when it didn't). */
   pagefindStart?: number;
   pagefindMs?: number;
 }
@@ -81,12 +117,13 @@ export interface SearchIndexJob {
 }
 
 /**
- * Starts the search step: a worker thread folds release pages into Pagefind documents as the page
- * writer renders them, and runs Pagefind's CLI once the last one is in (lib/features/search-worker.ts).
+ * Starts the search step: a worker thread sorts release pages into shards as the page writer renders
+ * them, and copies or indexes each shard once it is complete (lib/features/search-worker.ts).
  * `CHAPAR_SEARCH=off` skips the index (the benchmark's "without search" build; nothing else changes).
  */
 export function startSearchIndex(outputDir: string, data: ChaparData, options: Partial<SearchOptions> = {}): SearchIndexJob {
-  const { bundleDir, excerptLength, childRecords } = { ...defaults, ...options };
+  const { bundleDir, excerptLength, indexers, chunkSize, childRecords, shardCache } = { ...defaults, ...options };
+  const shardFor = options.shardOf ?? shardOf;
   const { site, model, locale } = data;
   // The one language of the index is the pages' `lang` (mixed values would split the index).
   const language = locale.lang;
@@ -94,17 +131,26 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     return { observer: NO_PAGES_WANTED, finish: async () => ({ pages: 0 }), cancel: async () => {} };
   }
   const releaseOf = new Map(model.releasePages.map((page) => [page.release.url, page]));
+  const shardNames = searchShards(model, shardFor);
+  const urlsOf = new Map(shardNames.map((name) => [name, [] as string[]]));
+  for (const page of model.releasePages) urlsOf.get(shardFor(page))!.push(page.release.url);
   const seen = new Set<string>();
   const errors: string[] = [];
   const docsDir = `${path.resolve(outputDir)}.search`;
   rmSync(docsDir, { recursive: true, force: true });
+  const binary = pagefindBinary();
   const workerData: SearchWorkerData = {
     docsDir,
     bundleDir: path.resolve(outputDir, bundleDir),
     language,
     excerptLength,
-    binary: pagefindBinary(),
+    binary,
+    shards: shardNames.map((name) => ({ name, urls: urlsOf.get(name)! })),
+    indexers: Math.max(1, indexers),
+    chunkSize,
+    keyPrefix: JSON.stringify([SHARD_FORMAT, pagefindVersion(binary), language, excerptLength, chunkSize, shardCache?.codeKey ?? ""]),
   };
+  if (shardCache !== undefined) workerData.store = shardCache.folder;
   if (childRecords !== undefined) workerData.childRecords = childRecords;
   const worker = startTsWorker(new URL("./search-worker.ts", import.meta.url), { workerData });
   const result = new Promise<SearchWorkerResult>((resolve, reject) => {
@@ -122,6 +168,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   let ended = false;
 
   const observer: PageObserver = {
+    // Every release page: a shard's key is made from its pages as rendered, so none can be skipped.
     wants: (url) => releaseOf.has(url),
     page(url, html) {
       const entry = releaseOf.get(url);
@@ -146,8 +193,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
       if (ended) return;
       ended = true;
       flush();
-      // In model order the pages were written; Pagefind sorts documents itself, so its bundle is the
-      // same whatever order they came in.
+      // Shards are keyed and indexed with their documents in URL order, so the bundle is the same whatever order they came in.
       if (errors.length === 0 && seen.size === releaseOf.size) post({ type: "end" });
     },
   };
@@ -189,6 +235,10 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: ${e instanceof Error ? e.message : String(e)}`);
       }
       await worker.terminate();
+      for (const shard of outcome.damaged) {
+        const folder = shardCache === undefined ? shard : path.join(shardCache.folder, shard);
+        console.warn(`نمایه‌ی جست‌وجوی ذخیره‌شده‌ی سال ${shard} ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${folder}`);
+      }
       if (outcome.problems.length > 0 || outcome.errors.length > 0) {
         rmSync(workerData.bundleDir, { recursive: true, force: true });
         const [heading, lines] =
@@ -197,12 +247,13 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
             : ["نمایه‌ی جستجو ساخته نشد (Pagefind)", outcome.errors];
         throw new SearchIndexError(`${heading}:\n${lines.join("\n")}`);
       }
+      const indexResult: SearchIndexResult = { pages: outcome.pages, shards: shardNames.length, indexedShards: outcome.indexed };
       // For CHAPAR_TIMINGS: when Pagefind started (ms from this process's start) and how long it ran.
-      return {
-        pages: outcome.pages,
-        pagefindStart: Math.round(outcome.pagefindStarted - performance.timeOrigin),
-        pagefindMs: outcome.pagefindMs,
-      };
+      if (outcome.pagefindStarted > 0) {
+        indexResult.pagefindStart = Math.round(outcome.pagefindStarted - performance.timeOrigin);
+        indexResult.pagefindMs = outcome.pagefindMs;
+      }
+      return indexResult;
     },
   };
 }

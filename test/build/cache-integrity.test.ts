@@ -78,22 +78,24 @@ describe("the memo file", () => {
   });
 });
 
-test("a truncated search bundle in the cache is not copied into the site: it is indexed again", () => {
+test("a truncated search shard in the cache is not copied into the site: it is indexed again", () => {
   const content = copyFixture("basic");
   const cacheDir = path.join(tempDir(), "cache");
   const first = buildOk(content, { env: { CHAPAR_CACHE_DIR: cacheDir } });
+  // One sealed bundle per shard (Jalali year): search/<year>/<key>/ beside its seal <key>.json.
   const store = path.join(path.dirname(memoFile(cacheDir)), "search");
-  const [bundle] = readdirSync(store).filter((f) => !f.endsWith(".json"));
-  assert.ok(bundle, "a search bundle was kept");
-  const files = listOutput(path.join(store, bundle)).filter((f) => f.endsWith(".pf_index") || f.endsWith(".js"));
-  const victim = path.join(store, bundle, files[0]!);
+  const shard = path.join(store, "1401");
+  const [bundle] = readdirSync(shard).filter((f) => !f.endsWith(".json"));
+  assert.ok(bundle, "a search shard was kept");
+  const files = listOutput(path.join(shard, bundle)).filter((f) => f.endsWith(".pf_index") || f.endsWith(".js"));
+  const victim = path.join(shard, bundle, files[0]!);
   truncateSync(victim, 7);
 
   const again = buildOk(content, { env: { CHAPAR_CACHE_DIR: cacheDir } });
   assertSameOutput(path.join(first.out, "pagefind"), path.join(again.out, "pagefind"));
   assert.match(
     again.stderr,
-    new RegExp(`^نمایه‌ی جست‌وجوی ذخیره‌شده ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته می‌شود: ${path.join(store, bundle)}$`, "m"),
+    new RegExp(`^نمایه‌ی جست‌وجوی ذخیره‌شده‌ی سال 1401 ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${shard}$`, "m"),
   );
 });
 

@@ -30,13 +30,21 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-/** Pagefind's per-page records: gzip, a `pagefind_dcd` signature, then JSON. */
+/** The index's shards (one folder per Jalali year), as the search page lists them. */
+function shardsOf(out: string): string[] {
+  const form = readPage(out, "/search/").querySelector("form[data-pagefind-shards]");
+  return (form?.getAttribute("data-pagefind-shards") ?? "").split(" ").filter(Boolean);
+}
+
+/** Pagefind's per-page records of every shard: gzip, a `pagefind_dcd` signature, then JSON. */
 function fragments(out: string): Fragment[] {
-  const dir = path.join(out, "pagefind/fragment");
-  return readdirSync(dir).map((f) => {
-    const raw = gunzipSync(readFileSync(path.join(dir, f))).toString("utf8");
-    assert.ok(raw.startsWith("pagefind_dcd"), f);
-    return JSON.parse(raw.slice("pagefind_dcd".length)) as Fragment;
+  return shardsOf(out).flatMap((shard) => {
+    const dir = path.join(out, "pagefind", shard, "fragment");
+    return readdirSync(dir).map((f) => {
+      const raw = gunzipSync(readFileSync(path.join(dir, f))).toString("utf8");
+      assert.ok(raw.startsWith("pagefind_dcd"), f);
+      return JSON.parse(raw.slice("pagefind_dcd".length)) as Fragment;
+    });
   });
 }
 
@@ -46,13 +54,24 @@ before(() => {
 });
 
 describe("search index", () => {
-  test("holds exactly the published releases: no drafts, scheduled, withdrawn or list pages", () => {
-    const entry = JSON.parse(readFileSync(path.join(site.out, "pagefind/pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    // One language: mixed lang values would split the index.
-    assert.deepEqual(Object.keys(entry.languages), ["fa"]);
-    assert.equal(entry.languages.fa!.page_count, PUBLISHED.length);
+  test("holds exactly the published releases, one shard per Jalali year: no drafts, scheduled, withdrawn or list pages", () => {
+    // Newest first: the first shard is the one the page loads Pagefind's WebAssembly from.
+    assert.deepEqual(shardsOf(site.out), ["1404", "1402"]);
+    assert.deepEqual(
+      listOutput(path.join(site.out, "pagefind")).filter((f) => !f.includes("/")),
+      ["pagefind.js"],
+    );
+    let pages = 0;
+    for (const shard of shardsOf(site.out)) {
+      const entry = JSON.parse(readFileSync(path.join(site.out, "pagefind", shard, "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      // One language: mixed lang values would split the index.
+      assert.deepEqual(Object.keys(entry.languages), ["fa"]);
+      pages += entry.languages.fa!.page_count;
+    }
+    assert.equal(pages, PUBLISHED.length);
+    for (const f of fragments(site.out)) assert.ok(decodeURI(f.url).startsWith(`/${f.url.split("/")[1]}/`));
     // Pagefind's CLI percent-encodes what isn't ASCII in a page's path (a link works either way).
     assert.deepEqual(
       fragments(site.out)
@@ -89,12 +108,16 @@ describe("search index", () => {
     assert.match(text(readPage(site.out, "/1402/11/latin-digits/").querySelector(".release-body")), /1403/);
   });
 
-  test("only what the search page uses of Pagefind's bundle is shipped", () => {
+  test("only what the search page uses of Pagefind's bundle is shipped: one pagefind.js, one WebAssembly module", () => {
     const files = listOutput(path.join(site.out, "pagefind"));
-    assert.ok(files.includes("pagefind.js"));
-    assert.ok(
-      files.some((f) => /^wasm\.[a-z]+\.pagefind$/.test(f)),
-      files.join(" "),
+    assert.deepEqual(
+      files.filter((f) => /(^|\/)pagefind\.js$/.test(f)),
+      ["pagefind.js"],
+    );
+    // In the first shard, the primary one (the merged shards use its module).
+    assert.deepEqual(
+      files.filter((f) => /wasm\.[a-z]+\.pagefind$/.test(f)).map((f) => f.replace(/wasm\.[a-z]+/, "wasm")),
+      ["1404/wasm.pagefind"],
     );
     assert.deepEqual(
       files.filter((f) => /ui|highlight|worker|playground/.test(f)),
@@ -110,6 +133,7 @@ describe("search page", () => {
     assert.equal(form.getAttribute("action"), "/search/");
     assert.equal(form.getAttribute("method"), "get");
     assert.equal(form.getAttribute("data-pagefind-bundle"), "/pagefind/");
+    assert.equal(form.getAttribute("data-pagefind-shards"), "1404 1402");
     const input = form.querySelector("input[name=q]")!;
     assert.equal(text(form.querySelector(`label[for="${input.getAttribute("id")}"]`)), "واژه‌های جستجو");
     assert.match(text(doc.querySelector("noscript")), /جاوااسکریپت/);
@@ -165,7 +189,7 @@ describe("search page", () => {
 });
 
 describe("indexing step", () => {
-  test("a site with no published release still gets an (empty) index, so the search page works", () => {
+  test("a site with no published release has no shard: the search page lists none (its script answers «no results» without Pagefind)", () => {
     const content = path.join(tempDir("chapar-content-"), "search");
     for (const f of listOutput(path.join(FIXTURES, "search"))) {
       const target = path.join(content, f);
@@ -176,14 +200,10 @@ describe("indexing step", () => {
       writeFileSync(target, f.endsWith(".md") ? draft : text);
     }
     const built = buildOk(content, { args: ["--allow-empty"] });
-    const files = listOutput(path.join(built.out, "pagefind"));
-    assert.ok(files.includes("pagefind.js"), files.join(" "));
-    assert.ok(files.includes("pagefind-entry.json"));
-    assert.deepEqual(
-      files.filter((f) => /ui|highlight|worker|playground/.test(f)),
-      [],
-    );
     assert.ok(existsSync(path.join(built.out, "search/index.html")));
+    assert.deepEqual(shardsOf(built.out), []);
+    assert.equal(readPage(built.out, "/search/").querySelector("form")!.getAttribute("data-pagefind-shards"), "");
+    assert.equal(existsSync(path.join(built.out, "pagefind")), false);
   });
 
   test("a release page without data-pagefind-body stops the build with a Persian message", async () => {
