@@ -70,7 +70,11 @@ function renderCard(chapar: ChaparData, release: Release, headingLevel: 2 | 3, k
   const category = categories[release.category];
   const link = html`<a href="${urls.href(release.url)}">${release.title}</a>`;
   const picture = cardPicture(chapar, release, kind);
-  const classes = ["release-card", kind === "featured" ? "release-card-featured" : "", picture.value && kind !== "featured" ? "has-thumb" : ""];
+  const classes = [
+    "release-card",
+    kind === "featured" ? "release-card-featured" : "",
+    picture.value && kind !== "featured" ? "has-thumb" : "",
+  ];
   return html`<article class="${classes.filter(Boolean).join(" ")}">
 ${kind === "featured" ? picture : ""}<div class="release-card-text">
 ${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}

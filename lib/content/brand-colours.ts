@@ -21,7 +21,10 @@ export const MIN_TEXT_CONTRAST = 4.5;
 export type ColourScheme = "light" | "dark";
 
 /** The settings that choose an accent, by the colour scheme each is used in. */
-export const ACCENT_SETTINGS = { light: "accentColor", dark: "accentColorDark" } as const satisfies Record<ColourScheme, keyof SiteSettings>;
+export const ACCENT_SETTINGS = { light: "accentColor", dark: "accentColorDark" } as const satisfies Record<
+  ColourScheme,
+  keyof SiteSettings
+>;
 
 /** The page colours an accent is shown on, per colour scheme: `--color-bg` and `--color-surface`. */
 export type PageBackgrounds = Record<ColourScheme, { bg: string; surface: string }>;
@@ -61,7 +64,10 @@ export function pageBackgrounds(css = readFileSync(fromProject("assets/css/base.
   };
   const light = css.slice(0, darkAt);
   const dark = css.slice(darkAt);
-  return { light: { bg: pick(light, "bg"), surface: pick(light, "surface") }, dark: { bg: pick(dark, "bg"), surface: pick(dark, "surface") } };
+  return {
+    light: { bg: pick(light, "bg"), surface: pick(light, "surface") },
+    dark: { bg: pick(dark, "bg"), surface: pick(dark, "surface") },
+  };
 }
 
 /** `4.48` → `۴٫۴۸` (rounded down, so a ratio shown as enough is enough). */
