@@ -15,7 +15,7 @@ describe("accent colours", () => {
   test("the page backgrounds are read from the stylesheet, light and dark", () => {
     const css =
       ":root{--color-bg: #ffffff; --color-surface: #eeeeee;}\n@media (prefers-color-scheme: dark) { :root { --color-bg: #111; --color-surface: #222; } }";
-    assert.deepEqual(pageBackgrounds(css), { light: { bg: "#ffffff", surface: "#eeeeee" }, dark: { bg: "#111", surface: "#222" } });
+    assert.deepEqual(pageBackgrounds(css), { light: "#ffffff", dark: "#111" });
     // The real stylesheet's: Chapar's own accents pass against them.
     const real = pageBackgrounds();
     assert.deepEqual(
@@ -24,9 +24,9 @@ describe("accent colours", () => {
     );
   });
 
-  test("each scheme's accent is checked against both its backgrounds; the lower ratio is reported, with the setting and its line", () => {
-    const backgrounds = { light: { bg: "#ffffff", surface: "#dddddd" }, dark: { bg: "#000000", surface: "#333333" } };
-    // #767676: 4.54 on white, but under 4.5 on the light surface.
+  test("each scheme's accent against its background: under 4.5:1 an error, under 7:1 a warning; with the setting and its line", () => {
+    const backgrounds = { light: "#dddddd", dark: "#333333" };
+    // #767676: 4.54 on white, but 3.34 on #ddd.
     const [light, ...rest] = accentContrastProblems(
       { accentColor: "#767676" },
       "_data/site.json",
@@ -35,14 +35,21 @@ describe("accent colours", () => {
     );
     assert.equal(rest.length, 0);
     assert.equal(light!.field, "accentColor");
+    assert.equal(light!.severity, "error");
     assert.equal(light!.line, 7);
-    assert.match(light!.message, /زمینه‌ی کارت‌ها و دکمه‌ها در حالت روشن \(#dddddd\)/);
+    assert.match(light!.message, /زمینه‌ی صفحه در حالت روشن \(#dddddd\)/);
     assert.match(light!.message, /نسبت کنتراست ۳٫۳۴:۱/);
+    assert.match(light!.message, /دست‌کم ۴٫۵:۱ لازم است/);
     const dark = accentContrastProblems({ accentColorDark: "#767676" }, "_data/site.json", undefined, backgrounds);
     assert.equal(dark.length, 1);
     assert.match(dark[0]!.message, /\(accentColorDark\)/);
     assert.match(dark[0]!.message, /\(#333333\)/);
     assert.equal(dark[0]!.line, undefined);
+    // 4.54:1 on white: enough for AA, a warning for AAA.
+    const [aa] = accentContrastProblems({ accentColor: "#767676" }, "_data/site.json", undefined, { light: "#ffffff", dark: "#000000" });
+    assert.equal(aa!.severity, "warning");
+    assert.match(aa!.message, /۴٫۵۴:۱/);
+    assert.match(aa!.message, /۷:۱/);
     assert.deepEqual(accentContrastProblems({}, "_data/site.json", undefined, backgrounds), [], "no colour, nothing to check");
   });
 
