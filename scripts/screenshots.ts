@@ -49,6 +49,15 @@ async function main(): Promise<void> {
         const tab = await context.newPage();
         await tab.goto(site.url(page.sitePath), { waitUntil: "load" });
         await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+        // Through the page and back, so its lazy pictures are loaded before the picture is taken.
+        await tab.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          window.scrollTo(0, 0);
+        });
+        await tab.waitForLoadState("networkidle");
         const file = path.join(SCREENSHOT_DIR, `${prefix}-${page.name}-${width}.png`);
         const pageHeight = await tab.evaluate(() => document.documentElement.scrollHeight);
         await tab.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(pageHeight, MAX_HEIGHT) } });
