@@ -1,7 +1,7 @@
 /**
  * Site header: the office's logo (if site.json names one) and the site name as one link home, and
- * the main navigation, with the current section marked. The logo's alt is empty: the name beside it
- * in the same link says where it goes, and a screen reader would otherwise say it twice.
+ * the main navigation, with the current section marked. The logo's alt is the organisation's name,
+ * or empty when the site name beside it in the same link already says it (no double announcement).
  */
 import { html, type SafeHtml } from "../../lib/render/html.ts";
 import type { ChaparData } from "../../lib/site/data.ts";
@@ -30,7 +30,9 @@ export function header(chapar: ChaparData, section: string | undefined): SafeHtm
   } = chapar;
   return html`<header class="site-header">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${
-    logo ? html`<img class="site-logo" src="${urls.href(logo.sitePath)}" width="${logo.width}" height="${logo.height}" alt=""> ` : ""
+    logo
+      ? html`<img class="site-logo" src="${urls.href(logo.sitePath)}" width="${logo.width}" height="${logo.height}" alt="${site.name.includes(site.organization.name) ? "" : site.organization.name}"> `
+      : ""
   }<span>${site.name}</span></a>
 <nav class="site-nav" aria-label="${strings.mainNav}"><ul>
 ${[...NAV.map((item) => ({ url: item.url, label: strings[item.label] })), ...officeNav(chapar)].map(

@@ -1,7 +1,7 @@
 /**
  * A Jalali year as a calendar row: the twelve months in order (Farvardin first, so on the right in a
  * right-to-left page), each a link with its count of releases when it has any, and plain text
- * saying «بی‌خبر» when it has none (not a link, so not a Tab stop). The month the build's moment
+ * saying «بدون خبر» when it has none (not a link, so not a Tab stop). The month the build's moment
  * falls in (site time zone) is marked `aria-current="date"`. A list: screen readers announce its
  * twelve items, and CSS lays it out as a grid of 3, 4 or 6 columns.
  */

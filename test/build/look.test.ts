@@ -48,11 +48,12 @@ describe("the office's brand", () => {
     assert.ok(!stylesheetOf(plainOut).endsWith(brandCss(BRAND)));
   });
 
-  test("the logo: in the header beside the site name, sized, alt empty (the name says it), published under /media/", () => {
+  test("the logo: in the header beside the site name, sized, the organisation's name as alt, published under /media/", () => {
     const link = readPage(brandOut, "/").querySelector(".site-header a.site-name")!;
     const logo = link.querySelector("img.site-logo")!;
     assert.equal(logo.getAttribute("src"), "/media/images/logo.svg");
-    assert.equal(logo.getAttribute("alt"), "");
+    // The site name here doesn't say the organisation's name, so the logo does (the sample site's does: alt="").
+    assert.equal(logo.getAttribute("alt"), "مؤسسه‌ی آزمایشی دارایی‌ها");
     assert.equal(logo.getAttribute("height"), "44");
     assert.equal(logo.getAttribute("width"), "44", "a square logo is as wide as tall");
     assert.equal(link.textContent?.trim(), "سایت آزمایشی دارایی‌ها");
@@ -102,7 +103,7 @@ describe("the archive as Jalali month grids", () => {
     const ordibehesht = grid.querySelectorAll("li")[1]!;
     assert.equal(ordibehesht.querySelector("a"), null);
     assert.equal(ordibehesht.querySelector("[tabindex]"), null);
-    assert.equal(ordibehesht.querySelector(".month-empty .month-count")?.textContent, "بی‌خبر");
+    assert.equal(ordibehesht.querySelector(".month-empty .month-count")?.textContent, "بدون خبر");
   });
 
   test("the build moment's month is marked, on the archive and on its year page; no other", () => {
