@@ -28,7 +28,7 @@ export function header(chapar: ChaparData, section: string | undefined): SafeHtm
     locale: { strings },
     assets: { logo },
   } = chapar;
-  return html`<header class="site-header">
+  return html`<header class="site-header${logo ? " has-logo" : ""}">
 <a class="site-name" href="${urls.href(siteUrls.home)}">${
     logo
       ? html`<img class="site-logo" src="${urls.href(logo.sitePath)}" width="${logo.width}" height="${logo.height}" alt="${site.name.includes(site.organization.name) ? "" : site.organization.name}"> `
