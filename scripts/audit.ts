@@ -3,10 +3,12 @@
  *
  * Builds `content/` into a temp folder (fixed build moment, as the tests do), serves it on
  * 127.0.0.1 with the site's own `_headers` (the test harness's static server), and runs Lighthouse
- * 12.8.2 (the last line that runs on Node 20) with Debian's Chromium on the heaviest release page
- * and the home page, with its default mobile settings (emulated phone, simulated slow 4G and CPU).
- * Each page is audited `--runs` times (default 3) and the run with the median Performance score
- * counts. Thresholds: Performance ≥ 95, Accessibility, Best Practices and SEO 100; any miss exits 1
+ * 12.8.2 (the last line that runs on Node 20) with Debian's Chromium on the heaviest release page,
+ * the home page and the archive, with its default mobile settings (emulated phone, simulated slow
+ * 4G and CPU). Each page is audited `--runs` times (default 3) and the run with the median
+ * Performance score counts. A run that ends in a Lighthouse runtime error (the first run on a fresh
+ * machine can fail with `NO_NAVSTART`; Chromium can fail to start) is tried again, up to
+ * `RUNTIME_ERROR_ATTEMPTS` times, before the audit reports a failure; low scores are never retried. Thresholds: Performance ≥ 95, Accessibility, Best Practices and SEO 100; any miss exits 1
  * and lists the audits that cost points.
  *
  * The scores, the date and the Lighthouse and Chromium versions go into BENCHMARKS.md between
@@ -49,11 +51,13 @@ export const MARK_START = "<!-- lighthouse:start -->";
 export const MARK_END = "<!-- lighthouse:end -->";
 
 /** The parts of a Lighthouse result (LHR) this script reads. */
-interface LighthouseResult {
+export interface LighthouseResult {
   lighthouseVersion: string;
   fetchTime: string;
   finalDisplayedUrl: string;
   runWarnings: string[];
+  /** Set when the run failed as a whole (`NO_NAVSTART`, …): its scores are null. */
+  runtimeError?: { code: string; message: string };
   categories: Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<
     string,
@@ -90,8 +94,35 @@ function score(value: number | null): number {
   return Math.round((value ?? 0) * 100);
 }
 
-/** Runs the Lighthouse CLI once (mobile defaults) and returns its JSON report. */
-async function runLighthouse(url: string, outFile: string): Promise<LighthouseResult> {
+/** One Lighthouse run: its report, or the runtime error it ended with (`NO_NAVSTART`, `exit code 1`). */
+export type RunOutcome = { lhr: LighthouseResult } | { runtimeError: string };
+export type LighthouseRunner = (url: string, outFile: string) => Promise<RunOutcome>;
+
+/** Attempts per run before a runtime error counts as the audit's failure. */
+export const RUNTIME_ERROR_ATTEMPTS = 3;
+
+/** Runs `runner` until it gives a report, trying again after a runtime error, `attempts` times at most. */
+export async function runWithRetries(
+  runner: LighthouseRunner,
+  url: string,
+  outFile: string,
+  attempts = RUNTIME_ERROR_ATTEMPTS,
+  log: (line: string) => void = console.log,
+): Promise<LighthouseResult> {
+  const errors: string[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const outcome = await runner(url, outFile);
+    if ("lhr" in outcome) return outcome.lhr;
+    errors.push(outcome.runtimeError);
+    if (attempt < attempts)
+      log(`  Lighthouse runtime error (${outcome.runtimeError}) for ${url}; trying again (${attempt + 1}/${attempts})`);
+  }
+  throw new Error(`Lighthouse failed ${attempts} times with a runtime error for ${url}: ${errors.join("; ")}`);
+}
+
+/** Runs the Lighthouse CLI once (mobile defaults): its JSON report, or the runtime error it ended with. */
+export async function runLighthouse(url: string, outFile: string): Promise<RunOutcome> {
+  rmSync(outFile, { force: true });
   const args = [
     LIGHTHOUSE_CLI,
     url,
@@ -109,8 +140,12 @@ async function runLighthouse(url: string, outFile: string): Promise<LighthouseRe
     child.once("error", reject);
     child.once("exit", resolve);
   });
-  if (code !== 0) throw new Error(`lighthouse exited with ${code} for ${url}`);
-  return JSON.parse(readFileSync(outFile, "utf8")) as LighthouseResult;
+  // The CLI saves the report of a run that hit a runtime error, then exits 1; a run that couldn't
+  // start Chromium or connect to it exits non-zero with no report.
+  const lhr = existsSync(outFile) ? (JSON.parse(readFileSync(outFile, "utf8")) as LighthouseResult) : undefined;
+  if (lhr?.runtimeError) return { runtimeError: lhr.runtimeError.code };
+  if (code !== 0 || !lhr) return { runtimeError: `exit code ${code}` };
+  return { lhr };
 }
 
 /** The first few items of an audit's details table, as `url`/`description`/`node` snippets. */
@@ -138,10 +173,17 @@ function lostPoints(lhr: LighthouseResult): string[] {
   return losses;
 }
 
-export async function auditPage(name: string, url: string, sitePath: string, runs: number, workDir: string): Promise<PageAudit> {
+export async function auditPage(
+  name: string,
+  url: string,
+  sitePath: string,
+  runs: number,
+  workDir: string,
+  runner: LighthouseRunner = runLighthouse,
+): Promise<PageAudit> {
   const results: LighthouseResult[] = [];
   for (let i = 0; i < runs; i++) {
-    const lhr = await runLighthouse(url, path.join(workDir, `${name}-${i}.json`));
+    const lhr = await runWithRetries(runner, url, path.join(workDir, `${name}-${i}.json`));
     console.log(`  ${name} run ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${LABELS[c]} ${score(lhr.categories[c].score)}`).join(", ")}`);
     results.push(lhr);
   }
@@ -231,6 +273,7 @@ async function main(): Promise<void> {
   const pages = [
     { name: "release", sitePath: release.path },
     { name: "home", sitePath: "/" },
+    { name: "archive", sitePath: "/archive/" },
   ];
   const workDir = tempDir("chapar-audit-");
   const site = await serveStatic(sample.out, { headersFile: true });

@@ -24,7 +24,7 @@ function render({ chapar, entry }: PageData<Entry>): string {
   const monthName = formatJalaliMonth(month.jy, month.jm);
   const title = `${strings.archiveMonthTitle(monthName)}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
-${releaseList(chapar, page.releases)}
+${releaseList(chapar, page.releases, 2, { pictures: true })}
 ${pagination(chapar, page)}`;
   return baseLayout(
     chapar,

@@ -1,10 +1,10 @@
-/** `/archive/<jalali-year>/`: that year's months (Persian names) with their number of releases. */
+/** `/archive/<jalali-year>/`: that year's twelve months (partials/month-grid.ts), each with its number of releases. */
 import { html } from "../../lib/render/html.ts";
-import { formatJalaliMonth } from "../../lib/dates/format.ts";
 import type { ArchiveYear } from "../../lib/site/collections.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
+import { monthGrid } from "../partials/month-grid.ts";
 import { onePagePer, type PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -16,12 +16,9 @@ export default definePage({ data, render, lastModified: ({ entry }) => newestMod
 
 function render({ chapar, entry }: PageData<ArchiveYear>): string {
   const { strings } = chapar.locale;
-  const { urls } = chapar;
   const title = strings.archiveYearTitle(toPersianDigits(entry.jy));
   const body = html`<h1>${title}</h1>
-<ul class="term-list archive-months">
-${entry.months.map((m) => html`<li><a href="${urls.href(m.url)}">${formatJalaliMonth(m.jy, m.jm)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(m.releases.length))})</span></li>`)}
-</ul>`;
+${monthGrid(chapar, entry)}`;
   return baseLayout(
     chapar,
     {

@@ -1,8 +1,9 @@
-/** `/archive/`: Jalali years with their number of releases. */
+/** `/archive/`: every Jalali year with releases, newest first, as a row of its twelve months (partials/month-grid.ts). */
 import { html } from "../../lib/render/html.ts";
 import { siteUrls } from "../../lib/site/urls.ts";
 import { toPersianDigits } from "../../lib/text/digits.ts";
 import { baseLayout } from "../base.ts";
+import { monthGrid } from "../partials/month-grid.ts";
 import type { PageData } from "./types.ts";
 import { definePage, newestModified } from "../../lib/site/pages.ts";
 
@@ -16,9 +17,12 @@ function render({ chapar }: PageData): string {
 ${
   chapar.model.archiveYears.length === 0
     ? html`<p>${strings.noReleases}</p>`
-    : html`<ul class="term-list archive-years">
-${chapar.model.archiveYears.map((y) => html`<li><a href="${urls.href(y.url)}">${toPersianDigits(y.jy)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(y.count))})</span></li>`)}
-</ul>`
+    : chapar.model.archiveYears.map(
+        (y) => html`<section class="archive-year" aria-labelledby="year-${y.jy}">
+<h2 id="year-${y.jy}"><a href="${urls.href(y.url)}">${toPersianDigits(y.jy)}</a> <span class="count">(${strings.releasesCount(toPersianDigits(y.count))})</span></h2>
+${monthGrid(chapar, y)}
+</section>`,
+      )
 }`;
   return baseLayout(
     chapar,

@@ -23,7 +23,7 @@ function render({ chapar, entry }: PageData<Entry>): string {
   const title = `${category.name}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
 ${category.description ? html`<p class="term-description">${category.description}</p>` : ""}
-${page.releases.length > 0 ? releaseList(chapar, page.releases) : html`<p>${strings.noReleases}</p>`}
+${page.releases.length > 0 ? releaseList(chapar, page.releases, 2, { pictures: true }) : html`<p>${strings.noReleases}</p>`}
 ${pagination(chapar, page)}
 ${subscribeLinks(chapar, category)}`;
   return baseLayout(

@@ -20,7 +20,7 @@ function render({ chapar, entry }: PageData<ListPage>): string {
   const body = html`<h1${first ? html` class="visually-hidden"` : ""}>${first ? chapar.site.name : `${strings.latestReleases}${pageSuffix(strings, entry)}`}</h1>
 ${first && chapar.site.description ? html`<p class="site-description">${chapar.site.description}</p>` : ""}
 ${first ? html`<h2 class="list-heading">${strings.latestReleases}</h2>` : ""}
-${entry.releases.length > 0 ? releaseList(chapar, entry.releases, first ? 3 : 2) : html`<p>${strings.noReleases}</p>`}
+${entry.releases.length > 0 ? releaseList(chapar, entry.releases, first ? 3 : 2, { pictures: true, featureFirst: first }) : html`<p>${strings.noReleases}</p>`}
 ${pagination(chapar, entry)}`;
   return baseLayout(
     chapar,

@@ -21,7 +21,7 @@ function render({ chapar, entry }: PageData<Entry>): string {
   const { tag, page } = entry;
   const title = `${strings.tagTitle(tag.name)}${pageSuffix(strings, page)}`;
   const body = html`<h1>${title}</h1>
-${releaseList(chapar, page.releases)}
+${releaseList(chapar, page.releases, 2, { pictures: true })}
 ${pagination(chapar, page)}`;
   return baseLayout(
     chapar,

@@ -1,7 +1,9 @@
 /**
  * Share links for a release: plain links to each service's own share address, so no third-party
- * script, frame or request is on the page until a reader clicks. "Copy link" needs no JavaScript
- * either: the address sits in a read-only field to select and copy. Print CSS hides `.share-links`.
+ * script, frame or request is on the page until a reader clicks; shown as a row of labelled buttons.
+ * "Copy link" needs no JavaScript either: the whole address is shown as text (one click selects it
+ * all, `user-select: all`), left-to-right and isolated (`<bdi dir="ltr">`) so the Persian sentence
+ * around it keeps its order. Print CSS hides `.share-links`.
  */
 import type { Release } from "../../lib/content/load.ts";
 import { html, type SafeHtml } from "../../lib/render/html.ts";
@@ -26,10 +28,10 @@ export function shareLinks(chapar: ChaparData, release: Release): SafeHtml {
   const { strings } = chapar.locale;
   return html`<aside class="share-links" aria-labelledby="share-heading">
 <h2 id="share-heading">${strings.share}</h2>
-<ul>
-${shareTargets(strings, url, release.title).map((s) => html`<li><a class="share-${s.service}" href="${s.href}" rel="noopener">${s.label}</a></li>`)}
+<ul class="share-buttons">
+${shareTargets(strings, url, release.title).map((s) => html`<li><a class="share-button share-${s.service}" href="${s.href}" rel="noopener">${s.label}</a></li>`)}
 </ul>
-<p class="share-copy"><label for="share-url">${strings.shareLinkLabel}</label>
-<input id="share-url" type="url" value="${url}" readonly dir="ltr"></p>
+<p class="share-copy"><span class="share-copy-label">${strings.shareLinkLabel}</span>
+<bdi class="share-url" dir="ltr">${url}</bdi></p>
 </aside>`;
 }

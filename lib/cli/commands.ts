@@ -86,6 +86,14 @@ export const AUDIT_COMMAND = command({
   },
 });
 
+export const SCREENSHOTS_COMMAND = command({
+  name: "screenshots",
+  summary: "عکس صفحه‌ی خانه، یک خبر و بایگانی سایت نمونه در پهنای ۳۹۰ و ۱۲۸۰ پیکسل (docs/screenshots/).",
+  flags: {
+    label: { type: "string", value: "نام", help: "پیشوند نام پرونده‌ها، مانند before یا after (پیش‌فرض: after)" },
+  },
+});
+
 export const GEN_CORPUS_COMMAND = command({
   name: "gen-corpus",
   summary: "پیکره‌ی ساختگی خبرهای فارسی برای سنجش می‌سازد.",

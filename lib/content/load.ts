@@ -31,6 +31,7 @@ import { unsafeSvgProblem } from "./svg-safety.ts";
 import { provisionalUrl, rawFileRefs, type RawFileRefs } from "./unchecked-release.ts";
 import { wallTimeWarnings } from "./wall-time-warnings.ts";
 import { PERSIAN_ISSUES, schemaProblems, type Locate } from "./zod-problems.ts";
+import { accentContrastProblems } from "./brand-colours.ts";
 
 /** The release as pages see it: derived from the schema, one handler per field (lib/content/release.ts). */
 export type { Release };
@@ -224,6 +225,7 @@ function readSettings(
   if (!siteParsed?.success || !categoriesParsed?.success) return undefined;
   const site = siteParsed.data;
   checkLogo(contentDir, site, problems);
+  problems.push(...accentContrastProblems(site, `${DATA_DIR}/site.json`, (setting) => siteRaw?.locate([setting])?.line));
   const press = loadPressData(contentDir, site, problems, siteRaw?.locate);
   if (problems.some((p) => p.severity === "error")) return undefined;
   return { site, categories: categoriesParsed.data, press };

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isValidTimeZone } from "../dates/jalali.ts";
+import { HEX_COLOUR } from "./brand-colours.ts";
 import { defaultLocaleCode, isLocaleCode, locales } from "../locale/index.ts";
 
 const nonEmpty = (what: string) =>
@@ -71,6 +72,16 @@ export const editorSettingsSchema = z
 
 export type EditorSettings = z.infer<typeof editorSettingsSchema>;
 
+/** An optional `#rgb` / `#rrggbb` colour setting, with its Persian message made from its label. */
+function hexColour(label: string, example: string) {
+  return z
+    .string({ error: `${label} باید متن باشد، مانند "${example}"` })
+    .trim()
+    .regex(HEX_COLOUR, { error: `${label} رنگی به شکل #rrggbb است، مانند "${example}"` })
+    .transform((c) => c.toLowerCase())
+    .optional();
+}
+
 export const siteSchema = z.object(
   {
     name: nonEmpty("نام سایت"),
@@ -112,6 +123,10 @@ export const siteSchema = z.object(
     organization: organizationSchema,
     /** The web editor at `/admin/` (lib/editor/config.ts, docs/editor.md): `false` builds none. */
     editor: editorSettingsSchema,
+    /** The office's colour for links, buttons and the focus ring on the light page (`#0b5c6b`); Chapar's own if absent. Contrast: lib/content/brand-colours.ts. */
+    accentColor: hexColour("رنگ اصلی سایت (accentColor)", "#0b5c6b"),
+    /** The same for the dark colour scheme (`#7cc7d4`): a lighter shade of the office's colour. */
+    accentColorDark: hexColour("رنگ اصلی سایت در حالت تیره (accentColorDark)", "#7cc7d4"),
   },
   {
     error:

@@ -32,6 +32,8 @@ export interface StylesheetOptions {
   cacheDir: string;
   /** The committed build of the stylesheet (`<name>.css`) and its manifest (`<name>.json`: the key it was made for). */
   prebuiltDir: string;
+  /** Minified CSS put after the built stylesheet, outside PostCSS and its caches: the office's brand colours (brand.ts). */
+  append: string;
 }
 
 export const defaults: StylesheetOptions = {
@@ -41,6 +43,7 @@ export const defaults: StylesheetOptions = {
   fonts: {},
   cacheDir: ".cache/css",
   prebuiltDir: "assets/prebuilt-css",
+  append: "",
 };
 
 export interface BuiltStylesheet {
@@ -78,6 +81,7 @@ export async function buildStylesheet(options: Partial<StylesheetOptions> = {}):
     writeFileAtomic(cachedStylesheetPath(o, key), css);
   }
   memo.set(memoKey, css);
+  css += o.append;
 
   const sitePath = `${o.sitePath}${o.name}.${contentHash([css])}.css`;
   return { sitePath, css, files: [{ sitePath, contents: css }, ...(fonts?.files ?? [])], preloadFonts: fonts?.preload ?? [] };

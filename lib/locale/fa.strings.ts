@@ -33,6 +33,8 @@ export const strings = {
   archiveTitle: "بایگانی خبرها",
   archiveYearTitle: (year: string) => `بایگانی سال ${year}`,
   archiveMonthTitle: (month: string) => `بایگانی ${month}`,
+  archiveMonthsOf: (year: string) => `ماه‌های سال ${year}`,
+  archiveMonthEmpty: "بدون خبر",
   noReleases: "هنوز خبری منتشر نشده است.",
   draftBanner: "پیش‌نویس — این خبر در سایت منتشرشده دیده نمی‌شود.",
   scheduledBanner: (when: string) => `زمان‌بندی‌شده — این خبر از ${when} در سایت منتشر می‌شود.`,

@@ -4,6 +4,7 @@ import { buildSiteModel, type SiteModel } from "./collections.ts";
 import { createUrls, type Urls } from "./urls.ts";
 import type { OutputFile } from "../features/asset-files.ts";
 import type { ProcessedImage } from "../features/images.ts";
+import type { BrandLogo } from "../features/brand.ts";
 import { localeFor, type Locale } from "../locale/index.ts";
 import { loadExtensions, type Extensions } from "./extensions.ts";
 
@@ -15,6 +16,8 @@ export interface SiteAssets {
   preloadFonts: string[];
   /** The site icon (lib/features/favicon.ts): site path and media type; `null` for none. */
   favicon: { sitePath: string; type: string } | null;
+  /** The office's logo for the header (lib/features/brand.ts): site path and drawn size; `null` for none. */
+  logo: BrandLogo | null;
   /** Release images made into renditions, by content path (filled before pages render). */
   images: Map<string, ProcessedImage>;
   /** The files these assets put in the output (stylesheet, fonts, icon, image renditions), written after Eleventy's build. */
@@ -23,7 +26,7 @@ export interface SiteAssets {
 
 /** Placeholder assets for a data set whose assets are not built yet (lib/site/prepare.ts builds them). */
 export function noAssets(): SiteAssets {
-  return { stylesheet: "", preloadFonts: [], favicon: null, images: new Map(), files: [] };
+  return { stylesheet: "", preloadFonts: [], favicon: null, logo: null, images: new Map(), files: [] };
 }
 
 export interface ChaparData {

@@ -5,6 +5,7 @@
  * configuration (eleventy.config.ts, `chaparConfig(data, …)`) and from there to every plugin.
  */
 import type { SiteContent } from "../content/load.ts";
+import { buildBrand } from "../features/brand.ts";
 import { buildFavicon } from "../features/favicon.ts";
 import { prepareReleaseImages } from "../features/images.ts";
 import { buildStylesheet } from "../features/stylesheet.ts";
@@ -38,13 +39,14 @@ export async function prepareChaparData(
  * of the releases' inline images, in the releases' HTML.
  */
 export async function withAssets(data: ChaparData): Promise<ChaparData> {
-  const stylesheet = await buildStylesheet();
+  const brand = buildBrand(data.site, { contentDir: data.content.contentDir });
+  const stylesheet = await buildStylesheet({ append: brand.css });
   const favicon = buildFavicon({ contentDir: data.content.contentDir });
   const prepared: ChaparData = {
     ...data,
-    assets: { ...data.assets, stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon },
+    assets: { ...data.assets, stylesheet: stylesheet.sitePath, preloadFonts: stylesheet.preloadFonts, favicon, logo: brand.logo },
   };
   const images = await prepareReleaseImages(prepared, { creditLabel: prepared.locale.strings.imageCredit });
-  prepared.assets.files = [...stylesheet.files, ...favicon.files, ...images.files];
+  prepared.assets.files = [...stylesheet.files, ...favicon.files, ...brand.files, ...images.files];
   return prepared;
 }

@@ -1,7 +1,8 @@
 /**
  * Page-weight budgets over the built sample site (`content/`): every published release page stays
  * within 30 KB of HTML + CSS compressed as a CDN would send them (gzip -9 and brotli -q 11; fonts
- * and images excluded) and carries no JavaScript at all; the Persian font file stays within 60 KB.
+ * and images excluded), the home page within 40 KB, and neither carries any JavaScript; the Persian
+ * font file stays within 60 KB.
  * The measured numbers are printed as test diagnostics (`# …` lines in the output).
  *
  * Registered by reader.test.ts over the same build (one build per test process); that a release
@@ -33,6 +34,14 @@ export function budgetTests(sample: SampleSite): void {
         releases.every((w) => w.stylesheets.length > 0 && w.css.raw > 0),
         "every release page links its stylesheet",
       );
+    });
+
+    test(`the home page: HTML + CSS at most ${formatBytes(BUDGETS.homeHtmlCss)} compressed (pictures excluded), and no JavaScript`, (t) => {
+      const home = pageWeight(sample.out, "/");
+      t.diagnostic(`home ${describeWeight(home)}`);
+      assert.ok(Math.max(home.total.gzip, home.total.brotli) <= BUDGETS.homeHtmlCss, describeWeight(home));
+      assert.ok(home.css.raw > 0, "the home page links its stylesheet");
+      assert.deepEqual([...home.scripts, ...home.otherJavaScript], []);
     });
 
     test("every release page: zero JavaScript (no script element, handler, javascript: URL or script preload)", () => {

@@ -137,6 +137,25 @@ const cases: { name: string; files: Record<string, string>; expect: RegExp[] }[]
     expect: [/_data\/site\.json/, /نام سایت نباید خالی باشد/, /http/],
   },
   {
+    name: "an accent colour too light for text on the light page (WCAG AA)",
+    files: {
+      "_data/site.json": '{ "name": "x", "url": "https://example.ir/", "organization": { "name": "x" },\n  "accentColor": "#7fb3bf" }',
+    },
+    expect: [/_data\/site\.json:2/, /\(accentColor\) «#7fb3bf»/, /نسبت کنتراست ۲٫۲۵:۱/, /دست‌کم ۴٫۵:۱ لازم است/, /تیره‌تر برگزینید/],
+  },
+  {
+    name: "a dark-mode accent colour too dark for the dark page",
+    files: {
+      "_data/site.json": '{ "name": "x", "url": "https://example.ir/", "organization": { "name": "x" }, "accentColorDark": "#0b5c6b" }',
+    },
+    expect: [/\(accentColorDark\) «#0b5c6b»/, /حالت تیره/, /نسبت کنتراست ۲٫۳۳:۱/, /روشن‌تر برگزینید/],
+  },
+  {
+    name: "an accent colour that is not a colour",
+    files: { "_data/site.json": '{ "name": "x", "url": "https://example.ir/", "organization": { "name": "x" }, "accentColor": "green" }' },
+    expect: [/accentColor/, /#rrggbb/],
+  },
+  {
     name: "a category key that isn't Latin",
     files: { "_data/categories.json": '{ "فرهنگ": { "name": "فرهنگ" } }' },
     expect: [/_data\/categories\.json/, /کلید دسته/],

@@ -181,10 +181,11 @@ describe("share links", () => {
     assert.equal(email!.protocol, "mailto:");
     assert.equal(email!.searchParams.get("subject"), "نمایشگاه بهاری");
     assert.match(email!.searchParams.get("body") ?? "", /https:\/\/example\.ir\/1401\/02\/spring\//);
-    const field = box.querySelector("input#share-url")!;
-    assert.equal(field.getAttribute("value"), url);
-    assert.ok(field.hasAttribute("readonly"));
-    assert.equal(box.querySelector(`label[for="share-url"]`)?.textContent, "پیوند این خبر (برای رونوشت برگزینید)");
+    // The address to copy: shown whole as text, left-to-right and isolated from the Persian around it.
+    const shown = box.querySelector("p.share-copy bdi.share-url")!;
+    assert.equal(shown.textContent, url);
+    assert.equal(shown.getAttribute("dir"), "ltr");
+    assert.equal(box.querySelector(".share-copy-label")?.textContent, "پیوند این خبر (برای رونوشت برگزینید)");
     assert.deepEqual(
       [...box.querySelectorAll("a")].map((a) => a.textContent),
       ["تلگرام", "واتس‌اپ", "ایکس", "رایانامه"],

@@ -1,10 +1,23 @@
 /**
  * `npm run audit`'s report: its BENCHMARKS.md section replaces only itself, and a missed threshold
- * is marked and fails.
+ * is marked and fails; a run that ends in a Lighthouse runtime error is tried again (with a fake runner).
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { lighthouseSection, MARK_END, MARK_START, passes, replaceSection, type PageAudit } from "../../scripts/audit.ts";
+import {
+  auditPage,
+  CATEGORIES,
+  type LighthouseResult,
+  type LighthouseRunner,
+  lighthouseSection,
+  MARK_END,
+  MARK_START,
+  passes,
+  RUNTIME_ERROR_ATTEMPTS,
+  replaceSection,
+  runWithRetries,
+  type PageAudit,
+} from "../../scripts/audit.ts";
 
 const page = (scores: PageAudit["scores"]): PageAudit => ({
   name: "release",
@@ -39,5 +52,64 @@ describe("audit report", () => {
     assert.match(section, /\| 96 ✗ \|/);
     assert.match(section, /\| 100 \(100–100\) \|/);
     assert.match(section, /\*\*not met\*\*/);
+  });
+});
+
+/** A Lighthouse report with every category at `score` (0–1). */
+function fakeReport(score: number) {
+  return {
+    lighthouseVersion: "12.8.2",
+    fetchTime: "2026-11-27T08:30:00.000Z",
+    finalDisplayedUrl: "http://127.0.0.1/",
+    runWarnings: [],
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, { score, auditRefs: [] }])),
+    audits: {},
+  } as unknown as LighthouseResult;
+}
+
+/** A runner that answers from a script of outcomes, and counts its calls. */
+function scriptedRunner(outcomes: Awaited<ReturnType<LighthouseRunner>>[]): LighthouseRunner & { calls: number } {
+  const runner = Object.assign(
+    async () => {
+      const next = outcomes[runner.calls++];
+      if (!next) throw new Error("the fake runner was called too often");
+      return next;
+    },
+    { calls: 0 },
+  );
+  return runner;
+}
+
+describe("audit retries", () => {
+  test("a runtime error (NO_NAVSTART) is tried again; the next report counts", async () => {
+    const runner = scriptedRunner([{ runtimeError: "NO_NAVSTART" }, { lhr: fakeReport(1) }]);
+    const said: string[] = [];
+    const lhr = await runWithRetries(runner, "http://127.0.0.1/", "/tmp/x.json", RUNTIME_ERROR_ATTEMPTS, (l) => said.push(l));
+    assert.equal(runner.calls, 2);
+    assert.equal(lhr.categories.performance.score, 1);
+    assert.match(said.join("\n"), /NO_NAVSTART.*trying again \(2\/3\)/);
+  });
+
+  test("a page's audit: each run retried on its own, scores from the reports", async () => {
+    const runner = scriptedRunner([{ lhr: fakeReport(1) }, { runtimeError: "exit code 1" }, { lhr: fakeReport(0.99) }]);
+    const audit = await auditPage("home", "http://127.0.0.1/", "/", 2, "/tmp", runner);
+    assert.equal(runner.calls, 3);
+    assert.deepEqual(audit.performanceRuns, [100, 99]);
+  });
+
+  test("runtime errors every time: a failure after the last attempt, naming each error", async () => {
+    const runner = scriptedRunner([{ runtimeError: "NO_NAVSTART" }, { runtimeError: "NO_FCP" }, { runtimeError: "exit code 1" }]);
+    await assert.rejects(
+      runWithRetries(runner, "http://127.0.0.1/archive/", "/tmp/x.json", 3, () => {}),
+      /failed 3 times with a runtime error for http:\/\/127\.0\.0\.1\/archive\/: NO_NAVSTART; NO_FCP; exit code 1/,
+    );
+    assert.equal(runner.calls, 3);
+  });
+
+  test("a low score is a result, not an error: not retried", async () => {
+    const runner = scriptedRunner([{ lhr: fakeReport(0.5) }]);
+    const lhr = await runWithRetries(runner, "http://127.0.0.1/", "/tmp/x.json");
+    assert.equal(runner.calls, 1);
+    assert.equal(lhr.categories.accessibility.score, 0.5);
   });
 });
