@@ -110,14 +110,16 @@ output.commit();
 pageReuse.save();
 markPhase("swap");
 const { hits, misses, shared } = buildCache(settings.contentDir).stats;
-const { pagefindStart, pagefindMs, shards, indexedShards } = searchResult;
+const { pagefindStart, pagefindMs, shards, indexedShards, pagesNotNeeded } = searchResult;
 reportPhases({
   cacheHits: hits,
   cacheMisses: misses,
   fromHelperThread: shared,
   pagesReused: pageReuse.stats.reused,
   pagesRendered: pageReuse.stats.rendered,
-  ...(shards === undefined ? {} : { searchShards: shards, searchShardsIndexed: indexedShards?.length ?? 0 }),
+  ...(shards === undefined
+    ? {}
+    : { searchShards: shards, searchShardsIndexed: indexedShards?.length ?? 0, searchPagesNotNeeded: pagesNotNeeded ?? 0 }),
   ...(pagefindMs === undefined ? {} : { pagefindStart: pagefindStart!, pagefindMs }),
 });
 

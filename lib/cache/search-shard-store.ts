@@ -89,3 +89,27 @@ function copyTree(from: string, to: string): void {
     writeFileSync(target, readFileSync(path.join(from, name)));
   }
 }
+
+/**
+ * The second way to find a shard's bundle: by the fingerprints of its pages' inputs (the page
+ * reuse's, lib/cache/page-reuse.ts) instead of by its documents, so that a build whose release pages
+ * of a year are unchanged needs neither to render them nor to index them. `<store>/<shard>/inputs.key`
+ * names the documents' key the inputs last gave; a wrong or damaged one only costs a miss (the bundle
+ * itself is still checked against its seal as it is copied). `keepShard` removes it with the old bundle.
+ */
+export function shardKeyOfInputs(store: string, shard: string, inputsKey: string): string | undefined {
+  try {
+    const alias = JSON.parse(readFileSync(path.join(store, shard, "inputs.key"), "utf8")) as { inputs?: unknown; key?: unknown };
+    return alias.inputs === inputsKey && typeof alias.key === "string" && /^[A-Za-z0-9_-]+$/.test(alias.key) ? alias.key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that pages with the fingerprints `inputsKey` make the shard's bundle of documents key `key`. */
+export function rememberShardInputs(store: string, shard: string, inputsKey: string, key: string): void {
+  const file = path.join(store, shard, "inputs.key");
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ inputs: inputsKey, key }));
+  renameSync(temporary, file);
+}

@@ -76,6 +76,12 @@ export interface PageObserver {
   page(url: string, html: string): void;
   /** Every wanted page was handed over. */
   done(): void;
+  /**
+   * Called once before any page is rendered, with the fingerprint of each page's inputs by URL
+   * (lib/cache/page-reuse.ts; absent for pages that have none): an observer that already has what
+   * it would make from pages with these inputs stops wanting them, and they need not be rendered.
+   */
+  plan?(fingerprints: ReadonlyMap<string, string>): void;
 }
 
 /** An observer that wants no page (a step with nothing to watch in this build). */
@@ -163,6 +169,12 @@ export function writePages(
     reuse = NO_PAGE_REUSE,
   }: { takenUrls?: ReadonlySet<string>; observer?: PageObserver; files?: PageFiles; reuse?: PageReuse } = {},
 ): WrittenPage[] {
+  const fingerprints = routes.map((route) => reuse.fingerprint(route));
+  if (observer.plan) {
+    const byUrl = new Map<string, string>();
+    for (const [index, route] of routes.entries()) if (fingerprints[index] !== undefined) byUrl.set(route.url, fingerprints[index]);
+    if (byUrl.size > 0) observer.plan(byUrl);
+  }
   // Pages the observer wants come first; `results` keep the template order all the same.
   const first: number[] = [];
   const then: number[] = [];
@@ -179,7 +191,7 @@ export function writePages(
       owners.set(rel, route.template.file);
       const outputPath = path.join(outputDir, rel);
       // A page whose inputs are unchanged is the previous build's file (verified), rendered only for the observer.
-      const fingerprint = reuse.fingerprint(route);
+      const fingerprint = fingerprints[index];
       const reusable = fingerprint === undefined ? undefined : reuse.previousFile(rel, fingerprint);
       if (reusable === undefined || position < first.length) {
         const html = renderRoute(chapar, route);

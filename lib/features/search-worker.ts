@@ -16,7 +16,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { dyingWithThisThread, recordChild } from "../build/processes.ts";
-import { keepShard, takeShard } from "../cache/search-shard-store.ts";
+import { keepShard, rememberShardInputs, takeShard } from "../cache/search-shard-store.ts";
 import { folderMaker } from "./asset-files.ts";
 import { indexDocument, searchSourceOf, type RenderedReleasePage, type SearchSource } from "./search-documents.ts";
 
@@ -44,7 +44,11 @@ export interface SearchWorkerData {
   childRecords?: string;
 }
 
-export type SearchWorkerMessage = { type: "pages"; pages: RenderedReleasePage[] } | { type: "end" };
+export type SearchWorkerMessage =
+  | { type: "pages"; pages: RenderedReleasePage[] }
+  /** Before any page: shards the main thread copied by their pages' fingerprints, and each shard's fingerprints' key. */
+  | { type: "plan"; known: string[]; inputsKeys: Record<string, string> }
+  | { type: "end" };
 /**
  * `problems`: pages that can't be indexed (no index was made); `errors`: Pagefind's own failure;
  * `damaged`: shards whose cached bundle failed its check (indexed again).
@@ -90,6 +94,14 @@ let settled = 0;
 let ended = false;
 let pagefindStarted = 0;
 let pagefindEnded = 0;
+/** Each shard's key of its pages' fingerprints (from the plan): remembered beside its bundle in the cache. */
+let inputsKeys: Record<string, string> = {};
+
+/** Lets the next build find the shard's bundle `key` by its pages' fingerprints, without its pages. */
+function rememberInputs(shard: string, key: string): void {
+  const inputsKey = inputsKeys[shard];
+  if (store !== undefined && inputsKey !== undefined) rememberShardInputs(store, shard, inputsKey, key);
+}
 
 /** A shard's key: everything its bundle is a function of (its documents in URL order, and the prefix). */
 function shardKey(docs: readonly SearchSource[]): string {
@@ -115,6 +127,7 @@ function shardComplete(shard: string): void {
   if (store !== undefined) {
     const taken = takeShard(store, shard, key, path.join(bundleDir, shard));
     if (taken === "copied") {
+      rememberInputs(shard, key);
       reused.push(shard);
       settle();
       return;
@@ -154,7 +167,10 @@ async function indexShard(shard: string, key: string, docs: SearchSource[]): Pro
   const failure = await runPagefind(site, out);
   if (failure.length > 0) return failure;
   for (const name of readdirSync(out)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(path.join(out, name), { recursive: true, force: true });
-  if (store !== undefined) keepShard(store, shard, key, out);
+  if (store !== undefined) {
+    keepShard(store, shard, key, out);
+    rememberInputs(shard, key);
+  }
   return [];
 }
 
@@ -231,6 +247,17 @@ function finishWhenDone(): void {
 }
 
 port.on("message", (message: SearchWorkerMessage) => {
+  if (message.type === "plan") {
+    inputsKeys = message.inputsKeys;
+    for (const shard of message.known) {
+      // Already in the bundle folder, copied (and checked) by the main thread.
+      remaining.set(shard, 0);
+      sources.delete(shard);
+      reused.push(shard);
+      settle();
+    }
+    return;
+  }
   if (message.type === "pages") {
     for (const rendered of message.pages) {
       const shard = shardOfUrl.get(rendered.url);

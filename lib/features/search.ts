@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, buildSync, type BuildOptions } from "esbuild";
+import { shardKeyOfInputs, takeShard } from "../cache/search-shard-store.ts";
 import { startTsWorker } from "../parallel/ts-worker.ts";
 import { formatLongDate } from "../dates/format.ts";
 import type { ReleasePage } from "../site/collections.ts";
@@ -97,6 +98,8 @@ export interface SearchIndexResult {
   /** Shards of the index (Jalali years), and those Pagefind indexed in this build (the rest came from the cache). */
   shards?: number;
   indexedShards?: string[];
+  /** Release pages whose shard was copied by their fingerprints, so the search step didn't need them rendered. */
+  pagesNotNeeded?: number;
   /** When Pagefind started, in ms from the process's start, and how long it ran (absent when it didn't). */
   pagefindStart?: number;
   pagefindMs?: number;
@@ -151,6 +154,10 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
     keyPrefix: JSON.stringify([SHARD_FORMAT, pagefindVersion(binary), language, excerptLength, chunkSize, shardCache?.codeKey ?? ""]),
   };
   if (shardCache !== undefined) workerData.store = shardCache.folder;
+  /** Shards copied from the cache by their pages' fingerprints (`plan`): their pages aren't wanted. */
+  const known = new Set<string>();
+  const knownUrls = new Set<string>();
+  const damagedBeforehand: string[] = [];
   if (childRecords !== undefined) workerData.childRecords = childRecords;
   const worker = startTsWorker(new URL("./search-worker.ts", import.meta.url), { workerData });
   const result = new Promise<SearchWorkerResult>((resolve, reject) => {
@@ -167,12 +174,38 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
   };
   let ended = false;
 
+  const wanted = () => releaseOf.size - knownUrls.size;
   const observer: PageObserver = {
-    // Every release page: a shard's key is made from its pages as rendered, so none can be skipped.
-    wants: (url) => releaseOf.has(url),
+    // Every release page, but those of shards already copied by their pages' fingerprints.
+    wants: (url) => releaseOf.has(url) && !knownUrls.has(url),
+    plan(fingerprints) {
+      if (shardCache === undefined || seen.size > 0) return;
+      const inputsKeys: Record<string, string> = {};
+      for (const name of shardNames) {
+        const urls = urlsOf.get(name)!;
+        const hash = createHash("sha1").update(`${workerData.keyPrefix}\0`);
+        let complete = true;
+        for (const url of [...urls].sort()) {
+          const fingerprint = fingerprints.get(url);
+          if (fingerprint === undefined) complete = false;
+          hash.update(`${url}\0${fingerprint}\0`);
+        }
+        if (!complete) continue;
+        const inputsKey = hash.digest("base64url");
+        inputsKeys[name] = inputsKey;
+        const key = shardKeyOfInputs(shardCache.folder, name, inputsKey);
+        if (key === undefined) continue;
+        const taken = takeShard(shardCache.folder, name, key, path.join(workerData.bundleDir, name));
+        if (taken === "damaged") damagedBeforehand.push(name);
+        if (taken !== "copied") continue;
+        known.add(name);
+        for (const url of urls) knownUrls.add(url);
+      }
+      post({ type: "plan", known: [...known], inputsKeys });
+    },
     page(url, html) {
       const entry = releaseOf.get(url);
-      if (!entry || seen.has(url)) return;
+      if (!entry || seen.has(url) || knownUrls.has(url)) return;
       seen.add(url);
       const { release, category } = entry;
       // The worker takes the indexed part out of the page and makes the excerpt: this thread only sends.
@@ -194,7 +227,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
       ended = true;
       flush();
       // Shards are keyed and indexed with their documents in URL order, so the bundle is the same whatever order they came in.
-      if (errors.length === 0 && seen.size === releaseOf.size) post({ type: "end" });
+      if (errors.length === 0 && seen.size === wanted()) post({ type: "end" });
     },
   };
 
@@ -210,7 +243,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
       if (!ended) {
         // Pages written by Eleventy itself (CHAPAR_PAGE_WRITER=off), or a caller indexing a folder.
         for (const [url, { release }] of releaseOf) {
-          if (seen.has(url)) continue;
+          if (seen.has(url) || knownUrls.has(url)) continue;
           let page: string;
           try {
             page = readFileSync(path.join(outputDir, decodeURI(url), "index.html"), "utf8");
@@ -222,7 +255,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         }
         observer.done();
       }
-      if (errors.length > 0 || seen.size !== releaseOf.size) {
+      if (errors.length > 0 || seen.size !== wanted()) {
         await cancel();
         if (errors.length === 0) errors.push("همه‌ی صفحه‌های خبر به نمایه‌ی جستجو نرسیدند.");
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد:\n${errors.join("\n")}`);
@@ -235,7 +268,7 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
         throw new SearchIndexError(`نمایه‌ی جستجو ساخته نشد: ${e instanceof Error ? e.message : String(e)}`);
       }
       await worker.terminate();
-      for (const shard of outcome.damaged) {
+      for (const shard of [...damagedBeforehand, ...outcome.damaged]) {
         const folder = shardCache === undefined ? shard : path.join(shardCache.folder, shard);
         console.warn(`نمایه‌ی جست‌وجوی ذخیره‌شده‌ی سال ${shard} ناقص یا خراب بود؛ کنار گذاشته شد و از نو ساخته شد: ${folder}`);
       }
@@ -247,7 +280,12 @@ export function startSearchIndex(outputDir: string, data: ChaparData, options: P
             : ["نمایه‌ی جستجو ساخته نشد (Pagefind)", outcome.errors];
         throw new SearchIndexError(`${heading}:\n${lines.join("\n")}`);
       }
-      const indexResult: SearchIndexResult = { pages: outcome.pages, shards: shardNames.length, indexedShards: outcome.indexed };
+      const indexResult: SearchIndexResult = {
+        pages: outcome.pages + knownUrls.size,
+        shards: shardNames.length,
+        indexedShards: outcome.indexed,
+        pagesNotNeeded: knownUrls.size,
+      };
       // For CHAPAR_TIMINGS: when Pagefind started (ms from this process's start) and how long it ran.
       if (outcome.pagefindStarted > 0) {
         indexResult.pagefindStart = Math.round(outcome.pagefindStarted - performance.timeOrigin);

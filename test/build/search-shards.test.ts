@@ -11,10 +11,16 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { buildOk, copyFixture, listOutput, tempDir } from "../helpers/build.ts";
 
-function timings(stderr: string): { searchShards: number; searchShardsIndexed: number } {
+interface ShardTimings {
+  searchShards: number;
+  searchShardsIndexed: number;
+  searchPagesNotNeeded: number;
+}
+
+function timings(stderr: string): ShardTimings {
   const line = /chapar-timings (\{.*\})/.exec(stderr)?.[1];
   assert.ok(line, `the build reports its timings:\n${stderr}`);
-  return JSON.parse(line) as { searchShards: number; searchShardsIndexed: number };
+  return JSON.parse(line) as ShardTimings;
 }
 
 /** The shard store of the one content folder built with `cacheDir`. */
@@ -51,16 +57,20 @@ function assertSameBundle(expected: string, actual: string, what: string): void 
 const env = (cacheDir: string) => ({ CHAPAR_CACHE_DIR: cacheDir, CHAPAR_TIMINGS: "1" });
 
 /** Builds with the cache and without any, checks both bundles agree and returns which shards were indexed (their key changed). */
-function rebuild(content: string, cacheDir: string, what: string): { indexed: string[]; count: number; stderr: string; out: string } {
+function rebuild(
+  content: string,
+  cacheDir: string,
+  what: string,
+): { indexed: string[]; count: number; notNeeded: number; stderr: string; out: string } {
   const before = existsSync(cacheDir) && readdirSync(cacheDir).length > 0 ? storedKeys(cacheDir) : new Map<string, string>();
   const warm = buildOk(content, { env: env(cacheDir) });
   const cold = buildOk(content, { env: { CHAPAR_CACHE: "off" } });
   assertSameBundle(cold.out, warm.out, what);
   const after = storedKeys(cacheDir);
   const indexed = [...after].filter(([shard, key]) => before.get(shard) !== key).map(([shard]) => shard);
-  const { searchShards, searchShardsIndexed } = timings(warm.stderr);
+  const { searchShards, searchShardsIndexed, searchPagesNotNeeded } = timings(warm.stderr);
   assert.equal(searchShards, after.size, `${what}: one stored bundle per shard`);
-  return { indexed: indexed.sort(), count: searchShardsIndexed, stderr: warm.stderr, out: warm.out };
+  return { indexed: indexed.sort(), count: searchShardsIndexed, notNeeded: searchPagesNotNeeded, stderr: warm.stderr, out: warm.out };
 }
 
 const release = (title: string, date: string) => `---\ntitle: "${title}"\ndate: "${date}"\ncategory: education\n---\nمتن ${title}.\n`;
@@ -79,11 +89,15 @@ describe("search shards with a warm cache", () => {
     const same = rebuild(content, cacheDir, "nothing changed");
     assert.deepEqual(same.indexed, []);
     assert.equal(same.count, 0, "every shard copied from the cache");
+    // Found by the fingerprints of their pages' inputs: no release page had to be rendered for the search step.
+    assert.equal(first.notNeeded, 0);
+    assert.ok(same.notNeeded > 0, "the unchanged shards' pages are not needed");
 
     writeFileSync(path.join(content, "releases/1401/added.md"), release("خبر افزوده", "1401-03-01"));
     const added = rebuild(content, cacheDir, "a new release");
     assert.deepEqual(added.indexed, ["1401"]);
     assert.equal(added.count, 1);
+    assert.ok(added.notNeeded > 0 && added.notNeeded < same.notNeeded, "only the changed year's pages are rendered for the search step");
 
     // A release in a year the site didn't have: a new shard, which becomes the first (the WebAssembly moves with it).
     writeFileSync(path.join(content, "releases/1403/newest.md"), release("تازه‌ترین خبر", "1404-02-01"));
