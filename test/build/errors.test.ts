@@ -141,7 +141,7 @@ const cases: { name: string; files: Record<string, string>; expect: RegExp[] }[]
     files: {
       "_data/site.json": '{ "name": "x", "url": "https://example.ir/", "organization": { "name": "x" },\n  "accentColor": "#7fb3bf" }',
     },
-    expect: [/_data\/site\.json:2/, /\(accentColor\) «#7fb3bf»/, /نسبت کنتراست ۲٫۲۵:۱/, /دست‌کم ۴٫۵:۱ لازم است/, /تیره‌تر برگزینید/],
+    expect: [/_data\/site\.json:2/, /\(accentColor\) «#7fb3bf»/, /نسبت کنتراست ۲٫۲۴:۱/, /دست‌کم ۴٫۵:۱ لازم است/, /تیره‌تر برگزینید/],
   },
   {
     name: "a dark-mode accent colour too dark for the dark page",
