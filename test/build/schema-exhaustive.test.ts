@@ -47,7 +47,7 @@ function edit(dir: string, file: string, anchor: string, replacement: string): v
   writeFileSync(absolute, source.replace(anchor, replacement));
 }
 
-test("a field added to the schema alone fails the type check, naming the field, until the view handles it", () => {
+test("a field added to the schema alone fails the type check, naming the field, until the view and the editor handle it", () => {
   const dir = copyProject();
   const control = typeCheck(dir);
   assert.equal(control.code, 0, `the unmodified copy must type-check:\n${control.output}`);
@@ -66,7 +66,13 @@ test("a field added to the schema alone fails the type check, naming the field, 
     /lib\/content\/release\.ts\(\d+,\d+\): error TS\d+: [^\n]*\n\s*Property 'subtitle' is missing/,
     unhandled.output,
   );
-  assert.equal(unhandled.output.match(/error TS/g)?.length, 1, `one error, the missing handler:\n${unhandled.output}`);
+  // The web editor's form is made from the schema too: its widget table and its labels name the field.
+  assert.match(unhandled.output, /lib\/editor\/config\.ts\(\d+,\d+\): error TS\d+: Property 'subtitle' is missing/, unhandled.output);
+  const errors = unhandled.output.split(/\n(?=\S)/).filter((e) => /error TS/.test(e));
+  assert.ok(
+    errors.every((e) => e.includes("subtitle")),
+    `every error is about the new field (nothing else broke):\n${unhandled.output}`,
+  );
 
   edit(dir, "lib/content/release.ts", "const FIELD_VIEWS = {\n", "const FIELD_VIEWS = {\n  subtitle: (r) => r.subtitle,\n");
   // The handled field is then part of `Release`, typed from its handler, for templates to use.
@@ -75,6 +81,18 @@ test("a field added to the schema alone fails the type check, naming the field, 
     "lib/content/release.ts",
     "export type Release = ",
     "export const subtitleOf = (release: Release): string | undefined => release.subtitle;\nexport type Release = ",
+  );
+  edit(
+    dir,
+    "lib/editor/config.ts",
+    "export const RELEASE_WIDGETS: { readonly [K in ReleaseField]: WidgetOf } = {\n",
+    "export const RELEASE_WIDGETS: { readonly [K in ReleaseField]: WidgetOf } = {\n  subtitle: text,\n",
+  );
+  edit(
+    dir,
+    "lib/locale/fa.strings.ts",
+    '  fields: {\n    title: "عنوان",\n',
+    '  fields: {\n    subtitle: "روتیتر",\n    title: "عنوان",\n',
   );
   const handled = typeCheck(dir);
   assert.equal(handled.code, 0, `with its handler the field type-checks and reaches Release:\n${handled.output}`);
