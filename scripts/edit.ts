@@ -11,23 +11,11 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { commandUsage, readCommandArgs } from "../lib/cli/args.ts";
 import { EDIT_COMMAND } from "../lib/cli/commands.ts";
-import { DevServerError, startDevServer } from "../lib/dev/server.ts";
-import { chaparSettingsOrExit } from "../lib/site/settings.ts";
+import { previewCommandOptions, startPreviewOrExit } from "../lib/dev/command.ts";
 
 const started = performance.now();
-const { values } = readCommandArgs(EDIT_COMMAND);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const settings = chaparSettingsOrExit();
-const portText = values.port ?? process.env.CHAPAR_PORT ?? process.env.PORT ?? "8080";
-const port = Number(portText);
-if (!/^\d+$/.test(portText) || port > 65535) {
-  console.error(`درگاه «${portText}» عدد درستی نیست؛ عددی از 0 تا 65535 بدهید (0: هر درگاه آزاد).\n\n${commandUsage(EDIT_COMMAND)}`);
-  process.exit(2);
-}
-const host = values.host ?? process.env.CHAPAR_HOST;
+const { settings, options } = previewCommandOptions(EDIT_COMMAND);
 
 /** A port nothing listens on now. */
 function freePort(): Promise<number> {
@@ -57,23 +45,7 @@ const decapServer = spawn(process.execPath, [createRequire(import.meta.url).reso
 });
 const decapExited = new Promise<number | null>((resolve) => decapServer.once("exit", resolve));
 
-let server: Awaited<ReturnType<typeof startDevServer>>;
-try {
-  server = await startDevServer({
-    contentDir: settings.contentDir,
-    extendDir: settings.extendDir,
-    root,
-    port,
-    ...(host ? { host } : {}),
-    ...(process.env.CHAPAR_NOW ? { now: settings.now } : {}),
-    editorApi: `http://127.0.0.1:${apiPort}/api/v1`,
-  });
-} catch (e) {
-  decapServer.kill();
-  if (!(e instanceof DevServerError)) throw e;
-  console.error(e.message);
-  process.exit(1);
-}
+const server = await startPreviewOrExit({ ...options, editorApi: `http://127.0.0.1:${apiPort}/api/v1` }, () => decapServer.kill());
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `ویرایشگر چاپار: ${server.url}admin/  (پرونده‌های ${path.relative(process.cwd(), settings.contentDir) || "."} را مستقیم می‌نویسد؛ آماده در ${seconds} ثانیه؛ Ctrl+C برای پایان)`,

@@ -6,6 +6,12 @@ import type { CommandSpec, FlagSpecs } from "./args.ts";
 
 const command = <Flags extends FlagSpecs>(spec: CommandSpec<Flags>): CommandSpec<Flags> => spec;
 
+/** The preview server's flags, shared by `dev` and `edit` (lib/dev/command.ts reads them). */
+export const PREVIEW_FLAGS = {
+  port: { type: "string", value: "درگاه", help: "درگاه (پیش‌فرض: CHAPAR_PORT یا 8080؛ اگر گرفته باشد، درگاه آزاد بعدی)" },
+  host: { type: "string", value: "میزبان", help: "نشانی شنیدن (پیش‌فرض: CHAPAR_HOST یا localhost)" },
+} as const satisfies FlagSpecs;
+
 export const NEW_COMMAND = command({
   name: "new",
   bin: true,
@@ -48,19 +54,13 @@ export const DEV_COMMAND = command({
   name: "dev",
   bin: true,
   summary: "پیش‌نمایش محلی با بارگذاری خودکار؛ پیش‌نویس‌ها و خبرهای زمان‌بندی‌شده با برچسب دیده می‌شوند.",
-  flags: {
-    port: { type: "string", value: "درگاه", help: "درگاه (پیش‌فرض: CHAPAR_PORT یا 8080؛ اگر گرفته باشد، درگاه آزاد بعدی)" },
-    host: { type: "string", value: "میزبان", help: "نشانی شنیدن (پیش‌فرض: CHAPAR_HOST یا localhost)" },
-  },
+  flags: PREVIEW_FLAGS,
 });
 
 export const EDIT_COMMAND = command({
   name: "edit",
   summary: "ویرایشگر خبرها در مرورگر (/admin/) روی همین رایانه، با پیش‌نمایش؛ پرونده‌های پوشه‌ی محتوا را مستقیم می‌نویسد.",
-  flags: {
-    port: { type: "string", value: "درگاه", help: "درگاه پیش‌نمایش (پیش‌فرض: CHAPAR_PORT یا 8080؛ اگر گرفته باشد، درگاه آزاد بعدی)" },
-    host: { type: "string", value: "میزبان", help: "نشانی شنیدن (پیش‌فرض: CHAPAR_HOST یا localhost)" },
-  },
+  flags: PREVIEW_FLAGS,
 });
 
 export const BENCH_COMMAND = command({
