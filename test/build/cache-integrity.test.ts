@@ -82,10 +82,13 @@ test("a truncated search shard in the cache is not copied into the site: it is i
   const content = copyFixture("basic");
   const cacheDir = path.join(tempDir(), "cache");
   const first = buildOk(content, { env: { CHAPAR_CACHE_DIR: cacheDir } });
-  // One sealed bundle per shard (Jalali year): search/<year>/<key>/ beside its seal <key>.json.
+  // One sealed bundle per shard (Jalali year): search/<year>/<key>/ beside its seal <key>.json (and
+  // inputs.key, which names it by its pages' fingerprints).
   const store = path.join(path.dirname(memoFile(cacheDir)), "search");
   const shard = path.join(store, "1401");
-  const [bundle] = readdirSync(shard).filter((f) => !f.endsWith(".json"));
+  const [bundle] = readdirSync(shard, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   assert.ok(bundle, "a search shard was kept");
   const files = listOutput(path.join(shard, bundle)).filter((f) => f.endsWith(".pf_index") || f.endsWith(".js"));
   const victim = path.join(shard, bundle, files[0]!);
