@@ -6,7 +6,7 @@
  * through `takeShard`, which checks every file's bytes as it copies them: a truncated, garbled,
  * half-copied or unsealed bundle is never published, but indexed again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { filesUnder, sealFolder, sealOf, type FolderManifest } from "./integrity.ts";
 
@@ -66,7 +66,7 @@ export function keepShard(store: string, shard: string, key: string, from: strin
   mkdirSync(shardDir, { recursive: true });
   const temp = `${folder}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
-  copyTree(from, temp);
+  cpSync(from, temp, { recursive: true });
   sealFolder(temp, `${temp}.json`);
   for (const old of readdirSync(shardDir))
     if (old !== path.basename(temp) && old !== `${path.basename(temp)}.json`)
@@ -79,15 +79,6 @@ export function keepShard(store: string, shard: string, key: string, from: strin
 export function pruneShards(store: string, shards: ReadonlySet<string>): void {
   if (!existsSync(store)) return;
   for (const name of readdirSync(store)) if (!shards.has(name)) rmSync(path.join(store, name), { recursive: true, force: true });
-}
-
-function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of filesUnder(from)) {
-    const target = path.join(to, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, readFileSync(path.join(from, name)));
-  }
 }
 
 /**

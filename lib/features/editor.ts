@@ -144,8 +144,21 @@ const NODE_STUB = [
   "  dirname = no, basename = no, extname = no, sep = '/', posix = {};",
 ].join("\n");
 
-/** Chapar's editor script, bundled for the browser. */
-export async function bundleEditorScript(entry: string = defaults.entry): Promise<string> {
+/** Bundles already made in this process, by entry: the code doesn't change while the preview server rebuilds. */
+const bundled = new Map<string, Promise<string>>();
+
+/** Chapar's editor script, bundled for the browser (once per process and entry). */
+export function bundleEditorScript(entry: string = defaults.entry): Promise<string> {
+  let bundle = bundled.get(entry);
+  if (bundle === undefined) {
+    bundle = bundleOnce(entry);
+    bundled.set(entry, bundle);
+    bundle.catch(() => bundled.delete(entry)); // a failed bundle is tried again next time
+  }
+  return bundle;
+}
+
+async function bundleOnce(entry: string): Promise<string> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: [entry],
